@@ -1,0 +1,79 @@
+// The `assay` command line: a declarative commander set-up; each command calls the
+// programmatic API.
+import fs from "node:fs";
+import path from "node:path";
+import { Command } from "commander";
+import { launch } from "./launch.js";
+import { VERSION } from "../version.js";
+
+function readScript(file: string): string {
+  if (file === "-") return fs.readFileSync(0, "latin1");
+  return fs.readFileSync(file, "latin1");
+}
+
+async function runFile(file: string, args: string[], preArgs: string[] = []): Promise<number> {
+  let source: string;
+  try {
+    source = readScript(file);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === "ENOENT" ? "No such file or directory" : err.message;
+    process.stderr.write(`assay: cannot open ${file}: ${why}\n`);
+    return 1;
+  }
+  const chunkname = file === "-" ? "=stdin" : "@" + file;
+  return launch({ source, chunkname, scriptName: file, args, preArgs });
+}
+
+async function runDefault(file: string | undefined, args: string[], opts: { e?: string[] }): Promise<number> {
+  if (opts.e && opts.e.length) {
+    const code = opts.e.join("\n");
+    const status = await launch({ source: code, chunkname: "=(command line)", scriptName: file ?? "", args: file ? args : [] });
+    if (status !== 0 || !file) return status;
+  }
+  if (!file) {
+    process.stderr.write("assay: no script given (try 'assay --help')\n");
+    return 2;
+  }
+  const ext = path.extname(file);
+  if (ext === ".yaml" || ext === ".yml") {
+    process.stderr.write(`assay: check mode (${file}) is not available in this version\n`);
+    return 2;
+  }
+  return runFile(file, args);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let status = 0;
+  const program = new Command();
+  program
+    .name("assay")
+    .description("A Lua 5.4 runtime for operations scripting")
+    .version(`assay ${VERSION}`, "-V, --version")
+    .argument("[script]", "Lua script to run (- reads standard input)")
+    .argument("[args...]", "arguments passed to the script")
+    .option("-e <code...>", "execute a string of Lua code")
+    .enablePositionalOptions()
+    .passThroughOptions()
+    .action(async (script: string | undefined, args: string[], opts: { e?: string[] }) => {
+      status = await runDefault(script, args, opts);
+    });
+  program
+    .command("run")
+    .description("run a Lua script")
+    .argument("<script>", "Lua script to run (- reads standard input)")
+    .argument("[args...]", "arguments passed to the script")
+    .passThroughOptions()
+    .action(async (script: string, args: string[]) => {
+      status = await runFile(script, args);
+    });
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (e) {
+    const ce = e as { code?: string; exitCode?: number };
+    if (ce.code === "commander.helpDisplayed" || ce.code === "commander.version") return 0;
+    return ce.exitCode ?? 2;
+  }
+  return status;
+}

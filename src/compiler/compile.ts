@@ -1,0 +1,71 @@
+// The compiler's entry point: Lua source (a byte string) → a JS module text plus its
+// position table. Phases: pre-pass → luaparse → transform (scopes resolved on the way) →
+// print with marks.
+import luaparse from "luaparse";
+import type * as L from "luaparse";
+import { prepass, PrepassError } from "./prepass.js";
+import { ChunkCtx, FuncState, Scope, LocalVar } from "./context.js";
+import { CompileError, luaSyntaxMessage } from "./diagnostics.js";
+import { Frag, print } from "./frag.js";
+import { HELPERS } from "./helpers.js";
+import { T } from "./transform/state.js";
+import { block, endsWithReturn } from "./transform/statements.js";
+import { chunkDisplayName } from "../runtime-lib/core/errors.js";
+
+export const COMPILER_VERSION = "1";
+
+export interface Compiled {
+  code: string;
+  name: string;
+  keys: number[];
+  lines: number[];
+  info: string[];
+  fnames: [string, string][];
+}
+
+/** A compile error already formatted as Lua does ("file.lua:3: unexpected symbol near 'x'"). */
+export class LuaSyntaxError extends Error {}
+
+export function compile(source: string, chunkname: string): Compiled {
+  const name = chunkDisplayName(chunkname);
+  try {
+    return compileChunk(source, name);
+  } catch (e) {
+    if (e instanceof CompileError || e instanceof PrepassError) throw new LuaSyntaxError(`${name}:${e.line}: ${e.message}`);
+    const pe = e as { line?: number; message: string };
+    if (typeof pe.line === "number" && /^\[\d+:\d+\]/.test(pe.message))
+      throw new LuaSyntaxError(`${name}:${pe.line}: ${luaSyntaxMessage(pe.message)}`);
+    throw e;
+  }
+}
+
+function compileChunk(source: string, name: string): Compiled {
+  const pre = prepass(source);
+  const ast = luaparse.parse(pre.text, {
+    luaVersion: "5.3",
+    locations: true,
+    ranges: true,
+    comments: false,
+    encodingMode: "pseudo-latin1",
+  } as Partial<luaparse.Options>) as L.Chunk;
+  const chunk = new ChunkCtx(pre, name);
+  const fn = new FuncState(null, "$main");
+  fn.isVararg = true;
+  chunk.fnames.set("$main", "main chunk");
+  const top = new Scope(null, fn);
+  const env: LocalVar = { kind: "local", name: "_ENV", js: "$ENV", attrib: "", fn: new FuncState(null, "$load") };
+  top.vars.set("_ENV", env);
+  const t: T = { chunk, fn, scope: new Scope(top, fn) };
+  const body = block(ast.body, t);
+  const module: Frag = [
+    "(function ($R) {\n\"use strict\";\n",
+    `const {${HELPERS.join(", ")}} = $R;\n`,
+    chunk.consts.length ? `const ${chunk.consts.join(", ")};\n` : "",
+    "return function ($ENV) {\nreturn function $main(...va) {\nlet $t, $o, $a;\n",
+    body,
+    endsWithReturn(ast.body) ? "" : "return EMPTY;\n",
+    "};\n};\n})",
+  ];
+  const p = print(module);
+  return { code: p.code, name, keys: p.keys, lines: p.lines, info: p.info, fnames: [...chunk.fnames] };
+}

@@ -1,0 +1,113 @@
+// Compile-time state: lexical scopes, the function being compiled, and per-chunk data.
+import type * as L from "luaparse";
+import { Prepass } from "./prepass.js";
+import { CompileError } from "./diagnostics.js";
+
+export interface LocalVar {
+  kind: "local";
+  name: string;
+  js: string;
+  attrib: string; // "", "const", "close", "for" (5.5: read-only loop variable)
+  fn: FuncState;
+}
+
+export interface GlobalName {
+  kind: "global";
+  name: string;
+  attrib: string;
+}
+
+export type Binding = LocalVar | GlobalName;
+
+export class Scope {
+  vars = new Map<string, Binding>();
+  /** a `global *` declaration in this scope (its attribute), if any */
+  wildcard: string | null = null;
+  /** a `global name` declaration was seen: free names must be declared from here on */
+  strict = false;
+  constructor(
+    readonly parent: Scope | null,
+    readonly fn: FuncState,
+  ) {}
+}
+
+export class FuncState {
+  /** JS name of the function (for its own tail calls and tracebacks) */
+  jsName: string;
+  isVararg = false;
+  /** the function is wrapped in a loop so self tail calls reuse the frame */
+  tailLoop = false;
+  /** JS names of the raw parameters when tailLoop is on */
+  rawParams: string[] = [];
+  /** nesting depth of to-be-closed variables at the current point */
+  closeDepth = 0;
+  /** innermost Lua loop labels */
+  loops: string[] = [];
+  constructor(
+    readonly parent: FuncState | null,
+    jsName: string,
+  ) {
+    this.jsName = jsName;
+  }
+}
+
+export interface ResolvedName {
+  binding: Binding | null; // null: a free name (global through _ENV)
+  upvalue: boolean;
+}
+
+export class ChunkCtx {
+  private uid = 0;
+  /** hoisted constants (boxed floats, big integers) */
+  consts: string[] = [];
+  private constIndex = new Map<string, string>();
+  /** JS function name → Lua description, for tracebacks */
+  fnames = new Map<string, string>();
+  constructor(
+    readonly pre: Prepass,
+    readonly chunkname: string,
+  ) {}
+
+  id(): number {
+    return ++this.uid;
+  }
+
+  jsId(name: string): string {
+    return `${name.replace(/[^A-Za-z0-9_]/g, "_")}$${this.id()}`;
+  }
+
+  constant(expr: string): string {
+    let k = this.constIndex.get(expr);
+    if (k === undefined) {
+      k = `$K${this.consts.length}`;
+      this.consts.push(`${k} = ${expr}`);
+      this.constIndex.set(expr, k);
+    }
+    return k;
+  }
+
+  isParenthesized(node: L.Node): boolean {
+    const r = rangeOf(node);
+    return this.pre.parens.has(`${r[0]}:${r[1]}`);
+  }
+}
+
+export function rangeOf(node: L.Node): [number, number] {
+  return (node as unknown as { range: [number, number] }).range;
+}
+
+export function lineOf(node: L.Node): number {
+  return node.loc?.start.line ?? 0;
+}
+
+export function resolve(scope: Scope, name: string, line: number): ResolvedName {
+  let strict = false;
+  for (let s: Scope | null = scope; s; s = s.parent) {
+    const b = s.vars.get(name);
+    if (b) return { binding: b, upvalue: b.kind === "local" && b.fn !== scope.fn };
+    if (s.wildcard !== null) return { binding: { kind: "global", name, attrib: s.wildcard }, upvalue: false };
+    if (s.strict) strict = true;
+  }
+  if (strict) throw new CompileError(`variable '${name}' not declared`, line);
+  return { binding: null, upvalue: false };
+}

@@ -1,0 +1,38 @@
+// Compile errors, each with Lua's wording. The message is prefixed with "chunk:line:" by the
+// caller that knows the chunk name.
+
+export class CompileError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
+export const diag = {
+  constAssign: (name: string, line: number) => new CompileError(`attempt to assign to const variable '${name}'`, line),
+  noLabel: (label: string, gotoLine: number, line: number) =>
+    new CompileError(`no visible label '${label}' for <goto> at line ${gotoLine}`, line),
+  jumpIntoScope: (label: string, gotoLine: number, local: string, line: number) =>
+    new CompileError(`<goto ${label}> at line ${gotoLine} jumps into the scope of local '${local}'`, line),
+  breakOutside: (line: number) => new CompileError(`break outside loop at line ${line}`, line),
+  labelDefined: (label: string, prevLine: number, line: number) =>
+    new CompileError(`label '${label}' already defined on line ${prevLine}`, line),
+  varargOutside: (line: number) => new CompileError(`cannot use '...' outside a vararg function near '...'`, line),
+};
+
+/** Rewrites a luaparse error message into Lua's wording. */
+export function luaSyntaxMessage(msg: string): string {
+  msg = msg.replace(/^\[\d+:\d+\] /, "");
+  msg = msg.replace(/'<eof>'/g, "<eof>");
+  let m = /^<expression> expected near (.*)$/.exec(msg);
+  if (m) return `unexpected symbol near ${m[1]}`;
+  m = /^unexpected \w+ '(.*)' near .*$/s.exec(msg);
+  if (m) return `unexpected symbol near '${m[1]}'`;
+  m = /^unexpected symbol near (.*)$/.exec(msg);
+  if (m) return msg;
+  m = /^unfinished string near .*$/.exec(msg);
+  if (m) return msg;
+  return msg;
+}

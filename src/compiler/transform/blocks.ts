@@ -1,0 +1,172 @@
+// Blocks, labels and goto. A label that is jumped to forwards closes a labelled JS block
+// over the statements before it (`goto` is `break L$f`); one that is jumped to backwards opens
+// a labelled loop over the statements after it (`goto` is `continue L$b`). Locals of a block
+// with forward labels are declared at its top so they stay visible past the JS block.
+import type * as L from "luaparse";
+import { Frag, Mark } from "../frag.js";
+import { GlobalName, lineOf, rangeOf } from "../context.js";
+import { diag } from "../diagnostics.js";
+import { T } from "./state.js";
+import { stmt } from "./statements.js";
+
+export interface LabelInfo {
+  name: string;
+  start: number;
+  line: number;
+  fwd: string | null;
+  back: string | null;
+}
+
+/** Per-function stack of visible labels (innermost block last). */
+const labelStacks = new WeakMap<object, LabelInfo[][]>();
+
+function labelStack(t: T): LabelInfo[][] {
+  let s = labelStacks.get(t.fn);
+  if (!s) labelStacks.set(t.fn, (s = []));
+  return s;
+}
+
+export function findLabel(t: T, name: string): LabelInfo | undefined {
+  const stack = labelStack(t);
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const l = stack[i].find((x) => x.name === name);
+    if (l) return l;
+  }
+  return undefined;
+}
+
+/** Gotos in statements (and nested blocks, not nested functions). */
+function collectGotos(stmts: L.Statement[], out: L.GotoStatement[]): void {
+  for (const s of stmts) {
+    switch (s.type) {
+      case "GotoStatement":
+        out.push(s);
+        break;
+      case "IfStatement":
+        s.clauses.forEach((c) => collectGotos(c.body, out));
+        break;
+      case "WhileStatement":
+      case "RepeatStatement":
+      case "DoStatement":
+      case "ForNumericStatement":
+      case "ForGenericStatement":
+        collectGotos(s.body, out);
+        break;
+    }
+  }
+}
+
+function isVoid(s: L.Statement): boolean {
+  return s.type === "LabelStatement";
+}
+
+export interface BlockState {
+  /** names of locals to declare at the top of the block (set when it has forward labels) */
+  hoist: string[] | null;
+}
+
+const blockStates = new WeakMap<object, BlockState>();
+
+export function currentBlock(t: T): BlockState {
+  return blockStates.get(t.scope) ?? { hoist: null };
+}
+
+/** Emits the statements of one block (the caller made its scope). `trailer` is emitted last,
+ *  inside every wrapper (the condition of repeat-until). */
+export function block(stmts: L.Statement[], t: T, trailer?: () => Frag): Frag {
+  const labels: LabelInfo[] = [];
+  const gotos: L.GotoStatement[] = [];
+  collectGotos(stmts, gotos);
+  stmts.forEach((s, i) => {
+    if (s.type !== "LabelStatement") return;
+    const name = s.label.name;
+    const prev = findLabel(t, name) ?? labels.find((l) => l.name === name);
+    if (prev) throw diag.labelDefined(name, prev.line, lineOf(s));
+    const start = rangeOf(s)[0];
+    const targeting = gotos.filter((g) => g.label.name === name);
+    const fwdGotos = targeting.filter((g) => rangeOf(g)[0] < start);
+    const info: LabelInfo = {
+      name,
+      start,
+      line: lineOf(s),
+      fwd: fwdGotos.length ? t.chunk.jsId("L_" + name) : null,
+      back: targeting.some((g) => rangeOf(g)[0] > start) ? t.chunk.jsId("B_" + name) : null,
+    };
+    // a forward jump may not enter the scope of a local, unless the label ends the block
+    const atEnd = stmts.slice(i + 1).every(isVoid) && !trailer;
+    if (!atEnd)
+      for (const g of fwdGotos) {
+        const local = stmts.find((x) => (x.type === "LocalStatement" || (x.type === "FunctionDeclaration" && x.isLocal)) && rangeOf(x)[0] > rangeOf(g)[0] && rangeOf(x)[0] < start);
+        if (local) {
+          const nm = local.type === "LocalStatement" ? local.variables[0].name : ((local as L.FunctionDeclaration).identifier as L.Identifier).name;
+          throw diag.jumpIntoScope(name, lineOf(g), nm, lineOf(s));
+        }
+      }
+    labels.push(info);
+  });
+  const stack = labelStack(t);
+  stack.push(labels);
+  const state: BlockState = { hoist: labels.some((l) => l.fwd) ? [] : null };
+  blockStates.set(t.scope, state);
+  try {
+    const body = emitFrom(stmts, 0, t, labels, trailer);
+    if (state.hoist && state.hoist.length) return [`let ${state.hoist.join(", ")};\n`, body];
+    return body;
+  } finally {
+    stack.pop();
+  }
+}
+
+function emitFrom(stmts: L.Statement[], from: number, t: T, labels: LabelInfo[], trailer?: () => Frag): Frag {
+  const out: Frag[] = [];
+  for (let i = from; i < stmts.length; i++) {
+    const s = stmts[i];
+    applyGlobalDecl(s, t);
+    if (s.type === "LabelStatement") {
+      const info = labels.find((l) => l.start === rangeOf(s)[0])!;
+      let before: Frag = out;
+      if (info.fwd) before = [`${info.fwd}: {\n`, out, "}\n"];
+      let rest = emitFrom(stmts, i + 1, t, labels, trailer);
+      if (info.back) rest = [`${info.back}: for (;;) {\n`, rest, `break ${info.back};\n}\n`];
+      return [before, rest];
+    }
+    if (s.type === "LocalStatement" && s.variables.some((v) => t.chunk.pre.attribs.get(rangeOf(v)[0]) === "close")) {
+      out.push(stmt(s, t));
+      out.push(closeWrapper(s, t, () => emitFrom(stmts, i + 1, t, labels, trailer)));
+      return out;
+    }
+    out.push(stmt(s, t));
+  }
+  if (trailer) out.push(trailer());
+  return out;
+}
+
+/** try/finally that closes a to-be-closed variable on every exit from the rest of its block. */
+function closeWrapper(s: L.LocalStatement, t: T, rest: () => Frag): Frag {
+  const v = s.variables.find((x) => t.chunk.pre.attribs.get(rangeOf(x)[0]) === "close")!;
+  const binding = t.scope.vars.get(v.name);
+  const js = binding && binding.kind === "local" ? binding.js : "undefined";
+  const err = t.chunk.jsId("e");
+  t.fn.closeDepth++;
+  const body = rest();
+  t.fn.closeDepth--;
+  return [
+    `let ${err};\ntry {\n`, body,
+    `} catch (e) { ${err} = e; throw e; } finally {\n`, new Mark(lineOf(s), ""), `closeVar(${js}, ${err});\n}\n`,
+  ];
+}
+
+/** Applies a 5.5 `global` declaration that stood where this statement starts. */
+function applyGlobalDecl(s: L.Statement, t: T): void {
+  const decl = t.chunk.pre.globals.get(rangeOf(s)[0]);
+  if (!decl) return;
+  if (decl.wildcard) {
+    t.scope.wildcard = decl.attribs[0] ?? "";
+    return;
+  }
+  decl.names.forEach((name, i) => {
+    const g: GlobalName = { kind: "global", name, attrib: decl.attribs[i] ?? "" };
+    t.scope.vars.set(name, g);
+  });
+  t.scope.strict = true;
+}

@@ -1,0 +1,222 @@
+// Expressions: every Lua expression becomes a JS expression producing one Lua value
+// (`expr`), a JS boolean for tests (`cond`), or — in the last position of a list — an array
+// to spread (`exprList`'s tail) when it can produce several values.
+import type * as L from "luaparse";
+import { Frag, Mark, join } from "../frag.js";
+import { lineOf, resolve } from "../context.js";
+import { CompileError } from "../diagnostics.js";
+import { T } from "./state.js";
+import { callExpr } from "./calls.js";
+import { funcExpr } from "./functions.js";
+import { constantFrag, parseNumeral } from "./constants.js";
+import { numUnm } from "../../runtime-lib/core/arith.js";
+
+type Visitor = (n: any, t: T) => Frag;
+
+const BINARY: Record<string, string> = {
+  "+": "add", "-": "sub", "*": "mul", "/": "div", "%": "mod", "^": "pow", "//": "idiv",
+  "&": "band", "|": "bor", "~": "bxor", "<<": "shl", ">>": "shr", "..": "concat",
+  "==": "eq", "<": "lt", "<=": "le", ">": "gt", ">=": "ge",
+};
+const ARITH = new Set(["+", "-", "*", "/", "%", "^", "//", "&", "|", "~", "<<", ">>"]);
+
+export function isCall(n: L.Expression): boolean {
+  return n.type === "CallExpression" || n.type === "StringCallExpression" || n.type === "TableCallExpression";
+}
+
+/** Can this expression produce several values here (a call or `...` not in parentheses)? */
+export function isMulti(n: L.Expression, t: T): boolean {
+  return (isCall(n) || n.type === "VarargLiteral") && !t.chunk.isParenthesized(n);
+}
+
+/** How Lua names the value of an expression in error messages ("local 'x'"), or "". */
+export function describe(n: L.Expression, t: T): string {
+  switch (n.type) {
+    case "Identifier": {
+      const r = resolve(t.scope, n.name, lineOf(n));
+      if (!r.binding || r.binding.kind === "global") return `global '${n.name}'`;
+      return r.upvalue ? `upvalue '${n.name}'` : `local '${n.name}'`;
+    }
+    case "MemberExpression":
+      return n.indexer === ":" ? `method '${n.identifier.name}'` : `field '${n.identifier.name}'`;
+    case "IndexExpression":
+      if (n.index.type === "StringLiteral") return `field '${strValue(n.index)}'`;
+      if (n.index.type === "NumericLiteral" && /^\d+$/.test(n.index.raw)) return "field 'integer index'";
+      return "field '?'";
+    case "StringLiteral":
+      return `constant '${strValue(n)}'`;
+    default:
+      return "";
+  }
+}
+
+export function strValue(n: L.StringLiteral): string {
+  return n.value ?? "";
+}
+
+export function jsString(s: string): string {
+  return JSON.stringify(s);
+}
+
+/** The JS name holding _ENV at this point. */
+export function envFrag(t: T, line: number): string {
+  const r = resolve(t.scope, "_ENV", line);
+  if (r.binding && r.binding.kind === "local") return r.binding.js;
+  return "$ENV";
+}
+
+const visitors: Record<string, Visitor> = {
+  NilLiteral: () => "undefined",
+  BooleanLiteral: (n: L.BooleanLiteral) => (n.value ? "true" : "false"),
+  NumericLiteral: (n: L.NumericLiteral, t) => constantFrag(parseNumeral(n.raw, lineOf(n)), t.chunk),
+  StringLiteral: (n: L.StringLiteral) => jsString(strValue(n)),
+  VarargLiteral: (n: L.VarargLiteral, t) => {
+    if (!t.fn.isVararg) throw new CompileError("cannot use '...' outside a vararg function near '...'", lineOf(n));
+    return "va[0]";
+  },
+  Identifier: (n: L.Identifier, t) => {
+    const r = resolve(t.scope, n.name, lineOf(n));
+    if (r.binding && r.binding.kind === "local") return r.binding.js;
+    return [new Mark(lineOf(n), "i" + "upvalue '_ENV'"), `indexS(${envFrag(t, lineOf(n))}, ${jsString(n.name)})`];
+  },
+  MemberExpression: (n: L.MemberExpression, t) => [
+    new Mark(lineOf(n), "i" + describe(n.base, t)),
+    "indexS(",
+    expr(n.base, t),
+    ", ",
+    jsString(n.identifier.name),
+    ")",
+  ],
+  IndexExpression: (n: L.IndexExpression, t) => {
+    const mark = new Mark(lineOf(n), "i" + describe(n.base, t));
+    if (n.index.type === "StringLiteral") return [mark, "indexS(", expr(n.base, t), ", ", jsString(strValue(n.index)), ")"];
+    return [mark, "index(", expr(n.base, t), ", ", expr(n.index, t), ")"];
+  },
+  CallExpression: (n, t) => ["first(", callExpr(n, t), ")"],
+  StringCallExpression: (n, t) => ["first(", callExpr(n, t), ")"],
+  TableCallExpression: (n, t) => ["first(", callExpr(n, t), ")"],
+  FunctionDeclaration: (n: L.FunctionDeclaration, t) => funcExpr(n, t, `function <${t.chunk.chunkname}:${lineOf(n)}>`),
+  TableConstructorExpression: (n: L.TableConstructorExpression, t) => tableExpr(n, t),
+  BinaryExpression: (n: L.BinaryExpression, t) => binaryExpr(n, t),
+  LogicalExpression: (n: L.LogicalExpression, t) => logicalExpr(n, t),
+  UnaryExpression: (n: L.UnaryExpression, t) => unaryExpr(n, t),
+};
+
+export function expr(n: L.Expression, t: T): Frag {
+  const v = visitors[n.type];
+  if (!v) throw new CompileError(`unsupported expression ${n.type}`, lineOf(n));
+  return v(n, t);
+}
+
+/** A list of expressions: single values, plus an array to spread for a multi-valued tail. */
+export function exprList(ns: L.Expression[], t: T): { items: Frag[]; tail: Frag | null } {
+  const items: Frag[] = [];
+  let tail: Frag | null = null;
+  ns.forEach((n, i) => {
+    if (i === ns.length - 1 && isMulti(n, t)) tail = multiFrag(n, t);
+    else items.push(expr(n, t));
+  });
+  return { items, tail };
+}
+
+/** A multi-valued expression as a JS array (not to be mutated). */
+export function multiFrag(n: L.Expression, t: T): Frag {
+  if (n.type === "VarargLiteral") {
+    if (!t.fn.isVararg) throw new CompileError("cannot use '...' outside a vararg function near '...'", lineOf(n));
+    return "va";
+  }
+  return ["spread(", callExpr(n, t), ")"];
+}
+
+/** Array literal of a list, spreading a multi-valued tail. */
+export function arrayFrag(ns: L.Expression[], t: T): Frag {
+  const { items, tail } = exprList(ns, t);
+  if (tail !== null && items.length === 0) return ["[...", tail, "]"];
+  const parts: Frag[] = [...items];
+  if (tail !== null) parts.push(["...", tail]);
+  return ["[", join(parts, ", "), "]"];
+}
+
+/** A JS boolean: is the Lua value of this expression true? */
+export function cond(n: L.Expression, t: T): Frag {
+  switch (n.type) {
+    case "BooleanLiteral":
+      return n.value ? "true" : "false";
+    case "NilLiteral":
+      return "false";
+    case "UnaryExpression":
+      if (n.operator === "not") return ["!", cond(n.argument, t)];
+      break;
+    case "LogicalExpression":
+      return ["(", cond(n.left, t), n.operator === "and" ? " && " : " || ", cond(n.right, t), ")"];
+    case "BinaryExpression":
+      if (["==", "~=", "<", "<=", ">", ">="].includes(n.operator)) return binaryExpr(n, t);
+      break;
+    case "Identifier": {
+      const v = expr(n, t);
+      if (typeof v === "string") return `(${v} !== undefined && ${v} !== false)`;
+      break;
+    }
+  }
+  const tmp = tempName(t);
+  return ["((", tmp, " = ", expr(n, t), ") !== undefined && ", tmp, " !== false)"];
+}
+
+function tempName(_t: T): string {
+  return "$a";
+}
+
+function binaryExpr(n: L.BinaryExpression, t: T): Frag {
+  const op = n.operator as string;
+  if (op === "~=") return ["!eq(", expr(n.left, t), ", ", expr(n.right, t), ")"];
+  const h = BINARY[op];
+  const line = lineOf(n);
+  let mark: Mark | string = "";
+  if (ARITH.has(op)) mark = new Mark(line, "a" + describe(n.left, t) + "\0" + describe(n.right, t));
+  else if (op === "..") mark = new Mark(line, "k" + describe(n.left, t) + "\0" + describe(n.right, t));
+  else mark = new Mark(line, "");
+  return [mark, h, "(", expr(n.left, t), ", ", expr(n.right, t), ")"];
+}
+
+function logicalExpr(n: L.LogicalExpression, t: T): Frag {
+  const left = expr(n.left, t);
+  const right = expr(n.right, t);
+  const tmp = tempName(t);
+  if (n.operator === "and") return ["((", tmp, " = ", left, ") === undefined || ", tmp, " === false ? ", tmp, " : ", right, ")"];
+  return ["((", tmp, " = ", left, ") === undefined || ", tmp, " === false ? ", right, " : ", tmp, ")"];
+}
+
+function unaryExpr(n: L.UnaryExpression, t: T): Frag {
+  const line = lineOf(n);
+  switch (n.operator) {
+    case "not":
+      return ["!", cond(n.argument, t)];
+    case "-":
+      if (n.argument.type === "NumericLiteral" && !t.chunk.isParenthesized(n.argument))
+        return constantFrag(numUnm(parseNumeral(n.argument.raw, line)), t.chunk);
+      return [new Mark(line, "a" + describe(n.argument, t)), "unm(", expr(n.argument, t), ")"];
+    case "#":
+      return [new Mark(line, "i" + describe(n.argument, t)), "len(", expr(n.argument, t), ")"];
+    case "~":
+      return [new Mark(line, "a" + describe(n.argument, t)), "bnot(", expr(n.argument, t), ")"];
+  }
+  throw new CompileError(`unsupported operator ${n.operator}`, line);
+}
+
+function tableExpr(n: L.TableConstructorExpression, t: T): Frag {
+  const pos: L.Expression[] = [];
+  const kv: Frag[] = [];
+  n.fields.forEach((f) => {
+    if (f.type === "TableValue") pos.push(f.value);
+    else if (f.type === "TableKeyString") kv.push(jsString(f.key.name), expr(f.value, t));
+    else kv.push(expr(f.key, t), expr(f.value, t));
+  });
+  // a positional multi-valued expression only expands when it is the last field
+  const last = n.fields[n.fields.length - 1];
+  const arr =
+    last && last.type === "TableValue"
+      ? arrayFrag(pos, t)
+      : ["[", join(pos.map((p) => expr(p, t)), ", "), "]"];
+  if (kv.length === 0) return ["tnew(", arr, ")"];
+  return [new Mark(lineOf(n), ""), "tnew(", arr, ", [", join(kv, ", "), "])"];
+}

@@ -1,0 +1,88 @@
+// Function bodies. Each Lua function is a plain JS function with positional parameters
+// (`...va` for varargs). A function that calls itself in tail position is wrapped in a loop
+// so such calls reuse the JS frame (a tail-recursive loop of any depth runs).
+import type * as L from "luaparse";
+import { Frag, Mark, join } from "../frag.js";
+import { FuncState, LocalVar, Scope, lineOf, rangeOf } from "../context.js";
+import { T } from "./state.js";
+import { block, endsWithReturn } from "./statements.js";
+
+export interface FuncOptions {
+  /** the name the function is bound to, for spotting self tail calls */
+  selfName?: string;
+  /** a method (`function a:b()`): adds the `self` parameter */
+  method?: boolean;
+}
+
+export function funcExpr(n: L.FunctionDeclaration, t: T, desc: string, opts: FuncOptions = {}): Frag {
+  const chunk = t.chunk;
+  const fn = new FuncState(t.fn, chunk.jsId("f_" + (opts.selfName ?? "anon")));
+  chunk.fnames.set(fn.jsName, desc);
+  const scope = new Scope(t.scope, fn);
+  const inner: T = { chunk, fn, scope };
+  const params: string[] = [];
+  const declare = (name: string): LocalVar => {
+    const v: LocalVar = { kind: "local", name, js: chunk.jsId(name), attrib: "", fn };
+    scope.vars.set(name, v);
+    return v;
+  };
+  if (opts.method) params.push(declare("self").js);
+  let varargName: string | undefined;
+  for (const p of n.parameters) {
+    if (p.type === "VarargLiteral") {
+      fn.isVararg = true;
+      varargName = chunk.pre.varargNames.get(rangeOf(p)[0]);
+    } else params.push(declare(p.name).js);
+  }
+  const prologue: Frag[] = [];
+  if (varargName !== undefined) prologue.push(`let ${declare(varargName).js} = varargTable(va);\n`);
+  fn.tailLoop = !fn.isVararg && opts.selfName !== undefined && hasSelfTailCall(n.body, opts.selfName);
+  let jsParams = params;
+  if (fn.tailLoop) {
+    fn.rawParams = params.map((_, i) => `p$${i}`);
+    jsParams = fn.rawParams;
+    prologue.push(params.length ? `let ${params.map((p, i) => `${p} = p$${i}`).join(", ")};\n` : "");
+  }
+  if (fn.isVararg) jsParams = [...jsParams, "...va"];
+  const body = block(n.body, inner);
+  const tail = endsWithReturn(n.body) ? "" : "return EMPTY;\n";
+  const inside: Frag = fn.tailLoop ? ["$tail: for (;;) {\n", prologue, body, tail, "}\n"] : [prologue, body, tail];
+  return [
+    new Mark(lineOf(n), ""),
+    `(function ${fn.jsName}(${jsParams.join(", ")}) {\nlet $t, $o, $a;\n`,
+    inside,
+    "})",
+  ];
+}
+
+/** Does the body contain `return name(...)` (not inside a nested function)? */
+function hasSelfTailCall(body: L.Statement[], name: string): boolean {
+  let found = false;
+  const visit = (stmts: L.Statement[]): void => {
+    for (const s of stmts) {
+      if (found) return;
+      switch (s.type) {
+        case "ReturnStatement": {
+          const a = s.arguments;
+          if (a.length === 1 && a[0].type === "CallExpression" && a[0].base.type === "Identifier" && a[0].base.name === name)
+            found = true;
+          break;
+        }
+        case "IfStatement":
+          s.clauses.forEach((c) => visit(c.body));
+          break;
+        case "WhileStatement":
+        case "RepeatStatement":
+        case "DoStatement":
+        case "ForNumericStatement":
+        case "ForGenericStatement":
+          visit(s.body);
+          break;
+      }
+    }
+  };
+  visit(body);
+  return found;
+}
+
+export { join };

@@ -1,0 +1,162 @@
+// Arithmetic and bitwise operators on Lua numbers (no metamethods here: see ops.ts).
+// Integer arithmetic wraps around at 64 bits; the fast paths work on plain JS numbers and
+// fall back to bigint only when a result leaves the safe-integer range.
+import { LFloat, mkFloat, wrapInt, toF, toBig, floatToInt, LuaNumber } from "./numbers.js";
+
+const MAX_SAFE = 9007199254740991;
+
+function isIntNum(v: LuaNumber): v is number | bigint {
+  return typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v));
+}
+
+export function numAdd(a: LuaNumber, b: LuaNumber): LuaNumber {
+  if (isIntNum(a) && isIntNum(b)) {
+    if (typeof a === "number" && typeof b === "number") {
+      const r = a + b;
+      return r <= MAX_SAFE && r >= -MAX_SAFE ? r : wrapInt(BigInt(a) + BigInt(b));
+    }
+    return wrapInt(toBig(a) + toBig(b));
+  }
+  return mkFloat(toF(a) + toF(b));
+}
+
+export function numSub(a: LuaNumber, b: LuaNumber): LuaNumber {
+  if (isIntNum(a) && isIntNum(b)) {
+    if (typeof a === "number" && typeof b === "number") {
+      const r = a - b;
+      return r <= MAX_SAFE && r >= -MAX_SAFE ? r : wrapInt(BigInt(a) - BigInt(b));
+    }
+    return wrapInt(toBig(a) - toBig(b));
+  }
+  return mkFloat(toF(a) - toF(b));
+}
+
+export function numMul(a: LuaNumber, b: LuaNumber): LuaNumber {
+  if (isIntNum(a) && isIntNum(b)) {
+    if (typeof a === "number" && typeof b === "number") {
+      const r = a * b;
+      if (r <= MAX_SAFE && r >= -MAX_SAFE) return r + 0;
+      return wrapInt(BigInt(a) * BigInt(b));
+    }
+    return wrapInt(toBig(a) * toBig(b));
+  }
+  return mkFloat(toF(a) * toF(b));
+}
+
+export function numDiv(a: LuaNumber, b: LuaNumber): LuaNumber {
+  return mkFloat(toF(a) / toF(b));
+}
+
+export function numPow(a: LuaNumber, b: LuaNumber): LuaNumber {
+  const x = toF(a);
+  const y = toF(b);
+  // C pow(x, 2) is exact; JS agrees for the common cases
+  return mkFloat(y === 2 ? x * x : y === 0.5 ? Math.sqrt(x) : Math.pow(x, y));
+}
+
+/** Integer floor division; b !== 0 is checked by the caller. */
+export function intIdiv(a: number | bigint, b: number | bigint): number | bigint {
+  if (typeof a === "number" && typeof b === "number") return Math.floor(a / b) + 0;
+  const x = toBig(a);
+  const y = toBig(b);
+  let q = x / y;
+  if (q * y !== x && (x < 0n) !== (y < 0n)) q -= 1n;
+  return wrapInt(q);
+}
+
+export function intMod(a: number | bigint, b: number | bigint): number | bigint {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a % b;
+    return r !== 0 && (r < 0) !== (b < 0) ? r + b : r + 0;
+  }
+  const x = toBig(a);
+  const y = toBig(b);
+  let r = x % y;
+  if (r !== 0n && (r < 0n) !== (y < 0n)) r += y;
+  return wrapInt(r);
+}
+
+export function fltIdiv(a: number, b: number): LuaNumber {
+  return mkFloat(Math.floor(a / b));
+}
+
+/** Float modulo as C's fmod, adjusted to the sign of the divisor (luai_nummod). */
+export function fltMod(a: number, b: number): LuaNumber {
+  let m = a % b;
+  if (m > 0 ? b < 0 : m < 0 && b !== m) m += b;
+  return mkFloat(m);
+}
+
+export function numUnm(a: LuaNumber): LuaNumber {
+  if (typeof a === "number") return Number.isInteger(a) ? 0 - a : -a;
+  if (typeof a === "bigint") return wrapInt(-a);
+  return new LFloat(-a.n);
+}
+
+// ---- bitwise (operands already converted to integers) ----
+
+function inInt32(x: number | bigint): x is number {
+  return typeof x === "number" && x >= -2147483648 && x <= 2147483647;
+}
+
+export function intBand(a: number | bigint, b: number | bigint): number | bigint {
+  if (inInt32(a) && inInt32(b)) return a & b;
+  return wrapInt(toBig(a) & toBig(b));
+}
+export function intBor(a: number | bigint, b: number | bigint): number | bigint {
+  if (inInt32(a) && inInt32(b)) return a | b;
+  return wrapInt(toBig(a) | toBig(b));
+}
+export function intBxor(a: number | bigint, b: number | bigint): number | bigint {
+  if (inInt32(a) && inInt32(b)) return a ^ b;
+  return wrapInt(toBig(a) ^ toBig(b));
+}
+export function intBnot(a: number | bigint): number | bigint {
+  if (typeof a === "number") return -a - 1;
+  return wrapInt(~a);
+}
+
+const U64 = (1n << 64n) - 1n;
+
+export function intShl(a: number | bigint, n: number | bigint): number | bigint {
+  if (typeof n === "bigint") return 0;
+  if (n < 0) return intShr(a, -n);
+  if (n >= 64) return 0;
+  if (typeof a === "number" && a >= 0 && n < 32) {
+    const r = a * 2 ** n;
+    if (r <= MAX_SAFE) return r;
+  }
+  return wrapInt((toBig(a) << BigInt(n)) & U64);
+}
+
+export function intShr(a: number | bigint, n: number | bigint): number | bigint {
+  if (typeof n === "bigint") return 0;
+  if (n < 0) return intShl(a, -n);
+  if (n >= 64) return 0;
+  if (typeof a === "number" && a >= 0) return Math.floor(a / 2 ** n);
+  return wrapInt((toBig(a) & U64) >> BigInt(n));
+}
+
+/** Converts a float operand of a bitwise operator (exact integral value required). */
+export function bitOperand(v: LuaNumber): number | bigint | undefined {
+  if (typeof v === "number") return Number.isInteger(v) ? v : undefined;
+  if (typeof v === "bigint") return v;
+  return floatToInt(v.n);
+}
+
+// ---- comparisons between numbers (exact across subtypes) ----
+
+function cmpVal(v: LuaNumber): number | bigint {
+  return v instanceof LFloat ? v.n : v;
+}
+
+export function numLt(a: LuaNumber, b: LuaNumber): boolean {
+  return cmpVal(a) < cmpVal(b);
+}
+export function numLe(a: LuaNumber, b: LuaNumber): boolean {
+  return cmpVal(a) <= cmpVal(b);
+}
+export function numEq(a: LuaNumber, b: LuaNumber): boolean {
+  // loose equality compares a bigint and a number by mathematical value
+  return cmpVal(a) == cmpVal(b);
+}

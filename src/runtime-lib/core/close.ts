@@ -1,0 +1,16 @@
+// To-be-closed variables: the check when one is declared and the call of __close on exit.
+import { metaOf, callable } from "./ops.js";
+import { luaError, rtError, toLuaError } from "./errors.js";
+
+export function closable(v: unknown, name: string): void {
+  if (v === undefined || v === false) return;
+  if (metaOf(v, "__close") === undefined) throw luaError(`variable '${name}' got a non-closable value`);
+}
+
+/** Calls __close(v, err) — err is the error value when the scope exits by an error. */
+export function closeVar(v: unknown, e: unknown): void {
+  if (v === undefined || v === false) return;
+  const h = metaOf(v, "__close");
+  if (h === undefined) throw rtError("attempt to call a nil value (metamethod 'close')");
+  callable(h)(v, e === undefined ? undefined : toLuaError(e).value);
+}

@@ -1,0 +1,167 @@
+// Lua errors in JS. A LuaError carries the Lua error value and the JS call sites captured
+// where it was raised. Positions ("file.lua:12:") are found from those call sites: every
+// compiled chunk registers its position table (JS line/column → Lua line, plus the names
+// of the operands at operator and call sites), so the runtime pays nothing until it raises.
+
+export interface ChunkInfo {
+  /** the display name of the chunk, as luaO_chunkid makes it ("job.lua", [string "..."]) */
+  name: string;
+  /** sorted position keys (jsLine * 2^20 + jsColumn) */
+  keys: number[];
+  lines: number[];
+  /** per mark: its kind (one char) followed by the operand names separated by "\0", or "" */
+  info: string[];
+  /** JS function name → Lua description for tracebacks ("function 'f'", "main chunk") */
+  fnames: Map<string, string>;
+}
+
+const chunks = new Map<string, ChunkInfo>();
+
+export function registerChunk(file: string, info: ChunkInfo): void {
+  chunks.set(file, info);
+}
+
+export function chunkOf(file: string | null | undefined): ChunkInfo | undefined {
+  return file ? chunks.get(file) : undefined;
+}
+
+export class LuaError {
+  traceback: string | undefined;
+  constructor(
+    public value: unknown,
+    public sites: NodeJS.CallSite[] | null = null,
+  ) {}
+}
+
+// ---- call sites ----
+
+function sitesHook(_e: Error, cs: NodeJS.CallSite[]): NodeJS.CallSite[] {
+  return cs;
+}
+
+export function captureSites(limit = 40): NodeJS.CallSite[] {
+  const prep = Error.prepareStackTrace;
+  const lim = Error.stackTraceLimit;
+  Error.prepareStackTrace = sitesHook as any;
+  Error.stackTraceLimit = limit;
+  const o: { stack?: NodeJS.CallSite[] } = {};
+  Error.captureStackTrace(o, captureSites);
+  const cs = o.stack ?? [];
+  Error.prepareStackTrace = prep;
+  Error.stackTraceLimit = lim;
+  return Array.isArray(cs) ? cs : [];
+}
+
+/** Call sites of an error thrown by the JS engine (RangeError, TypeError). */
+export function sitesOfJsError(e: Error): NodeJS.CallSite[] {
+  const prep = Error.prepareStackTrace;
+  Error.prepareStackTrace = sitesHook as any;
+  let cs: unknown;
+  try {
+    cs = e.stack;
+  } finally {
+    Error.prepareStackTrace = prep;
+  }
+  return Array.isArray(cs) ? cs : [];
+}
+
+export interface LuaPos {
+  chunk: ChunkInfo;
+  line: number;
+  /** the mark exactly at this call site, if any */
+  info: string | undefined;
+}
+
+function findMark(c: ChunkInfo, key: number): number {
+  const keys = c.keys;
+  let lo = 0;
+  let hi = keys.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid] <= key) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+export function siteToPos(s: NodeJS.CallSite): LuaPos | undefined {
+  const c = chunkOf(s.getFileName());
+  if (!c) return undefined;
+  const key = (s.getLineNumber() ?? 0) * 1048576 + (s.getColumnNumber() ?? 0);
+  const i = findMark(c, key);
+  if (i < 0) return { chunk: c, line: c.lines[0] ?? 0, info: undefined };
+  return { chunk: c, line: c.lines[i], info: c.keys[i] === key ? c.info[i] : undefined };
+}
+
+/** The position of the level-th Lua function on the stack (1 = innermost). */
+export function luaPosAt(sites: NodeJS.CallSite[], level: number): LuaPos | undefined {
+  for (const s of sites) {
+    const p = siteToPos(s);
+    if (p && --level === 0) return p;
+  }
+  return undefined;
+}
+
+export function wherePrefix(p: LuaPos | undefined): string {
+  return p ? `${p.chunk.name}:${p.line}: ` : "";
+}
+
+// ---- raising ----
+
+/** A runtime error raised by an operator or call site: adds the variable description when the
+ *  innermost Lua frame is at a mark of this kind, then the position. */
+export function rtError(msg: string, kind?: string, operand = 0): LuaError {
+  const sites = captureSites();
+  const p = luaPosAt(sites, 1);
+  let named = "";
+  if (kind !== undefined && p?.info !== undefined && p.info[0] === kind) {
+    const name = p.info.slice(1).split("\0")[operand];
+    if (name) named = ` (${name})`;
+  }
+  msg = msg.includes("%v") ? msg.replace("%v", named) : msg + named;
+  return new LuaError(wherePrefix(p) + msg, sites);
+}
+
+/** An error with position of the innermost Lua function (luaL_error). */
+export function luaError(msg: string): LuaError {
+  const sites = captureSites();
+  return new LuaError(wherePrefix(luaPosAt(sites, 1)) + msg, sites);
+}
+
+/** Converts anything thrown while running Lua into a LuaError. */
+export function toLuaError(e: unknown): LuaError {
+  if (e instanceof LuaError) return e;
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    const sites = sitesOfJsError(e);
+    return new LuaError(wherePrefix(luaPosAt(sites, 1)) + "stack overflow", sites);
+  }
+  if (e instanceof Error) {
+    const sites = sitesOfJsError(e);
+    const p = luaPosAt(sites, 1);
+    const le = new LuaError(wherePrefix(p) + "internal error: " + e.message, sites);
+    if (process.env.ASSAY_DEBUG) le.traceback = e.stack;
+    return le;
+  }
+  return new LuaError(e);
+}
+
+// ---- chunk names (luaO_chunkid) ----
+
+const IDSIZE = 60;
+
+export function chunkDisplayName(source: string): string {
+  if (source.startsWith("=")) return source.slice(1, IDSIZE);
+  if (source.startsWith("@")) {
+    const s = source.slice(1);
+    return s.length <= IDSIZE - 1 ? s : "..." + s.slice(s.length - (IDSIZE - 4));
+  }
+  const nl = source.indexOf("\n");
+  const max = IDSIZE - 15;
+  if (nl < 0 && source.length < max) return `[string "${source}"]`;
+  let len = nl < 0 ? source.length : nl;
+  if (len > max) len = max;
+  return `[string "${source.slice(0, len)}..."]`;
+}

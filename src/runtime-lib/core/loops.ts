@@ -1,0 +1,176 @@
+// Loop support for compiled code: numeric-for preparation (forprep/forval/$fp) and the
+// generic-for iterator object (forIn), with fast paths for next and ipairs.
+import { LuaTable } from "./table.js";
+import { LFloat, LuaNumber, floatToInt, mkFloat, normInt, toF, wrapInt } from "./numbers.js";
+import { Multi, first } from "./multi.js";
+import { callable, index, tonum } from "./ops.js";
+import { luaError, rtError } from "./errors.js";
+import { typeName } from "./values.js";
+import { closeVar } from "./close.js";
+
+const MAX_SAFE = 9007199254740991;
+
+/** Results of forprep besides the initial value: limit, step and mode
+ *  (0 plain integers, 1 floats, or a big-integer descriptor). */
+export const $fp: { l: number; s: number; m: 0 | 1 | BigLoop } = { l: 0, s: 1, m: 0 };
+
+interface BigLoop {
+  base: bigint;
+  step: bigint;
+}
+
+function skip(step: number): number {
+  $fp.l = step > 0 ? -Infinity : Infinity;
+  return 0;
+}
+
+export function forprep(a: unknown, b: unknown, c: unknown): number {
+  if (typeof a === "number" && typeof b === "number" && typeof c === "number" && Number.isInteger(a) && Number.isInteger(b) && Number.isInteger(c)) {
+    if (c === 0) throw luaError("'for' step is zero");
+    $fp.m = 0;
+    $fp.s = c;
+    if (c > 0 ? a > b : a < b) return skip(c);
+    $fp.l = b;
+    return a;
+  }
+  return forprepSlow(a, b, c);
+}
+
+function forNum(v: unknown, what: string): LuaNumber {
+  const n = tonum(v);
+  if (n === undefined) throw luaError(`bad 'for' ${what} (number expected, got ${typeName(v)})`);
+  return n;
+}
+
+function isInt(v: LuaNumber): v is number | bigint {
+  return typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v));
+}
+
+function forprepSlow(a: unknown, b: unknown, c: unknown): number {
+  const init = forNum(a, "initial value");
+  const limit = forNum(b, "limit");
+  const step = forNum(c, "step");
+  if (isInt(init) && isInt(step) && typeof a !== "string" && typeof c !== "string") {
+    if (step === 0) throw luaError("'for' step is zero");
+    const up = step > 0;
+    const lim = intLimit(limit, up);
+    if (lim === undefined || (up ? init > lim : init < lim)) return skip(up ? 1 : -1);
+    if (typeof init === "number" && typeof step === "number") {
+      $fp.m = 0;
+      $fp.s = step;
+      $fp.l = typeof lim === "number" ? lim : up ? MAX_SAFE : -MAX_SAFE;
+      return init;
+    }
+    // values beyond 2^53: count iterations with bigints
+    const bi = BigInt(init);
+    const bs = BigInt(step);
+    const count = up ? (BigInt(lim) - bi) / bs : (bi - BigInt(lim)) / -bs;
+    $fp.m = { base: bi, step: bs };
+    $fp.s = up ? 1 : -1;
+    $fp.l = up ? Number(count) : -Number(count);
+    return 0;
+  }
+  const fs = toF(step);
+  if (fs === 0) throw luaError("'for' step is zero");
+  $fp.m = 1;
+  $fp.s = fs;
+  $fp.l = toF(limit);
+  return toF(init);
+}
+
+/** The integer limit of an integer loop (Lua's forlimit); undefined: the loop does not run. */
+function intLimit(limit: LuaNumber, up: boolean): number | bigint | undefined {
+  if (isInt(limit)) return limit;
+  const f = toF(limit);
+  if (Number.isNaN(f)) return undefined;
+  const fl = up ? Math.floor(f) : Math.ceil(f);
+  const i = floatToInt(fl);
+  if (i !== undefined) return typeof i === "bigint" ? normInt(i) : i;
+  // out of the integer range: clip
+  if (f > 0) return up ? 2n ** 63n - 1n : undefined;
+  return up ? undefined : -(2n ** 63n);
+}
+
+export function forval(m: 1 | BigLoop, i: number): unknown {
+  if (m === 1) return mkFloat(i);
+  return wrapInt(m.base + BigInt(Math.abs(i)) * m.step);
+}
+
+// ---- generic for ----
+
+/** The iterator functions that get a fast path (set by the base library). */
+export const fastIterators: { next: Function | null; ipairsAux: Function | null } = { next: null, ipairsAux: null };
+
+const GENERIC = 0;
+const NEXT = 1;
+const IPAIRS = 2;
+
+export class ForIter {
+  a: unknown = undefined;
+  b: unknown = undefined;
+  r: unknown = undefined;
+  err: unknown = undefined;
+  private kind = GENERIC;
+  private fn: Function | null = null;
+  constructor(
+    private f: unknown,
+    private s: unknown,
+    private c: unknown,
+    private cl: unknown,
+  ) {
+    if (f === fastIterators.next && s instanceof LuaTable) this.kind = NEXT;
+    else if (f === fastIterators.ipairsAux && s instanceof LuaTable && s.mt === null) this.kind = IPAIRS;
+    else if (typeof f === "function") this.fn = f;
+  }
+
+  step(): boolean {
+    switch (this.kind) {
+      case NEXT: {
+        const e = (this.s as LuaTable).next(this.c);
+        if (e === undefined) return false;
+        this.c = this.a = e[0];
+        this.b = e[1];
+        this.r = undefined;
+        return true;
+      }
+      case IPAIRS: {
+        const i = (this.c as number) + 1;
+        const v = (this.s as LuaTable).getInt(i);
+        if (v === undefined) return false;
+        this.c = this.a = i;
+        this.b = v;
+        return true;
+      }
+    }
+    if (this.fn === null) {
+      if (typeof this.f !== "function" && !hasCall(this.f)) throw rtError(`attempt to call a ${typeName(this.f)} value`, "c");
+      this.fn = callable(this.f);
+    }
+    const r = this.fn(this.s, this.c);
+    const a = r instanceof Multi ? r.v[0] : r;
+    if (a === undefined) return false;
+    this.c = this.a = a;
+    this.b = r instanceof Multi ? r.v[1] : undefined;
+    this.r = r;
+    return true;
+  }
+
+  close(): void {
+    if (this.cl !== undefined && this.cl !== false) closeVar(this.cl, this.err);
+  }
+}
+
+function hasCall(f: unknown): boolean {
+  try {
+    callable(f);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function forIn(vals: unknown[]): ForIter {
+  return new ForIter(vals[0], vals[1], vals[2], vals[3]);
+}
+
+export { first, index };

@@ -1,0 +1,170 @@
+// Lua numbers: the integer/float decision.
+// An integer is a JS number holding a safe integer, or a bigint when the value lies outside
+// ±(2^53-1) (always normalised: a bigint is never in the safe range). A float is a JS number
+// that is not an integer (fractional, NaN, ±Infinity), or an LFloat box when its value happens
+// to be integral (1.0, -0.0, 2^60). Arithmetic on two plain JS numbers takes the fast path.
+
+export class LFloat {
+  constructor(readonly n: number) {}
+}
+
+export type LuaNumber = number | bigint | LFloat;
+
+const MIN_I64 = -(2n ** 63n);
+const MAX_I64 = 2n ** 63n - 1n;
+export const MAXINT: bigint = MAX_I64;
+export const MININT: bigint = MIN_I64;
+
+/** A float value as a Lua value: integral results are boxed so they stay floats. */
+export function mkFloat(n: number): number | LFloat {
+  return Number.isInteger(n) ? new LFloat(n) : n;
+}
+
+/** A 64-bit integer from a bigint (wrapping), normalised to a JS number when safe. */
+export function wrapInt(b: bigint): number | bigint {
+  const w = BigInt.asIntN(64, b);
+  return w >= -9007199254740991n && w <= 9007199254740991n ? Number(w) : w;
+}
+
+/** Normalise a bigint that is already in the int64 range. */
+export function normInt(b: bigint): number | bigint {
+  return b >= -9007199254740991n && b <= 9007199254740991n ? Number(b) : b;
+}
+
+export function isNumber(v: unknown): v is LuaNumber {
+  return typeof v === "number" || v instanceof LFloat || typeof v === "bigint";
+}
+
+export function isFloat(v: unknown): boolean {
+  return (typeof v === "number" && !Number.isInteger(v)) || v instanceof LFloat;
+}
+
+export function isInteger(v: unknown): v is number | bigint {
+  return (typeof v === "number" && Number.isInteger(v)) || typeof v === "bigint";
+}
+
+/** The value of any Lua number as a JS double. */
+export function toF(v: LuaNumber): number {
+  return typeof v === "number" ? v : typeof v === "bigint" ? Number(v) : v.n;
+}
+
+/** Float → integer if it has an exact integer representation (Lua's lua_numbertointeger). */
+export function floatToInt(f: number): number | bigint | undefined {
+  if (!Number.isInteger(f)) return undefined;
+  if (Number.isSafeInteger(f)) return f === 0 ? 0 : f;
+  if (f >= -9223372036854775808 && f < 9223372036854775808) return BigInt(f);
+  return undefined;
+}
+
+/** Any Lua number → integer if representable (floats with integral values convert). */
+export function toIntExact(v: LuaNumber): number | bigint | undefined {
+  if (typeof v === "number") return Number.isInteger(v) ? v : undefined;
+  if (typeof v === "bigint") return v;
+  return floatToInt(v.n);
+}
+
+export function toBig(v: number | bigint): bigint {
+  return typeof v === "bigint" ? v : BigInt(v);
+}
+
+// ---- Number → string (tostring, concatenation) ----
+
+/** C's "%.14g" as Lua uses for floats (LUAI_NUMFFORMAT). */
+export function fmtG14(n: number): string {
+  return fmtG(n, 14, false);
+}
+
+/** C's %g conversion with a precision; `alt` keeps trailing zeros (the '#' flag). */
+export function fmtG(n: number, prec: number, alt: boolean): string {
+  if (n === Infinity) return "inf";
+  if (n === -Infinity) return "-inf";
+  if (Number.isNaN(n)) return nanSign(n) ? "-nan" : "nan";
+  if (prec === 0) prec = 1;
+  if (n === 0) {
+    const z = alt ? "0." + "0".repeat(prec - 1) : "0";
+    return Object.is(n, -0) ? "-" + z : z;
+  }
+  const e = n.toExponential(prec - 1);
+  const exp = parseInt(e.slice(e.indexOf("e") + 1), 10);
+  let out: string;
+  if (exp < -4 || exp >= prec) {
+    let mant = e.slice(0, e.indexOf("e"));
+    if (!alt) mant = stripZeros(mant);
+    out = mant + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
+  } else {
+    out = n.toFixed(Math.max(0, prec - 1 - exp));
+    if (!alt) out = stripZeros(out);
+  }
+  return out;
+}
+
+function stripZeros(s: string): string {
+  if (s.indexOf(".") < 0) return s;
+  s = s.replace(/0+$/, "");
+  return s.endsWith(".") ? s.slice(0, -1) : s;
+}
+
+const nanView = new Float64Array(1);
+const nanBytes = new Uint8Array(nanView.buffer);
+/** The sign bit of a NaN, which C's printf shows as "-nan". */
+export function nanSign(n: number): boolean {
+  nanView[0] = n;
+  return (nanBytes[7] & 0x80) !== 0;
+}
+
+export function floatToString(n: number): string {
+  const s = fmtG14(n);
+  return /^-?\d+$/.test(s) ? s + ".0" : s;
+}
+
+export function numberToString(v: LuaNumber): string {
+  if (typeof v === "number") return Number.isInteger(v) ? String(v) : floatToString(v);
+  if (typeof v === "bigint") return v.toString();
+  return floatToString(v.n);
+}
+
+// ---- String → number (lua_stringtonumber) ----
+
+const WS = "[ \\f\\n\\r\\t\\v]*";
+const DEC_INT = new RegExp(`^${WS}(-)?(\\d+)${WS}$`);
+const HEX = new RegExp(`^${WS}(-)?0[xX]([0-9a-fA-F]*)(?:\\.([0-9a-fA-F]*))?(?:[pP]([+-]?\\d+))?${WS}$`);
+const DEC_FLOAT = new RegExp(`^${WS}(-?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)${WS}$`);
+
+/** Converts a Lua numeral (with optional sign and surrounding spaces); undefined if invalid. */
+export function str2number(s: string): LuaNumber | undefined {
+  let m = DEC_INT.exec(s);
+  if (m) {
+    const digits = m[2];
+    if (digits.length < 16) {
+      const v = parseInt(digits, 10);
+      return m[1] ? (v === 0 ? 0 : -v) : v;
+    }
+    let b = BigInt(digits);
+    if (m[1]) b = -b;
+    if (b >= MIN_I64 && b <= MAX_I64) return normInt(b);
+    return mkFloat(Number((m[1] ?? "") + digits));
+  }
+  m = HEX.exec(s);
+  if (m) return hexToNumber(m[1] === "-", m[2], m[3], m[4]);
+  m = DEC_FLOAT.exec(s);
+  if (m) return mkFloat(Number(m[1]));
+  return undefined;
+}
+
+function hexToNumber(neg: boolean, int: string, frac: string | undefined, exp: string | undefined): LuaNumber | undefined {
+  if (int === "" && !frac) return undefined;
+  if (frac === undefined && exp === undefined) {
+    // hexadecimal integers wrap around modulo 2^64
+    const b = BigInt("0x" + int);
+    return wrapInt(neg ? -b : b);
+  }
+  let v = 0;
+  let e = exp ? parseInt(exp, 10) : 0;
+  for (const ch of int) v = v * 16 + parseInt(ch, 16);
+  for (const ch of frac ?? "") {
+    v = v * 16 + parseInt(ch, 16);
+    e -= 4;
+  }
+  v = v * Math.pow(2, e);
+  return mkFloat(neg ? -v : v);
+}

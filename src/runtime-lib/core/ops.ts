@@ -1,0 +1,448 @@
+// Lua's operators with metamethods — the equivalent of the VM's instruction semantics.
+// Compiled code calls these helpers; each has a fast path for the common operand types and
+// a slow path with string coercion, metamethods and Lua's exact error messages.
+import { LuaTable } from "./table.js";
+import { Multi, first } from "./multi.js";
+import { LFloat, LuaNumber, isNumber, str2number, numberToString, toIntExact } from "./numbers.js";
+import * as A from "./arith.js";
+import { rtError, luaError } from "./errors.js";
+import { typeName, Userdata } from "./values.js";
+
+const MAX_SAFE = 9007199254740991;
+
+// ---- metatables ----
+
+export const stringMeta: { mt: LuaTable | null } = { mt: null };
+
+export function getMetatable(v: unknown): LuaTable | null {
+  if (v instanceof LuaTable) return v.mt;
+  if (typeof v === "string") return stringMeta.mt;
+  if (v instanceof Userdata) return v.mt;
+  return null;
+}
+
+export function metaOf(v: unknown, event: string): unknown {
+  const mt = getMetatable(v);
+  return mt === null ? undefined : mt.hash.get(event);
+}
+
+/** Calls a Lua value with arguments and returns its first result. */
+export function call1(f: unknown, ...args: unknown[]): unknown {
+  return first(callable(f)(...args));
+}
+
+// ---- calls ----
+
+/** The JS function to call for a Lua value: the value itself, or its __call chain. */
+export function callable(f: unknown): Function {
+  if (typeof f === "function") return f;
+  const h = metaOf(f, "__call");
+  if (h !== undefined) {
+    const g = callable(h);
+    return (...args: unknown[]) => g(f, ...args);
+  }
+  throw rtError(`attempt to call a ${typeName(f)} value`, "c");
+}
+
+// ---- indexing ----
+
+export function index(o: unknown, k: unknown): unknown {
+  if (o instanceof LuaTable) {
+    const v = o.get(k);
+    if (v !== undefined || o.mt === null) return v;
+    return indexMiss(o, k, o.mt);
+  }
+  return indexOther(o, k);
+}
+
+/** `o.name` with a constant string key. */
+export function indexS(o: unknown, k: string): unknown {
+  if (o instanceof LuaTable) {
+    const v = o.hash.get(k);
+    if (v !== undefined || o.mt === null) return v;
+    return indexMiss(o, k, o.mt);
+  }
+  return indexOther(o, k);
+}
+
+function indexMiss(o: LuaTable, k: unknown, mt: LuaTable): unknown {
+  const h = mt.hash.get("__index");
+  if (h === undefined) return undefined;
+  if (typeof h === "function") return first(h(o, k));
+  for (let loop = 0; loop < 2000; loop++) {
+    if (h instanceof LuaTable) return index(h, k);
+    return indexVia(h, k);
+  }
+  return undefined;
+}
+
+function indexVia(h: unknown, k: unknown): unknown {
+  if (typeof h === "function") return first(h(undefined, k));
+  return index(h, k);
+}
+
+function indexOther(o: unknown, k: unknown): unknown {
+  const h = metaOf(o, "__index");
+  if (h === undefined) throw indexError(o, k);
+  if (typeof h === "function") return first(h(o, k));
+  return index(h, k);
+}
+
+function indexError(o: unknown, k: unknown) {
+  const t = typeName(o);
+  if (typeof k === "string" && o === undefined) return rtError(`attempt to index a ${t} value`, "i");
+  return rtError(`attempt to index a ${t} value`, "i");
+}
+
+export function setindex(o: unknown, k: unknown, v: unknown): void {
+  if (o instanceof LuaTable) {
+    if (o.mt === null || o.mt.hash.get("__newindex") === undefined) return rawsetChecked(o, k, v);
+    if (o.get(k) !== undefined) return rawsetChecked(o, k, v);
+    const h = o.mt.hash.get("__newindex");
+    if (typeof h === "function") {
+      h(o, k, v);
+      return;
+    }
+    return setindex(h, k, v);
+  }
+  const h = metaOf(o, "__newindex");
+  if (h === undefined) throw rtError(`attempt to index a ${typeName(o)} value`, "i");
+  if (typeof h === "function") {
+    h(o, k, v);
+    return;
+  }
+  setindex(h, k, v);
+}
+
+/** `o.name = v` with a constant string key. */
+export function setindexS(o: unknown, k: string, v: unknown): void {
+  if (o instanceof LuaTable && o.mt === null) {
+    if (v === undefined) o.hash.delete(k);
+    else o.hash.set(k, v);
+    return;
+  }
+  setindex(o, k, v);
+}
+
+export function rawsetChecked(t: LuaTable, k: unknown, v: unknown): void {
+  if (typeof k === "number") {
+    if (k !== k) throw luaError("table index is NaN");
+  } else if (k === undefined) throw luaError("table index is nil");
+  else if (k instanceof LFloat && Number.isNaN(k.n)) throw luaError("table index is NaN");
+  t.set(k, v);
+}
+
+export const rawsetTableCtor = rawsetChecked;
+
+// ---- arithmetic ----
+
+const ARITH_EVENTS = ["__add", "__sub", "__mul", "__div", "__mod", "__pow", "__idiv", "__unm"];
+const enum Op {
+  Add,
+  Sub,
+  Mul,
+  Div,
+  Mod,
+  Pow,
+  Idiv,
+  Unm,
+}
+
+/** Converts an arithmetic operand: numbers, and strings that are numerals. */
+export function tonum(v: unknown): LuaNumber | undefined {
+  if (typeof v === "number" || typeof v === "bigint" || v instanceof LFloat) return v;
+  if (typeof v === "string") return str2number(v);
+  return undefined;
+}
+
+function arithNum(op: Op, x: LuaNumber, y: LuaNumber): LuaNumber {
+  switch (op) {
+    case Op.Add:
+      return A.numAdd(x, y);
+    case Op.Sub:
+      return A.numSub(x, y);
+    case Op.Mul:
+      return A.numMul(x, y);
+    case Op.Div:
+      return A.numDiv(x, y);
+    case Op.Pow:
+      return A.numPow(x, y);
+    case Op.Mod:
+      return modNum(x, y);
+    case Op.Idiv:
+      return idivNum(x, y);
+    case Op.Unm:
+      return A.numUnm(x);
+  }
+}
+
+function modNum(x: LuaNumber, y: LuaNumber): LuaNumber {
+  const xi = isIntVal(x);
+  if (xi && isIntVal(y)) {
+    if (y === 0) throw luaError("attempt to perform 'n%0'");
+    return A.intMod(x as number | bigint, y as number | bigint);
+  }
+  return A.fltMod(fv(x), fv(y));
+}
+
+function idivNum(x: LuaNumber, y: LuaNumber): LuaNumber {
+  if (isIntVal(x) && isIntVal(y)) {
+    if (y === 0) throw luaError("attempt to divide by zero");
+    return A.intIdiv(x as number | bigint, y as number | bigint);
+  }
+  return A.fltIdiv(fv(x), fv(y));
+}
+
+function isIntVal(v: LuaNumber): boolean {
+  return typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v));
+}
+
+function fv(v: LuaNumber): number {
+  return typeof v === "number" ? v : typeof v === "bigint" ? Number(v) : v.n;
+}
+
+const OP_NAMES = ["add", "sub", "mul", "div", "mod", "pow", "idiv", "unm"];
+
+function arithSlow(op: Op, a: unknown, b: unknown): unknown {
+  const x = tonum(a);
+  const y = tonum(b);
+  if (x !== undefined && y !== undefined) return arithNum(op, x, y);
+  const ev = ARITH_EVENTS[op];
+  // strings take part through the string library's arithmetic metamethods (5.4)
+  if (typeof a !== "string") {
+    const h = metaOf(a, ev);
+    if (h !== undefined) return first(callable(h)(a, b));
+  }
+  if (typeof a === "string" || typeof b === "string") {
+    const other = typeof a === "string" ? b : a;
+    const h = typeof other === "string" ? undefined : metaOf(other, ev);
+    if (h !== undefined) return first(callable(h)(a, b));
+    throw luaError(`attempt to ${OP_NAMES[op]} a '${typeName(a)}' with a '${typeName(b)}'`);
+  }
+  const h = metaOf(b, ev);
+  if (h !== undefined) return first(callable(h)(a, b));
+  const bad = x === undefined ? 0 : 1;
+  throw rtError(`attempt to perform arithmetic on a ${typeName(bad === 0 ? a : b)} value`, "a", bad);
+}
+
+export function add(a: unknown, b: unknown): unknown {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a + b;
+    if (Number.isInteger(r)) {
+      if (Number.isInteger(a) && Number.isInteger(b)) return r <= MAX_SAFE && r >= -MAX_SAFE ? r : A.numAdd(a, b);
+      return new LFloat(r);
+    }
+    return r;
+  }
+  return arithSlow(Op.Add, a, b);
+}
+
+export function sub(a: unknown, b: unknown): unknown {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a - b;
+    if (Number.isInteger(r)) {
+      if (Number.isInteger(a) && Number.isInteger(b)) return r <= MAX_SAFE && r >= -MAX_SAFE ? r : A.numSub(a, b);
+      return new LFloat(r);
+    }
+    return r;
+  }
+  return arithSlow(Op.Sub, a, b);
+}
+
+export function mul(a: unknown, b: unknown): unknown {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a * b;
+    if (Number.isInteger(r)) {
+      if (Number.isInteger(a) && Number.isInteger(b)) return r <= MAX_SAFE && r >= -MAX_SAFE ? r + 0 : A.numMul(a, b);
+      return new LFloat(r);
+    }
+    return r;
+  }
+  return arithSlow(Op.Mul, a, b);
+}
+
+export function div(a: unknown, b: unknown): unknown {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = a / b;
+    return Number.isInteger(r) ? new LFloat(r) : r;
+  }
+  return arithSlow(Op.Div, a, b);
+}
+
+export function mod(a: unknown, b: unknown): unknown {
+  if (typeof a === "number" && typeof b === "number") return modNum(a, b);
+  return arithSlow(Op.Mod, a, b);
+}
+
+export function idiv(a: unknown, b: unknown): unknown {
+  if (typeof a === "number" && typeof b === "number") return idivNum(a, b);
+  return arithSlow(Op.Idiv, a, b);
+}
+
+export function pow(a: unknown, b: unknown): unknown {
+  if (typeof a === "number" && typeof b === "number") return A.numPow(a, b);
+  return arithSlow(Op.Pow, a, b);
+}
+
+export function unm(a: unknown): unknown {
+  if (typeof a === "number") return Number.isInteger(a) ? 0 - a : -a;
+  const x = tonum(a);
+  if (x !== undefined) return A.numUnm(x);
+  if (typeof a === "string") throw luaError("attempt to unm a 'string' with a 'string'");
+  const h = metaOf(a, "__unm");
+  if (h !== undefined) return first(callable(h)(a, a));
+  throw rtError(`attempt to perform arithmetic on a ${typeName(a)} value`, "a", 0);
+}
+
+// ---- bitwise ----
+
+const BIT_EVENTS = ["__band", "__bor", "__bxor", "__shl", "__shr", "__bnot"];
+const BIT_FNS = [A.intBand, A.intBor, A.intBxor, A.intShl, A.intShr];
+
+function toBitInt(v: unknown): number | bigint | undefined | null {
+  // undefined: not a number at all; null: a number without an integer representation
+  if (!isNumber(v)) return undefined;
+  const i = A.bitOperand(v);
+  return i === undefined ? null : i;
+}
+
+function bitSlow(op: number, a: unknown, b: unknown): unknown {
+  const x = toBitInt(a);
+  const y = toBitInt(b);
+  if (x != null && y != null) return op === 5 ? A.intBnot(x) : BIT_FNS[op](x, y);
+  const h = metaOf(a, BIT_EVENTS[op]) ?? metaOf(b, BIT_EVENTS[op]);
+  if (h !== undefined) return first(callable(h)(a, b));
+  if (x !== undefined && y !== undefined) {
+    // both numbers: one has no integer representation
+    throw rtError("number%v has no integer representation", "a", x === null ? 0 : 1);
+  }
+  const bad = x === undefined ? 0 : 1;
+  throw rtError(`attempt to perform bitwise operation on a ${typeName(bad === 0 ? a : b)} value`, "a", bad);
+}
+
+function smallInt(v: unknown): v is number {
+  return typeof v === "number" && (v | 0) === v;
+}
+
+export function band(a: unknown, b: unknown): unknown {
+  return smallInt(a) && smallInt(b) ? a & b : bitSlow(0, a, b);
+}
+export function bor(a: unknown, b: unknown): unknown {
+  return smallInt(a) && smallInt(b) ? a | b : bitSlow(1, a, b);
+}
+export function bxor(a: unknown, b: unknown): unknown {
+  return smallInt(a) && smallInt(b) ? a ^ b : bitSlow(2, a, b);
+}
+export function shl(a: unknown, b: unknown): unknown {
+  return bitSlow(3, a, b);
+}
+export function shr(a: unknown, b: unknown): unknown {
+  return bitSlow(4, a, b);
+}
+export function bnot(a: unknown): unknown {
+  return smallInt(a) ? ~a : bitSlow(5, a, a);
+}
+
+// ---- concatenation and length ----
+
+export function tostr(v: unknown): string | undefined {
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "bigint" || v instanceof LFloat) return numberToString(v);
+  return undefined;
+}
+
+export function concat(a: unknown, b: unknown): unknown {
+  if (typeof a === "string" && typeof b === "string") return a + b;
+  const x = tostr(a);
+  const y = tostr(b);
+  if (x !== undefined && y !== undefined) return x + y;
+  const h = metaOf(a, "__concat") ?? metaOf(b, "__concat");
+  if (h !== undefined) return first(callable(h)(a, b));
+  const bad = x === undefined ? 0 : 1;
+  throw rtError(`attempt to concatenate a ${typeName(bad === 0 ? a : b)} value`, "k", bad);
+}
+
+export function len(v: unknown): unknown {
+  if (typeof v === "string") return v.length;
+  if (v instanceof LuaTable) {
+    if (v.mt === null) return v.length();
+    const h = v.mt.hash.get("__len");
+    if (h === undefined) return v.length();
+    return first(callable(h)(v));
+  }
+  const h = metaOf(v, "__len");
+  if (h !== undefined) return first(callable(h)(v));
+  throw rtError(`attempt to get length of a ${typeName(v)} value`, "i");
+}
+
+// ---- comparison ----
+
+export function eq(a: unknown, b: unknown): boolean {
+  return a === b || eqSlow(a, b);
+}
+
+export function eqSlow(a: unknown, b: unknown): boolean {
+  if (isNumber(a)) return isNumber(b) && A.numEq(a, b);
+  if (a instanceof LuaTable || a instanceof Userdata) {
+    if (!(b instanceof LuaTable || b instanceof Userdata)) return false;
+    let h = metaOf(a, "__eq");
+    if (h === undefined) h = metaOf(b, "__eq");
+    if (h === undefined) return false;
+    const r = first(callable(h)(a, b));
+    return r !== undefined && r !== false;
+  }
+  return false;
+}
+
+export function lt(a: unknown, b: unknown): boolean {
+  if (typeof a === "number" && typeof b === "number") return a < b;
+  if (typeof a === "string" && typeof b === "string") return a < b;
+  if (isNumber(a) && isNumber(b)) return A.numLt(a, b);
+  return cmpMeta("__lt", a, b);
+}
+
+export function le(a: unknown, b: unknown): boolean {
+  if (typeof a === "number" && typeof b === "number") return a <= b;
+  if (typeof a === "string" && typeof b === "string") return a <= b;
+  if (isNumber(a) && isNumber(b)) return A.numLe(a, b);
+  return cmpMeta("__le", a, b);
+}
+
+function cmpMeta(ev: string, a: unknown, b: unknown): boolean {
+  let h = metaOf(a, ev);
+  if (h === undefined) h = metaOf(b, ev);
+  if (h !== undefined) {
+    const r = first(callable(h)(a, b));
+    return r !== undefined && r !== false;
+  }
+  const t1 = typeName(a);
+  const t2 = typeName(b);
+  if (t1 === t2) throw rtError(`attempt to compare two ${t1} values`);
+  throw rtError(`attempt to compare ${t1} with ${t2}`);
+}
+
+// ---- conversions used by compiled code ----
+
+/** tostring with __tostring and __name, as luaL_tolstring. */
+export function tostringMeta(v: unknown, addressOf: (o: object) => string): string {
+  const h = metaOf(v, "__tostring");
+  if (h !== undefined) {
+    const r = first(callable(h)(v));
+    if (typeof r !== "string") {
+      if (isNumber(r)) return numberToString(r);
+      throw luaError("'__tostring' must return a string");
+    }
+    return r;
+  }
+  const s = tostr(v);
+  if (s !== undefined) return s;
+  if (v === undefined) return "nil";
+  if (v === true) return "true";
+  if (v === false) return "false";
+  const name = metaOf(v, "__name");
+  const kind = typeof name === "string" ? name : typeName(v);
+  return `${kind}: ${addressOf(v as object)}`;
+}
+
+export { toIntExact };
+export type { Multi };

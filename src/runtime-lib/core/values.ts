@@ -1,0 +1,53 @@
+// The shapes of Lua values in JS and their type names.
+//   nil → undefined, boolean → boolean, number → see numbers.ts, string → JS string whose
+//   char codes are bytes (0–255), table → LuaTable, function → JS function,
+//   userdata → Userdata subclasses, thread → Coroutine (coroutine.ts).
+import { LuaTable } from "./table.js";
+import { LFloat } from "./numbers.js";
+
+/** Full userdata: values made by builtins (files, handles). Each carries its metatable. */
+export class Userdata {
+  constructor(public mt: LuaTable | null = null) {}
+}
+
+/** Coroutine objects register their class here so `type` can name them. */
+export const threadClass: { ctor: Function | null } = { ctor: null };
+
+export function typeName(v: unknown): string {
+  switch (typeof v) {
+    case "undefined":
+      return "nil";
+    case "boolean":
+      return "boolean";
+    case "number":
+    case "bigint":
+      return "number";
+    case "string":
+      return "string";
+    case "function":
+      return "function";
+    default:
+      if (v instanceof LuaTable) return "table";
+      if (v instanceof LFloat) return "number";
+      if (threadClass.ctor !== null && v instanceof threadClass.ctor) return "thread";
+      return "userdata";
+  }
+}
+
+export function truthy(v: unknown): boolean {
+  return v !== undefined && v !== false;
+}
+
+// Stable pseudo-addresses for tostring(table/function/...)
+const ids = new WeakMap<object, number>();
+let nextId = 0x55a4c2e0;
+
+export function addressOf(v: object): string {
+  let id = ids.get(v);
+  if (id === undefined) {
+    id = nextId;
+    nextId += 0x40;
+    ids.set(v, id);
+  }
+  return "0x" + id.toString(16).padStart(12, "0");
+}

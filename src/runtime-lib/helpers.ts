@@ -1,0 +1,44 @@
+// The helper table handed to every compiled chunk: exactly the names in
+// compiler/helpers.ts, which compiled code destructures once per chunk.
+import { LuaTable } from "./core/table.js";
+import { LFloat } from "./core/numbers.js";
+import { EMPTY, Multi, first, nth, ret, retTail } from "./core/multi.js";
+import * as ops from "./core/ops.js";
+import { $fp, forIn, forprep, forval } from "./core/loops.js";
+import { closable, closeVar } from "./core/close.js";
+
+/** The values of a call result as an array to spread (not a copy: never mutated). */
+export function spread(r: unknown): unknown[] {
+  return r instanceof Multi ? r.v : [r];
+}
+
+/** A table constructor: positional values, then key/value pairs. */
+export function tnew(arr: unknown[], kv?: unknown[]): LuaTable {
+  const t = new LuaTable(arr);
+  if (kv) for (let i = 0; i < kv.length; i += 2) ops.rawsetTableCtor(t, kv[i], kv[i + 1]);
+  return t;
+}
+
+/** Lua 5.5 named varargs: `function f(...t)` gets t = {n = select('#', ...), ...}. */
+export function varargTable(va: unknown[]): LuaTable {
+  const t = new LuaTable(va.slice());
+  t.setStr("n", va.length);
+  return t;
+}
+
+export function gt(a: unknown, b: unknown): boolean {
+  return ops.lt(b, a);
+}
+
+export function ge(a: unknown, b: unknown): boolean {
+  return ops.le(b, a);
+}
+
+export const helpers = {
+  first, spread, ret, retTail, nth, Multi, EMPTY, LuaTable, LFloat,
+  add: ops.add, sub: ops.sub, mul: ops.mul, div: ops.div, mod: ops.mod, idiv: ops.idiv, pow: ops.pow, unm: ops.unm,
+  band: ops.band, bor: ops.bor, bxor: ops.bxor, shl: ops.shl, shr: ops.shr, bnot: ops.bnot,
+  concat: ops.concat, len: ops.len, eq: ops.eq, lt: ops.lt, le: ops.le, gt, ge,
+  index: ops.index, indexS: ops.indexS, setindex: ops.setindex, setindexS: ops.setindexS, callable: ops.callable,
+  tnew, forprep, forval, $fp, forIn, closable, closeVar, varargTable,
+};

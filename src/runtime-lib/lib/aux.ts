@@ -1,0 +1,118 @@
+// The auxiliary library: every argument check and library error goes through here, so all
+// messages read as Lua's ("bad argument #1 to 'insert' (table expected, got nil)").
+// Like luaL_argerror, the function is named as the call site named it ("method 'rep'",
+// "local 'f'"), or by its qualified name ("string.rep") when not called from Lua directly.
+import { LuaError, captureSites, siteToPos, wherePrefix, LuaPos } from "../core/errors.js";
+import { LuaTable } from "../core/table.js";
+import { typeName } from "../core/values.js";
+import { metaOf } from "../core/ops.js";
+import { LFloat, LuaNumber, str2number, toIntExact, isNumber, numberToString } from "../core/numbers.js";
+
+interface Caller {
+  name: string;
+  method: boolean;
+  pos: LuaPos | undefined;
+}
+
+/** How the running builtin `fname` ("string.rep") was called. */
+function callerOf(fname: string): Caller {
+  const short = fname.slice(fname.lastIndexOf(".") + 1);
+  const sites = captureSites(30);
+  const j = sites.findIndex((s) => s.getFunctionName() === short);
+  const next = j >= 0 ? sites[j + 1] : undefined;
+  const pos = next ? siteToPos(next) : undefined;
+  if (pos && pos.info && pos.info[0] === "C") {
+    const m = /^(\w+) '(.*)'$/.exec(pos.info.slice(1));
+    if (m && m[1] !== "for") return { name: m[2], method: m[1] === "method", pos };
+    if (m) return { name: m[2], method: false, pos };
+  }
+  return { name: fname, method: false, pos };
+}
+
+/** luaL_error: message with the position of the Lua code that called the builtin. */
+export function libError(fname: string, msg: string): LuaError {
+  const c = callerOf(fname);
+  return new LuaError(wherePrefix(c.pos) + msg, captureSites());
+}
+
+export function argError(arg: number, fname: string, extra: string): LuaError {
+  const c = callerOf(fname);
+  if (c.method) {
+    arg--;
+    if (arg === 0) return new LuaError(wherePrefix(c.pos) + `calling '${c.name}' on bad self (${extra})`, captureSites());
+  }
+  return new LuaError(wherePrefix(c.pos) + `bad argument #${arg} to '${c.name}' (${extra})`, captureSites());
+}
+
+/** The type name used in messages: __name of the metatable when it is a string. */
+export function typeNameMeta(v: unknown): string {
+  const n = metaOf(v, "__name");
+  return typeof n === "string" ? n : typeName(v);
+}
+
+export function typeError(arg: number, fname: string, expected: string, v: unknown, present = true): LuaError {
+  const got = present ? typeNameMeta(v) : "no value";
+  return argError(arg, fname, `${expected} expected, got ${got}`);
+}
+
+export function checkTable(v: unknown, arg: number, fname: string, present = true): LuaTable {
+  if (v instanceof LuaTable) return v;
+  throw typeError(arg, fname, "table", v, present);
+}
+
+export function checkAny(present: boolean, arg: number, fname: string): void {
+  if (!present) throw argError(arg, fname, "value expected");
+}
+
+/** luaL_checkinteger: integers, floats with an integral value, numeric strings. */
+export function checkInteger(v: unknown, arg: number, fname: string, present = true): number | bigint {
+  const n = toNumberArg(v);
+  if (n === undefined) throw typeError(arg, fname, "number", v, present);
+  const i = toIntExact(n);
+  if (i === undefined) throw argError(arg, fname, "number has no integer representation");
+  return i;
+}
+
+export function optInteger(v: unknown, arg: number, fname: string, def: number): number | bigint {
+  return v === undefined ? def : checkInteger(v, arg, fname);
+}
+
+/** An integer argument as a JS number (clamped to ±2^53 when it is a bigint). */
+export function checkInt(v: unknown, arg: number, fname: string, present = true): number {
+  const i = checkInteger(v, arg, fname, present);
+  return typeof i === "number" ? i : i > 0n ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER;
+}
+
+export function optInt(v: unknown, arg: number, fname: string, def: number): number {
+  return v === undefined ? def : checkInt(v, arg, fname);
+}
+
+export function checkNumber(v: unknown, arg: number, fname: string, present = true): LuaNumber {
+  const n = toNumberArg(v);
+  if (n === undefined) throw typeError(arg, fname, "number", v, present);
+  return n;
+}
+
+function toNumberArg(v: unknown): LuaNumber | undefined {
+  if (isNumber(v)) return v;
+  if (typeof v === "string") return str2number(v);
+  return undefined;
+}
+
+/** luaL_checklstring: strings, and numbers converted to strings. */
+export function checkString(v: unknown, arg: number, fname: string, present = true): string {
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "bigint" || v instanceof LFloat) return numberToString(v);
+  throw typeError(arg, fname, "string", v, present);
+}
+
+export function optString(v: unknown, arg: number, fname: string, def: string): string {
+  return v === undefined ? def : checkString(v, arg, fname);
+}
+
+/** luaL_checkoption */
+export function checkOption(v: unknown, arg: number, fname: string, options: string[], def?: string): string {
+  const s = v === undefined && def !== undefined ? def : checkString(v, arg, fname);
+  if (!options.includes(s)) throw argError(arg, fname, `invalid option '${s}'`);
+  return s;
+}

@@ -1,0 +1,341 @@
+// The base library (print, type, pairs, pcall, load, ...), registered into _G.
+import fs from "node:fs";
+import v8 from "node:v8";
+import vm from "node:vm";
+import { LuaTable, NextKeyError } from "../core/table.js";
+import { EMPTY, Multi, first } from "../core/multi.js";
+import { LuaError, captureSites, luaPosAt, toLuaError, wherePrefix } from "../core/errors.js";
+import { callable, getMetatable, index, eq, tostringMeta, metaOf } from "../core/ops.js";
+import { LFloat, isNumber, str2number, wrapInt } from "../core/numbers.js";
+import { addressOf, typeName } from "../core/values.js";
+import { normKey } from "../core/table.js";
+import { fastIterators } from "../core/loops.js";
+import { writeStdout } from "../io-out.js";
+import { loadLua, stripShebang, LuaSyntaxError } from "../load.js";
+import { argError, checkAny, checkInt, checkTable, libError, typeError, checkOption } from "./aux.js";
+
+export function tostring(v: unknown): string {
+  return tostringMeta(v, addressOf);
+}
+
+function print(...args: unknown[]): unknown {
+  let s = "";
+  for (let i = 0; i < args.length; i++) {
+    if (i > 0) s += "\t";
+    const v = args[i];
+    s += typeof v === "string" ? v : tostring(v);
+  }
+  writeStdout(s + "\n");
+  return EMPTY;
+}
+
+function type(v: unknown): unknown {
+  if (arguments.length === 0) throw argError(1, "type", "value expected");
+  return typeName(v);
+}
+
+const tostringBuiltin = {
+  tostring(v: unknown): unknown {
+    if (arguments.length === 0) throw argError(1, "tostring", "value expected");
+    return tostringMeta(v, addressOf);
+  },
+}.tostring;
+
+const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+function tonumber(v: unknown, base: unknown): unknown {
+  if (base === undefined) {
+    if (arguments.length === 0) throw argError(1, "tonumber", "value expected");
+    if (isNumber(v)) return v;
+    if (typeof v === "string") return str2number(v);
+    return undefined;
+  }
+  const b = checkInt(base, 2, "tonumber");
+  if (typeof v !== "string") throw typeError(1, "tonumber", "string", v);
+  if (b < 2 || b > 36) throw argError(2, "tonumber", "base out of range");
+  const m = /^[ \f\n\r\t\v]*(-)?([0-9a-zA-Z]+)[ \f\n\r\t\v]*$/.exec(v);
+  if (!m) return undefined;
+  let n = 0n;
+  const big = BigInt(b);
+  for (const ch of m[2].toLowerCase()) {
+    const d = DIGITS.indexOf(ch);
+    if (d < 0 || d >= b) return undefined;
+    n = n * big + BigInt(d);
+  }
+  return wrapInt(m[1] ? -n : n);
+}
+
+function ipairsAux(t: unknown, i: unknown): unknown {
+  const k = (i as number) + 1;
+  const v = t instanceof LuaTable && t.mt === null ? t.getInt(k) : index(t, k);
+  return v === undefined ? undefined : new Multi([k, v]);
+}
+
+function ipairs(t: unknown): unknown {
+  if (arguments.length === 0) throw argError(1, "ipairs", "table expected, got no value");
+  return new Multi([ipairsAux, t, 0]);
+}
+
+function next(t: unknown, k: unknown): unknown {
+  const tbl = checkTable(t, 1, "next", arguments.length > 0);
+  let e: [unknown, unknown] | undefined;
+  try {
+    e = tbl.next(k);
+  } catch (err) {
+    if (err instanceof NextKeyError) throw libError("next", "invalid key to 'next'");
+    throw err;
+  }
+  return e === undefined ? undefined : new Multi([e[0], e[1]]);
+}
+
+function pairs(t: unknown): unknown {
+  if (arguments.length === 0) throw argError(1, "pairs", "table expected, got no value");
+  const h = metaOf(t, "__pairs");
+  if (h !== undefined) {
+    const r = callable(h)(t);
+    const v = r instanceof Multi ? r.v : [r];
+    return new Multi([v[0], v[1], v[2]]);
+  }
+  return new Multi([next, t, undefined]);
+}
+
+function select(n: unknown, ...args: unknown[]): unknown {
+  if (n === "#") return args.length;
+  const i = checkInt(n, 1, "select", arguments.length > 0);
+  if (i < 0) {
+    if (-i > args.length) throw argError(1, "select", "index out of range");
+    return new Multi(args.slice(args.length + i));
+  }
+  if (i === 0) throw argError(1, "select", "index out of range");
+  if (i === 1) return args.length === 1 ? args[0] : new Multi(args);
+  return new Multi(args.slice(i - 1));
+}
+
+function rawequal(a: unknown, b: unknown): unknown {
+  if (arguments.length < 2) throw argError(arguments.length + 1, "rawequal", "value expected");
+  if (a === b) return true;
+  return isNumber(a) && isNumber(b) ? eq(a, b) : false;
+}
+
+function rawget(t: unknown, k: unknown): unknown {
+  const tbl = checkTable(t, 1, "rawget", arguments.length > 0);
+  if (arguments.length < 2) throw argError(2, "rawget", "value expected");
+  return tbl.get(normKey(k));
+}
+
+function rawset(t: unknown, k: unknown, v: unknown): unknown {
+  const tbl = checkTable(t, 1, "rawset", arguments.length > 0);
+  if (arguments.length < 2) throw argError(2, "rawset", "value expected");
+  if (arguments.length < 3) throw argError(3, "rawset", "value expected");
+  if (k === undefined) throw libError("rawset", "table index is nil");
+  if ((typeof k === "number" && k !== k) || (k instanceof LFloat && Number.isNaN(k.n))) throw libError("rawset", "table index is NaN");
+  tbl.set(k, v);
+  return tbl;
+}
+
+function rawlen(v: unknown): unknown {
+  if (v instanceof LuaTable) return v.length();
+  if (typeof v === "string") return v.length;
+  throw argError(1, "rawlen", "table or string expected");
+}
+
+function setmetatable(t: unknown, mt: unknown): unknown {
+  const tbl = checkTable(t, 1, "setmetatable", arguments.length > 0);
+  if (mt !== undefined && !(mt instanceof LuaTable)) throw argError(2, "setmetatable", "nil or table expected");
+  if (tbl.mt !== null && tbl.mt.hash.get("__metatable") !== undefined) throw libError("setmetatable", "cannot change a protected metatable");
+  tbl.mt = (mt as LuaTable | undefined) ?? null;
+  return tbl;
+}
+
+function getmetatable(v: unknown): unknown {
+  if (arguments.length === 0) throw argError(1, "getmetatable", "value expected");
+  const mt = getMetatable(v);
+  if (mt === null) return undefined;
+  const protectedMt = mt.hash.get("__metatable");
+  return protectedMt !== undefined ? protectedMt : mt;
+}
+
+function assert(...args: unknown[]): unknown {
+  if (args.length === 0) throw argError(1, "assert", "value expected");
+  const v = args[0];
+  if (v !== undefined && v !== false) return args.length === 1 ? v : new Multi(args);
+  if (args.length < 2) throw libError("assert", "assertion failed!");
+  throw new LuaError(args[1], captureSites());
+}
+
+function error(v: unknown, level: unknown): unknown {
+  const lvl = level === undefined ? 1 : checkInt(level, 2, "error");
+  const sites = captureSites();
+  if (typeof v === "string" && lvl > 0) v = wherePrefix(luaPosAt(sites, lvl)) + v;
+  throw new LuaError(v, sites);
+}
+
+function pcall(f: unknown, ...args: unknown[]): unknown {
+  if (arguments.length === 0) throw argError(1, "pcall", "value expected");
+  try {
+    const r = callable(f)(...args);
+    return r instanceof Multi ? new Multi([true, ...r.v]) : new Multi([true, r]);
+  } catch (e) {
+    return new Multi([false, toLuaError(e).value]);
+  }
+}
+
+/** The error being handled by an xpcall message handler (for debug.traceback). */
+export const handling: { error: LuaError | null } = { error: null };
+
+function xpcall(f: unknown, h: unknown, ...args: unknown[]): unknown {
+  try {
+    const r = callable(f)(...args);
+    return r instanceof Multi ? new Multi([true, ...r.v]) : new Multi([true, r]);
+  } catch (e) {
+    const le = toLuaError(e);
+    const saved = handling.error;
+    handling.error = le;
+    try {
+      const r = callable(h)(le.value);
+      return r instanceof Multi ? new Multi([false, ...r.v]) : new Multi([false, r]);
+    } catch (e2) {
+      return new Multi([false, toLuaError(e2).value]);
+    } finally {
+      handling.error = saved;
+    }
+  }
+}
+
+// ---- loading code ----
+
+function loadChunk(src: string, chunkname: string, mode: string, env: unknown, hasEnv: boolean, G: LuaTable): unknown {
+  const binary = src.startsWith("\x1bLua");
+  if (binary) return new Multi([undefined, "attempt to load a binary chunk (mode is '" + mode + "')"]);
+  if (!mode.includes("t")) return new Multi([undefined, `attempt to load a text chunk (mode is '${mode}')`]);
+  try {
+    return loadLua(src, chunkname, hasEnv ? env : G);
+  } catch (e) {
+    if (e instanceof LuaSyntaxError) return new Multi([undefined, e.message]);
+    throw e;
+  }
+}
+
+function makeLoad(G: LuaTable) {
+  return function load(chunk: unknown, chunkname: unknown, mode: unknown, env: unknown): unknown {
+    let src: string;
+    let name: string;
+    if (typeof chunk === "string") {
+      src = chunk;
+      name = typeof chunkname === "string" ? chunkname : chunk;
+    } else if (typeof chunk === "function") {
+      const parts: string[] = [];
+      for (;;) {
+        const piece = first(chunk());
+        if (piece === undefined || piece === "") break;
+        if (typeof piece !== "string") return new Multi([undefined, "reader function must return a string"]);
+        parts.push(piece);
+      }
+      src = parts.join("");
+      name = typeof chunkname === "string" ? chunkname : "=(load)";
+    } else throw typeError(1, "load", "string", chunk, arguments.length > 0);
+    const m = mode === undefined ? "bt" : String(mode);
+    return loadChunk(src, name, m, env, arguments.length >= 4, G);
+  };
+}
+
+function readSource(filename: unknown): string | Multi {
+  try {
+    if (filename === undefined) return fs.readFileSync(0, "latin1");
+    return fs.readFileSync(String(filename), "latin1");
+  } catch (e) {
+    const msg = (e as NodeJS.ErrnoException).code === "ENOENT" ? "No such file or directory" : (e as Error).message;
+    return new Multi([undefined, `cannot open ${String(filename)}: ${msg}`]);
+  }
+}
+
+function makeLoadfile(G: LuaTable) {
+  return function loadfile(filename: unknown, mode: unknown, env: unknown): unknown {
+    const src = readSource(filename);
+    if (src instanceof Multi) return src;
+    const name = filename === undefined ? "=stdin" : "@" + String(filename);
+    return loadChunk(stripShebang(src), name, mode === undefined ? "bt" : String(mode), env, arguments.length >= 3, G);
+  };
+}
+
+function makeDofile(G: LuaTable) {
+  return function dofile(filename: unknown): unknown {
+    const src = readSource(filename);
+    if (src instanceof Multi) throw libError("dofile", String(src.v[1]));
+    const name = filename === undefined ? "=stdin" : "@" + String(filename);
+    let f: (...a: unknown[]) => unknown;
+    try {
+      f = loadLua(stripShebang(src), name, G);
+    } catch (e) {
+      if (e instanceof LuaSyntaxError) throw new LuaError(e.message, captureSites());
+      throw e;
+    }
+    return f();
+  };
+}
+
+// ---- collectgarbage ----
+
+let gcFn: (() => void) | null = null;
+function runGc(): void {
+  if (gcFn === null) {
+    v8.setFlagsFromString("--expose-gc");
+    gcFn = vm.runInNewContext("gc") as () => void;
+  }
+  gcFn();
+}
+
+let gcMode = "incremental";
+let gcRunning = true;
+const GC_OPTIONS = ["stop", "restart", "collect", "count", "step", "setpause", "setstepmul", "isrunning", "generational", "incremental"];
+
+function collectgarbage(opt: unknown, arg: unknown): unknown {
+  const o = checkOption(opt, 1, "collectgarbage", GC_OPTIONS, "collect");
+  switch (o) {
+    case "collect":
+      runGc();
+      return 0;
+    case "step":
+      runGc();
+      return true;
+    case "count": {
+      const used = process.memoryUsage().heapUsed;
+      const kb = used / 1024;
+      return Number.isInteger(kb) ? new LFloat(kb) : kb;
+    }
+    case "isrunning":
+      return gcRunning;
+    case "stop":
+      gcRunning = false;
+      return 0;
+    case "restart":
+      gcRunning = true;
+      return 0;
+    case "setpause":
+      return 200;
+    case "setstepmul":
+      return 100;
+    case "generational":
+    case "incremental": {
+      const prev = gcMode;
+      gcMode = o;
+      void arg;
+      return prev;
+    }
+  }
+  return 0;
+}
+
+/** Registers the base library into the globals table. */
+export function openBase(G: LuaTable): void {
+  const fns: Record<string, Function> = {
+    print, type, tostring: tostringBuiltin, tonumber, ipairs, pairs, next, select, rawequal, rawget, rawset, rawlen,
+    setmetatable, getmetatable, assert, error, pcall, xpcall, collectgarbage,
+    load: makeLoad(G), loadfile: makeLoadfile(G), dofile: makeDofile(G),
+  };
+  for (const [k, f] of Object.entries(fns)) G.setStr(k, f);
+  G.setStr("_G", G);
+  G.setStr("_VERSION", "Lua 5.4");
+  fastIterators.next = next;
+  fastIterators.ipairsAux = ipairsAux;
+}

@@ -1,0 +1,77 @@
+// Running a script as `assay run` does: build the state and `arg`, load the chunk, call it
+// with the script arguments, and turn an uncaught error into Lua's report and exit code 1.
+import { LuaTable } from "./core/table.js";
+import { LuaError, toLuaError } from "./core/errors.js";
+import { createGlobals } from "./state.js";
+import { loadLua, stripShebang, LuaSyntaxError } from "./load.js";
+import { flushStdout, writeStderr } from "./io-out.js";
+import { traceback } from "./traceback.js";
+import { tostringMeta, metaOf } from "./core/ops.js";
+import { addressOf, typeName } from "./core/values.js";
+
+/** Thrown by os.exit to unwind to the runner. */
+export class ExitRequest {
+  constructor(readonly code: number) {}
+}
+
+export interface RunOptions {
+  /** source bytes as a latin1 string */
+  source: string;
+  /** chunk name: "@path" for files, "=stdin", or "=(command line)" */
+  chunkname: string;
+  /** arg[0] */
+  scriptName: string;
+  /** arguments after the script */
+  args: string[];
+  /** arguments before the script (arg[-n]) */
+  preArgs?: string[];
+}
+
+export function buildArg(opts: RunOptions): LuaTable {
+  const arg = new LuaTable();
+  const pre = opts.preArgs ?? [];
+  pre.forEach((a, i) => arg.set(i - pre.length, a));
+  arg.set(0, opts.scriptName);
+  opts.args.forEach((a, i) => arg.set(i + 1, a));
+  return arg;
+}
+
+/** Runs a script; returns the process exit code. */
+export function runScript(opts: RunOptions): number {
+  const G = createGlobals({ arg: buildArg(opts) });
+  try {
+    const main = loadLua(stripShebang(opts.source), opts.chunkname, G);
+    main(...opts.args);
+    flushStdout();
+    return 0;
+  } catch (e) {
+    if (e instanceof ExitRequest) {
+      flushStdout();
+      return e.code;
+    }
+    if (e instanceof LuaSyntaxError) {
+      writeStderr(`assay: ${e.message}\n`);
+      return 1;
+    }
+    reportError(toLuaError(e));
+    return 1;
+  }
+}
+
+export function errorMessage(v: unknown): string {
+  if (typeof v === "string") return v;
+  if (metaOf(v, "__tostring") !== undefined) return tostringMeta(v, addressOf);
+  if (typeof v === "number" || typeof v === "bigint") return tostringMeta(v, addressOf);
+  return `(error object is a ${typeName(v)} value)`;
+}
+
+export function reportError(le: LuaError): void {
+  let msg: string;
+  try {
+    msg = errorMessage(le.value);
+  } catch (e) {
+    msg = errorMessage(toLuaError(e).value);
+  }
+  const tb = le.traceback ?? traceback(le.sites);
+  writeStderr(`assay: ${msg}\n${tb}\n`);
+}

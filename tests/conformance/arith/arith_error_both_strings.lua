@@ -1,0 +1,1 @@
+print(pcall(function() local a, b = "x", "y"; return a + b end))

@@ -1,0 +1,1 @@
+print(pcall(function() return undefinedvar + 1 end))

@@ -1,0 +1,3 @@
+local up = "x"
+local function f() return up * 3 end
+print(pcall(f))

@@ -1,0 +1,2 @@
+local cfg = {}
+local v = cfg.timeout * 1000

@@ -1,0 +1,1 @@
+print(missing_total + 1)

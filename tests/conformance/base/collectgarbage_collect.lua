@@ -1,0 +1,3 @@
+print(collectgarbage())
+print(collectgarbage("collect"))
+print(collectgarbage("step") ~= nil)

@@ -1,0 +1,2 @@
+print(type(collectgarbage("count")))
+print(math.type(collectgarbage("count")))

@@ -1,0 +1,2 @@
+print(dofile("dofile_data.data"))
+print(shared_from_dofile)

@@ -1,0 +1,1 @@
+print(pcall(dofile, "dofile_error_propagates.data"))

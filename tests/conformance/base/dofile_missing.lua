@@ -1,0 +1,1 @@
+print(pcall(dofile, "no_such_file.lua"))

@@ -1,0 +1,1 @@
+dofile("missing_file.lua")

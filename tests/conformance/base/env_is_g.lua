@@ -1,0 +1,3 @@
+print(_ENV == _G)
+local function f() return _ENV end
+print(f() == _G)

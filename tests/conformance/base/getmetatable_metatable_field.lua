@@ -1,0 +1,2 @@
+local t = setmetatable({}, {__metatable = {fake = true}})
+print(getmetatable(t).fake)

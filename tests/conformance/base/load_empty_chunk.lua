@@ -1,0 +1,3 @@
+local f = load("")
+print(type(f), f())
+print(select('#', f()))

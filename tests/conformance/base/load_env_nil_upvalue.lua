@@ -1,0 +1,2 @@
+local f = load("return print", "=c", "t", nil)
+print(pcall(f))

@@ -1,0 +1,1 @@
+print(load("local s = 'abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz' +"))

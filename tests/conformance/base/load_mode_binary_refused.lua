@@ -1,0 +1,2 @@
+print(load("return 1", "chunk", "b"))
+print(load("return 1", "=chunk", "b"))

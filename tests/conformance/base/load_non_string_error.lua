@@ -1,0 +1,2 @@
+print(pcall(load, 42))
+print(pcall(load))

@@ -1,0 +1,2 @@
+local f = load("return ...")
+print(type(f), f(1, 2))

@@ -1,0 +1,2 @@
+print(load("return +"))
+print(load("x ="))

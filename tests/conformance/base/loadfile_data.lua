@@ -1,0 +1,3 @@
+local f = loadfile("loadfile_data.data")
+print(type(f))
+print(f("arg1"))

@@ -1,0 +1,2 @@
+local f, err = loadfile("does_not_exist.lua")
+print(f, err)

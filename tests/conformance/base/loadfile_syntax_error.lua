@@ -1,0 +1,1 @@
+print(loadfile("loadfile_syntax_error.data"))

@@ -1,0 +1,3 @@
+print(pcall(next))
+print(pcall(next, {}, "nokey"))
+print(pcall(next, 1))

@@ -1,0 +1,2 @@
+io.write("exiting with failure\n")
+os.exit(false)

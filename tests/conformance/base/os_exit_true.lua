@@ -1,0 +1,3 @@
+print("exiting with success")
+os.exit(true)
+print("never")

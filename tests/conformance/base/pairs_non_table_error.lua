@@ -1,0 +1,5 @@
+local f, s, k = pairs(nil)
+print(f == next, s, k)
+print(pcall(pairs))
+print(pcall(function() for k in pairs(nil) do end end))
+print(pcall(function() for k in pairs(1) do end end))

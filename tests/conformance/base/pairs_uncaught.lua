@@ -1,0 +1,2 @@
+local data
+for k, v in pairs(data) do print(k) end

@@ -1,0 +1,3 @@
+local t = setmetatable({}, {__tostring = function() return "mt used" end})
+tostring = nil
+print(t, 1, true)

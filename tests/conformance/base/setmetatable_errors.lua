@@ -1,0 +1,4 @@
+print(pcall(setmetatable, 1, {}))
+print(pcall(setmetatable, {}, 1))
+print(pcall(setmetatable))
+print(pcall(setmetatable, "s", {}))

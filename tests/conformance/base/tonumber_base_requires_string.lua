@@ -1,0 +1,2 @@
+print(pcall(tonumber, 10, 16))
+print(pcall(tonumber, nil, 10))

@@ -1,0 +1,5 @@
+print(tonumber("9223372036854775807"), math.type(tonumber("9223372036854775807")))
+print(tonumber("9223372036854775808"), math.type(tonumber("9223372036854775808")))
+print(tonumber("-9223372036854775808"), math.type(tonumber("-9223372036854775808")))
+print(tonumber("0xffffffffffffffffff"))
+print(tonumber("0x7fffffffffffffff"), tonumber("0x8000000000000000"))

@@ -1,0 +1,2 @@
+print(pcall(tonumber))
+print(tonumber(nil))

@@ -1,0 +1,1 @@
+print(tonumber(true), tonumber({}), tonumber(print))

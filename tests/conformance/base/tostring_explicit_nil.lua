@@ -1,0 +1,1 @@
+print(tostring(nil), select('#', tostring(nil)))

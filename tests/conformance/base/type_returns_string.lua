@@ -1,0 +1,1 @@
+print(type(type(nil)), type(nil) == "nil")

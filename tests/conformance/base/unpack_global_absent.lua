@@ -1,0 +1,1 @@
+print(unpack, table.unpack ~= nil, setfenv, loadstring, getfenv)

@@ -1,0 +1,2 @@
+print(~0x7fffffffffffffff, ~math.mininteger)
+print(~0xff)

@@ -1,0 +1,2 @@
+local o = {flag = true}
+print(pcall(function() return o.flag << 1 end))

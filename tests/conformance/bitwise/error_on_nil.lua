@@ -1,0 +1,2 @@
+print(pcall(function() local x; return x | 1 end))
+print(pcall(function() return ~{} end))

@@ -1,0 +1,2 @@
+t = {}
+print(pcall(function() return t & 1 end))

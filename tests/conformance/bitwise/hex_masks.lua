@@ -1,0 +1,2 @@
+print(0xdeadbeef & 0xffff, 0xdeadbeef >> 16)
+print(0x7fffffff << 1, 0xffffffff + 1)

@@ -1,0 +1,5 @@
+print(1 | 2 & 3)
+print(1 | 2 ~ 3)
+print(1 << 2 + 1)
+print(pcall(function() return 1 .. 2 << 1 end))
+print(3 & 2 == 2)

@@ -1,0 +1,2 @@
+local m = {}
+print(m.mask & 1)

@@ -1,0 +1,2 @@
+local x = 0.5
+print(x | 1)

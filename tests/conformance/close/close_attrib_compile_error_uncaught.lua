@@ -1,0 +1,2 @@
+local x <close> = nil
+x = 1

@@ -1,0 +1,5 @@
+local obj
+obj = setmetatable({}, {__close = function(o) print(o == obj) end})
+do
+  local x <close> = obj
+end

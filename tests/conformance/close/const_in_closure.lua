@@ -1,0 +1,3 @@
+local k <const> = 5
+local function f() return k * 2 end
+print(f())

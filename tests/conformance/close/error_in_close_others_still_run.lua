@@ -1,0 +1,5 @@
+local ok, e = pcall(function()
+  local a <close> = setmetatable({}, {__close = function(o, e) print("a sees", e) end})
+  local b <close> = setmetatable({}, {__close = function() error("b failed", 0) end})
+end)
+print(ok, e)

@@ -1,0 +1,3 @@
+print(pcall(function()
+  local x <close> = {}
+end))

@@ -1,0 +1,3 @@
+print(pcall(function()
+  local y <close> = 42
+end))

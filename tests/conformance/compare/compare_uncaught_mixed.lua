@@ -1,0 +1,2 @@
+local a, b = "10", 5
+print(a < b)

@@ -1,0 +1,3 @@
+local f = print
+print(pcall(function() return f < f end))
+print(f == f)

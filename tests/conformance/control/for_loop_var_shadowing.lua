@@ -1,0 +1,3 @@
+local i = "outer"
+for i = 1, 2 do end
+print(i)

@@ -1,0 +1,6 @@
+print(load([[
+::outer::
+local function f()
+  goto outer
+end
+]], "=c"))

@@ -1,0 +1,7 @@
+print(load([[
+repeat
+  if x then goto cont end
+  local y = 1
+  ::cont::
+until y
+]], "=c"))

@@ -1,0 +1,6 @@
+print(pcall(assert, false))
+print(pcall(assert, nil, "custom message"))
+local ok, e = pcall(assert, false, {1})
+print(ok, type(e), e[1])
+print(select('#', pcall(assert, 1, 2, 3)))
+print(pcall(assert, 1, 2, 3))

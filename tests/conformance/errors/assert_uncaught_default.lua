@@ -1,0 +1,2 @@
+local x = false
+assert(x)

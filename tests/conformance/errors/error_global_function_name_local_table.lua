@@ -1,0 +1,2 @@
+local lib = {}
+print(pcall(function() lib.util.helper() end))

@@ -1,0 +1,1 @@
+print(xpcall(error, function(m) return "H:" .. tostring(m) end, "boom"))

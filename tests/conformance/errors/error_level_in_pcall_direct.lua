@@ -1,0 +1,1 @@
+print(pcall(error, "direct", 2))

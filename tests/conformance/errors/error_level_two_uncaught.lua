@@ -1,0 +1,5 @@
+local function validate(v)
+  if not v then error("validation failed", 2) end
+end
+print("start")
+validate(false)

@@ -1,0 +1,1 @@
+print(pcall(function() error("msg", 0) end))

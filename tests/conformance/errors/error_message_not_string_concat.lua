@@ -1,0 +1,2 @@
+local ok, e = pcall(error, {})
+print(pcall(function() return "x" .. e end))

@@ -1,0 +1,3 @@
+print(pcall(error, nil))
+print(pcall(error))
+print(pcall(function() error(nil) end))

@@ -1,0 +1,2 @@
+local obj = {}
+print(select(2, xpcall(function() error(obj) end, function(e) return e == obj end)))

@@ -1,0 +1,2 @@
+local function fail() error("something broke") end
+fail()

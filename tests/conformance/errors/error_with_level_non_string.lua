@@ -1,0 +1,3 @@
+local t = {}
+local ok, e = pcall(error, t, 2)
+print(ok, e == t)

@@ -1,0 +1,5 @@
+local ok, e = pcall(function()
+  local ok2, e2 = pcall(error, "inner")
+  error("outer after " .. tostring(e2), 0)
+end)
+print(ok, e)

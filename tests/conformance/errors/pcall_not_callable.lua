@@ -1,0 +1,3 @@
+print(pcall(42))
+print(pcall(nil))
+print(pcall(pcall))

@@ -1,0 +1,2 @@
+mytable = {}
+print(pcall(function() mytable() end))

@@ -1,0 +1,1 @@
+print(pcall(function() local s = "abc"; return s.x.y end))

@@ -1,0 +1,3 @@
+print(pcall(function()
+  for i = 1, 2 do local x = i .. nil end
+end))

@@ -1,0 +1,2 @@
+config = {}
+print(pcall(function() return config.db.host end))

@@ -1,0 +1,1 @@
+print(pcall(function() return settings.value end))

@@ -1,0 +1,2 @@
+local cfg
+print(pcall(function() local c = cfg; return c.key end))

@@ -1,0 +1,2 @@
+local t = {}
+print(pcall(function() t.a.b = 1 end))

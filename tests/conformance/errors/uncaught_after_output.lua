@@ -1,0 +1,4 @@
+print("line 1")
+io.write("partial")
+local x = nil
+x.y = 1

@@ -1,0 +1,3 @@
+local total
+local function add(n) total = total + n end
+add(1)

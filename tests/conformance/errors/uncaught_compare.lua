@@ -1,0 +1,2 @@
+local function check(a, b) return a < b end
+check({}, 1)

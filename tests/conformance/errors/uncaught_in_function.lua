@@ -1,0 +1,4 @@
+local function process(data)
+  return data.items[1]
+end
+process({})

@@ -1,0 +1,3 @@
+local handler
+local function run() handler() end
+run()

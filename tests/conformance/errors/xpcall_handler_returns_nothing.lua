@@ -1,0 +1,2 @@
+print(xpcall(function() error("first") end, function(m) end))
+print(select('#', xpcall(function() error("first") end, function(m) end)))

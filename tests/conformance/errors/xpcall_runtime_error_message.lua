@@ -1,0 +1,1 @@
+print(xpcall(function() local t; return t.x end, function(m) return m end))

@@ -1,0 +1,1 @@
+print(xpcall(function(...) return ... end, print, 1, 2, 3))

@@ -1,0 +1,2 @@
+print(pcall(function() local n = 1; n() end))
+print(pcall(function() ("s")() end))

@@ -1,0 +1,3 @@
+local t = {}
+print(pcall(function() t() end))
+print(pcall(function() ({})() end))

@@ -1,0 +1,2 @@
+local function f(a, b, c) return a, b, c end
+print(f(1))

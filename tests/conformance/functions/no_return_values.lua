@@ -1,0 +1,5 @@
+local function f() end
+print(f())
+print(select('#', f()))
+print((f()))
+print(select('#', (f())))

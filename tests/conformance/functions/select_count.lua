@@ -1,0 +1,3 @@
+print(select('#'))
+print(select('#', nil))
+print(select('#', 1, nil, nil))

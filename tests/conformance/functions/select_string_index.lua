@@ -1,0 +1,3 @@
+print(select("2", "a", "b"))
+print(pcall(select, "x"))
+print(pcall(select))

@@ -1,0 +1,3 @@
+local function f() return 1 + f() end
+local ok, msg = pcall(f)
+print(ok, msg)

@@ -1,0 +1,3 @@
+local function many() return 1, 2, 3 end
+local function notail() return (many()) end
+print(notail())

@@ -1,0 +1,2 @@
+local function count(...) local t = {...}; return #t end
+print(count(1, 2, 3), count())

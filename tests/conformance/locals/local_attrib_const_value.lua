@@ -1,0 +1,3 @@
+local k <const> = 42
+local s <const> = "str"
+print(k, s, k + 1)

@@ -1,0 +1,5 @@
+local x = 10
+do
+  local x = x + 1
+  print(x)
+end

@@ -1,0 +1,3 @@
+local type = "shadowed"
+print(type)
+print(_G.type(1))

@@ -1,0 +1,2 @@
+do local inner = 5 end
+print(inner)

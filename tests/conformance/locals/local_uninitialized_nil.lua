@@ -1,0 +1,4 @@
+local a, b
+print(a, b)
+local c; c = 5
+print(c)

@@ -1,0 +1,2 @@
+local v = setmetatable({}, {__bnot = function(a, b) return rawequal(a, b) end})
+print(~v)

@@ -1,0 +1,2 @@
+local v = setmetatable({}, {})
+print(pcall(function() return v .. "x" end))

@@ -1,0 +1,2 @@
+local t = setmetatable({}, {__gc = function() end})
+print(type(t), getmetatable(t).__gc ~= nil)

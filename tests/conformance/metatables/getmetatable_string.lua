@@ -1,0 +1,2 @@
+print(getmetatable("").__index == string)
+print(getmetatable(1), getmetatable(nil), getmetatable(print))

@@ -1,0 +1,3 @@
+local base = {greet = "hello"}
+local t = setmetatable({}, {__index = base})
+print(t.greet, t.missing, rawget(t, "greet"))

@@ -1,0 +1,3 @@
+local t
+t = setmetatable({}, {__len = function(a, b) return rawequal(a, t) end})
+print(#t)

@@ -1,0 +1,3 @@
+local mt = getmetatable("")
+print(mt.__len)
+print(#"abc")

@@ -1,0 +1,3 @@
+local t = setmetatable({}, {__name = "MyType"})
+print(pcall(string.rep, t))
+print(pcall(setmetatable, 1, t))

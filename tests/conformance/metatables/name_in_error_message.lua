@@ -1,0 +1,5 @@
+local t = setmetatable({}, {__name = "MyType"})
+print(pcall(function() return t + 1 end))
+print(pcall(function() return t .. "x" end))
+print(pcall(function() return t < 1 end))
+print(pcall(function() return t() end))

@@ -1,0 +1,3 @@
+print(pcall(setmetatable, {}, 1))
+print(pcall(setmetatable, 1, {}))
+print(pcall(setmetatable, {}))

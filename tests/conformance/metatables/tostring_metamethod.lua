@@ -1,0 +1,4 @@
+local t = setmetatable({}, {__tostring = function(self) return "<obj>" end})
+print(t)
+print(tostring(t))
+print(("%s"):format(t))

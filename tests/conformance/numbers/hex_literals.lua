@@ -1,0 +1,4 @@
+print(0xff, 0XFF, 0x10, 0xA)
+print(0x7fffffffffffffff)
+print(0xffffffffffffffff)
+print(0x8000000000000000)

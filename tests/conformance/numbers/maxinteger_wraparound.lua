@@ -1,0 +1,3 @@
+print(math.maxinteger + 1 == math.mininteger)
+print(math.maxinteger + 1)
+print(math.mininteger - 1)

@@ -1,0 +1,3 @@
+print(math.mininteger // -1)
+print(math.mininteger % -1)
+print(math.mininteger * -1)

@@ -1,0 +1,4 @@
+print(5 % math.huge)
+print(-5 % math.huge)
+print(5 % -math.huge)
+print(-5 % -math.huge)

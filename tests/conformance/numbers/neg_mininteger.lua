@@ -1,0 +1,2 @@
+print(-math.mininteger)
+print(-math.mininteger == math.mininteger)

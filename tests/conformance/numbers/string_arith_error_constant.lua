@@ -1,0 +1,1 @@
+print(pcall(function() return "abc" + 1 end))

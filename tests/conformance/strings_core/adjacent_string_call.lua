@@ -1,0 +1,2 @@
+local function f(s) return "<" .. s .. ">" end
+print(f"abc", f[[long]], f'single')

@@ -1,0 +1,3 @@
+local cfg = {}
+print(pcall(function() return "x" .. cfg.name end))
+print(pcall(function() return "x" .. cfg.name .. "y" end))

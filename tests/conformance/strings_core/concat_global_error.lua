@@ -1,0 +1,1 @@
+print(pcall(function() return "x" .. missing end))

@@ -1,0 +1,3 @@
+print("hello \z
+       world")
+print("a\z   b")

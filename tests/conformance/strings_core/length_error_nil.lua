@@ -1,0 +1,3 @@
+local x
+print(pcall(function() return #x end))
+print(pcall(function() return #5 end))

@@ -1,0 +1,2 @@
+local n = 42
+print(#n)

@@ -1,0 +1,2 @@
+local s = load("return [[\r\nx]]")()
+print(#s, s)

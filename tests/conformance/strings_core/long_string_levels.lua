@@ -1,0 +1,5 @@
+local s = [=[
+[[inner]]
+]=]
+io.write(s)
+print(#[====[]====])

@@ -1,0 +1,6 @@
+print([[abc]])
+print([==[a]]b]=]c]==])
+print([[
+skipped first newline]])
+print([[a
+b]])

@@ -1,0 +1,1 @@
+print('say "hi"', "it's", [[both ' and "]])

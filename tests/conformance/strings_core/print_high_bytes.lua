@@ -1,0 +1,2 @@
+print("\xff\xfe\x80")
+print("\200\201")

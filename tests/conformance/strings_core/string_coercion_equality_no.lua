@@ -1,0 +1,4 @@
+local t = {}
+t[1] = "one"
+t["1"] = "string one"
+print(t[1], t["1"])

@@ -1,0 +1,4 @@
+local s = "abc"
+local u = s
+s = s .. "d"
+print(s, u)

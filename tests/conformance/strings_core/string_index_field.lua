@@ -1,0 +1,3 @@
+local s = "abc"
+print(type(s.len), s.nonexistent)
+print(("x").upper == string.upper)

@@ -1,0 +1,3 @@
+local s = "abc"
+print(s[1])
+print(pcall(function() s.x = 1 end))

@@ -1,0 +1,2 @@
+print(("%s-%s"):rep(2, ","))
+print(#("abc"):rep(2))

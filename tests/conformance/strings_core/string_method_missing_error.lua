@@ -1,0 +1,2 @@
+local s = "abc"
+print(pcall(function() return s:nosuch() end))

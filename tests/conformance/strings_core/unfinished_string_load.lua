@@ -1,0 +1,3 @@
+print(load("x = 'abc"))
+print(load("x = [[abc"))
+print(load("x = 'a\nb'"))

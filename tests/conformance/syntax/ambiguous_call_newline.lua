@@ -1,0 +1,3 @@
+local f = function(x) return x end
+local a = f
+(print)("called")

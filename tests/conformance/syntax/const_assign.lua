@@ -1,0 +1,2 @@
+local x <const> = 10
+x = 20

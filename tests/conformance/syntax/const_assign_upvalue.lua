@@ -1,0 +1,2 @@
+local x <const> = 10
+local function f() x = 1 end

@@ -1,0 +1,1 @@
+print(load("local c <const> = 1; c = 2"))

@@ -1,0 +1,5 @@
+local function f(x)
+  if x then return end
+  return "no"
+end
+print(f(true), f(false))

@@ -1,0 +1,1 @@
+print((function(a, b) return a + b end)(1, 2))

@@ -1,0 +1,6 @@
+do
+  goto skip
+  local x = 1
+  ::skip::
+  print(x)
+end

@@ -1,0 +1,7 @@
+do
+  goto done
+  local x = 1
+  print(x)
+  ::done::
+end
+print("ok")

@@ -1,0 +1,3 @@
+local t = {["end"] = 1, ["if"] = 2}
+t["while"] = 3
+print(t["end"], t["if"], t["while"])

@@ -1,0 +1,2 @@
+local t = {f = function() print("f called") end}
+;(t.f)()

@@ -1,0 +1,6 @@
+print(2^-2, -2^2, not 1 == 2)
+print(1 .. 2 .. 3)
+print(2 + 3 .. "")
+print("a" .. 1 + 2)
+print(1 < 2 == true)
+print(not nil and 1 or 2)

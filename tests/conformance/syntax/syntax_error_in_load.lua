@@ -1,0 +1,3 @@
+print(load("local x = ", "=chunk"))
+print(load("return return", "=chunk"))
+print(load("f(", "=chunk"))

@@ -1,0 +1,3 @@
+print(load("if x then", "=c"))
+print(load("function f(", "=c"))
+print(load("local t = {", "=c"))

@@ -1,0 +1,2 @@
+local t = {[true] = "yes", [false] = "no"}
+print(t[true], t[false])

@@ -1,0 +1,4 @@
+local t = {[1] = "key", "pos"}
+print(t[1])
+local u = {"pos", [1] = "key"}
+print(u[1])

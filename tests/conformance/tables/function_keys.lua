@@ -1,0 +1,3 @@
+local function f() end
+local t = {[f] = "func"}
+print(t[f], t[print])

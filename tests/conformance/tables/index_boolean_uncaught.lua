@@ -1,0 +1,2 @@
+local ok = true
+print(ok.value)

@@ -1,0 +1,1 @@
+print(pcall(function() return undefined_tbl.x end))

@@ -1,0 +1,2 @@
+local t = {a = {}}
+print(pcall(function() return t.a.b.c end))

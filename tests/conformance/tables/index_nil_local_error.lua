@@ -1,0 +1,2 @@
+local x
+print(pcall(function() return x.field end))

@@ -1,0 +1,2 @@
+local t = {a = 1, b = 2}
+print(#t)

@@ -1,0 +1,4 @@
+local t = {1, 2, 3, nil}
+print(#t)
+local u = {nil, nil, 3}
+print(#u)

@@ -1,0 +1,2 @@
+local t = {}
+print(pcall(function() t[0/0] = 1 end))

@@ -1,0 +1,2 @@
+local t = {"only"}
+print(next(t, 1))

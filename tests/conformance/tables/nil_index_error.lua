@@ -1,0 +1,2 @@
+local t = {}
+print(pcall(function() t[nil] = 1 end))
