@@ -61,7 +61,7 @@ function compileChunk(source: string, name: string): Compiled {
     "(function ($R) {\n\"use strict\";\n",
     `const {${HELPERS.join(", ")}} = $R;\n`,
     chunk.consts.length ? `const ${chunk.consts.join(", ")};\n` : "",
-    "return function ($ENV) {\nreturn function $main(...va) {\nlet $t, $o, $a;\n",
+    "return function ($ENV) {\nreturn function $main(...va) {\nlet $t, $o, $a, $i, $v, $w, $x;\n",
     body,
     endsWithReturn(ast.body) ? "" : "return EMPTY;\n",
     "};\n};\n})",

@@ -86,6 +86,21 @@ export class ChunkCtx {
     return k;
   }
 
+  /** The line of the operator token that follows a left operand ending at `offset` (Lua
+   *  reports arithmetic errors at the operator's line). */
+  opLine(offset: number, fallback: number): number {
+    const toks = this.pre.tokens;
+    let lo = 0;
+    let hi = toks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (toks[mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    while (lo < toks.length && toks[lo].value === ")") lo++;
+    return toks[lo]?.line ?? fallback;
+  }
+
   isParenthesized(node: L.Node): boolean {
     const r = rangeOf(node);
     return this.pre.parens.has(`${r[0]}:${r[1]}`);

@@ -14,8 +14,16 @@ export function spread(r: unknown): unknown[] {
 
 /** A table constructor: positional values, then key/value pairs. */
 export function tnew(arr: unknown[], kv?: unknown[]): LuaTable {
+  const n = arr.length;
   const t = new LuaTable(arr);
-  if (kv) for (let i = 0; i < kv.length; i += 2) ops.rawsetTableCtor(t, kv[i], kv[i + 1]);
+  if (kv) {
+    for (let i = 0; i < kv.length; i += 2) {
+      const k = kv[i];
+      // positional fields are stored last in Lua, so they win over [i] = v
+      if (typeof k === "number" && Number.isInteger(k) && k >= 1 && k <= n) continue;
+      ops.rawsetTableCtor(t, k, kv[i + 1]);
+    }
+  }
   return t;
 }
 

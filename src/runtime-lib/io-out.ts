@@ -10,15 +10,22 @@ const LIMIT = 1 << 16;
 export const output = {
   /** where stdout bytes go; tests may replace it */
   fd: 1,
+  /** buffering as set by io.stdout:setvbuf: "full" (the default), "line" or "no" */
+  vbuf: "full" as "full" | "line" | "no",
 };
+
+/** Other buffered outputs (files the io library has open) flushed with stdout: at exit and
+ *  before anything goes to stderr. */
+export const flushHooks: Array<() => void> = [];
 
 export function writeStdout(s: string): void {
   pending.push(s);
   pendingLen += s.length;
-  if (pendingLen >= LIMIT) flushStdout();
+  if (pendingLen >= LIMIT || (output.vbuf !== "full" && (output.vbuf === "no" || s.includes("\n")))) flushStdout();
 }
 
 export function flushStdout(): void {
+  for (let i = 0; i < flushHooks.length; i++) flushHooks[i]();
   if (pendingLen === 0 && pending.length === 0) return;
   const data = Buffer.from(pending.join(""), "latin1");
   pending = [];

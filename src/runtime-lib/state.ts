@@ -1,6 +1,12 @@
 // A fresh Lua state: the globals table with every library opened.
 import { LuaTable } from "./core/table.js";
 import { openBase } from "./lib/base.js";
+import { openOs } from "./lib/os.js";
+import { openIo } from "./lib/io.js";
+import { openTable } from "./lib/table.js";
+import { openMath } from "./lib/math.js";
+import { openUtf8 } from "./lib/utf8.js";
+import { openString } from "./lib/string.js";
 
 export interface StateOptions {
   /** the script's command-line arguments as lua.c builds `arg` */
@@ -10,6 +16,12 @@ export interface StateOptions {
 export function createGlobals(opts: StateOptions = {}): LuaTable {
   const G = new LuaTable();
   openBase(G);
+  openOs(G);
+  openIo(G);
+  openTable(G);
+  openMath(G);
+  openUtf8(G);
+  openString(G);
   if (opts.arg) G.setStr("arg", opts.arg);
   return G;
 }

@@ -73,7 +73,9 @@ export function currentBlock(t: T): BlockState {
 
 /** Emits the statements of one block (the caller made its scope). `trailer` is emitted last,
  *  inside every wrapper (the condition of repeat-until). */
-export function block(stmts: L.Statement[], t: T, trailer?: () => Frag): Frag {
+export function block(stmts: L.Statement[], t: T, trailer?: () => Frag, endLine?: number): Frag {
+  const last = stmts[stmts.length - 1];
+  const closeLine = endLine ?? last?.loc?.end.line ?? 0;
   const labels: LabelInfo[] = [];
   const gotos: L.GotoStatement[] = [];
   collectGotos(stmts, gotos);
@@ -109,7 +111,7 @@ export function block(stmts: L.Statement[], t: T, trailer?: () => Frag): Frag {
   const state: BlockState = { hoist: labels.some((l) => l.fwd) ? [] : null };
   blockStates.set(t.scope, state);
   try {
-    const body = emitFrom(stmts, 0, t, labels, trailer);
+    const body = emitFrom(stmts, 0, t, labels, closeLine, trailer);
     if (state.hoist && state.hoist.length) return [`let ${state.hoist.join(", ")};\n`, body];
     return body;
   } finally {
@@ -117,7 +119,7 @@ export function block(stmts: L.Statement[], t: T, trailer?: () => Frag): Frag {
   }
 }
 
-function emitFrom(stmts: L.Statement[], from: number, t: T, labels: LabelInfo[], trailer?: () => Frag): Frag {
+function emitFrom(stmts: L.Statement[], from: number, t: T, labels: LabelInfo[], endLine: number, trailer?: () => Frag): Frag {
   const out: Frag[] = [];
   for (let i = from; i < stmts.length; i++) {
     const s = stmts[i];
@@ -126,13 +128,13 @@ function emitFrom(stmts: L.Statement[], from: number, t: T, labels: LabelInfo[],
       const info = labels.find((l) => l.start === rangeOf(s)[0])!;
       let before: Frag = out;
       if (info.fwd) before = [`${info.fwd}: {\n`, out, "}\n"];
-      let rest = emitFrom(stmts, i + 1, t, labels, trailer);
+      let rest = emitFrom(stmts, i + 1, t, labels, endLine, trailer);
       if (info.back) rest = [`${info.back}: for (;;) {\n`, rest, `break ${info.back};\n}\n`];
       return [before, rest];
     }
     if (s.type === "LocalStatement" && s.variables.some((v) => t.chunk.pre.attribs.get(rangeOf(v)[0]) === "close")) {
       out.push(stmt(s, t));
-      out.push(closeWrapper(s, t, () => emitFrom(stmts, i + 1, t, labels, trailer)));
+      out.push(closeWrapper(s, t, endLine, () => emitFrom(stmts, i + 1, t, labels, endLine, trailer)));
       return out;
     }
     out.push(stmt(s, t));
@@ -142,7 +144,7 @@ function emitFrom(stmts: L.Statement[], from: number, t: T, labels: LabelInfo[],
 }
 
 /** try/finally that closes a to-be-closed variable on every exit from the rest of its block. */
-function closeWrapper(s: L.LocalStatement, t: T, rest: () => Frag): Frag {
+function closeWrapper(s: L.LocalStatement, t: T, endLine: number, rest: () => Frag): Frag {
   const v = s.variables.find((x) => t.chunk.pre.attribs.get(rangeOf(x)[0]) === "close")!;
   const binding = t.scope.vars.get(v.name);
   const js = binding && binding.kind === "local" ? binding.js : "undefined";
@@ -152,7 +154,7 @@ function closeWrapper(s: L.LocalStatement, t: T, rest: () => Frag): Frag {
   t.fn.closeDepth--;
   return [
     `let ${err};\ntry {\n`, body,
-    `} catch (e) { ${err} = e; throw e; } finally {\n`, new Mark(lineOf(s), ""), `closeVar(${js}, ${err});\n}\n`,
+    `} catch (e) { ${err} = e; throw e; } finally {\n`, new Mark(endLine, ""), `closeVar(${js}, ${err});\n}\n`,
   ];
 }
 

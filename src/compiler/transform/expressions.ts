@@ -3,7 +3,7 @@
 // to spread (`exprList`'s tail) when it can produce several values.
 import type * as L from "luaparse";
 import { Frag, Mark, join } from "../frag.js";
-import { lineOf, resolve } from "../context.js";
+import { lineOf, rangeOf, resolve } from "../context.js";
 import { CompileError } from "../diagnostics.js";
 import { T } from "./state.js";
 import { callExpr } from "./calls.js";
@@ -65,6 +65,23 @@ export function envFrag(t: T, line: number): string {
   return "$ENV";
 }
 
+const IDENT = /^[A-Za-z_$][\w$]*$/;
+
+/** JS access of a constant string key in a table's string part: `.name` or `["na-me"]`. */
+export function propAccess(key: string): string {
+  return IDENT.test(key) ? `.${key}` : `[${jsString(key)}]`;
+}
+
+/** `obj.key` read: the raw field inline (an inline-cached property load), the metatable
+ *  path through indexS when it is absent or obj is not a table. */
+export function fieldGet(obj: Frag, key: string, mark: Mark): Frag {
+  const prop = propAccess(key);
+  const k = jsString(key);
+  if (typeof obj === "string" && IDENT.test(obj))
+    return ["(", obj, " instanceof LuaTable && ($v = ", obj, ".s", prop, ") !== undefined ? $v : ", mark, "indexS(", obj, ", ", k, "))"];
+  return ["(($i = ", obj, ") instanceof LuaTable && ($v = $i.s", prop, ") !== undefined ? $v : ", mark, "indexS($i, ", k, "))"];
+}
+
 const visitors: Record<string, Visitor> = {
   NilLiteral: () => "undefined",
   BooleanLiteral: (n: L.BooleanLiteral) => (n.value ? "true" : "false"),
@@ -77,19 +94,13 @@ const visitors: Record<string, Visitor> = {
   Identifier: (n: L.Identifier, t) => {
     const r = resolve(t.scope, n.name, lineOf(n));
     if (r.binding && r.binding.kind === "local") return r.binding.js;
-    return [new Mark(lineOf(n), "i" + "upvalue '_ENV'"), `indexS(${envFrag(t, lineOf(n))}, ${jsString(n.name)})`];
+    return fieldGet(envFrag(t, lineOf(n)), n.name, new Mark(lineOf(n), "i" + "upvalue '_ENV'"));
   },
-  MemberExpression: (n: L.MemberExpression, t) => [
-    new Mark(lineOf(n), "i" + describe(n.base, t)),
-    "indexS(",
-    expr(n.base, t),
-    ", ",
-    jsString(n.identifier.name),
-    ")",
-  ],
+  MemberExpression: (n: L.MemberExpression, t) =>
+    fieldGet(expr(n.base, t), n.identifier.name, new Mark(lineOf(n), "i" + describe(n.base, t))),
   IndexExpression: (n: L.IndexExpression, t) => {
     const mark = new Mark(lineOf(n), "i" + describe(n.base, t));
-    if (n.index.type === "StringLiteral") return [mark, "indexS(", expr(n.base, t), ", ", jsString(strValue(n.index)), ")"];
+    if (n.index.type === "StringLiteral") return fieldGet(expr(n.base, t), strValue(n.index), mark);
     return [mark, "index(", expr(n.base, t), ", ", expr(n.index, t), ")"];
   },
   CallExpression: (n, t) => ["first(", callExpr(n, t), ")"],
@@ -170,7 +181,7 @@ function binaryExpr(n: L.BinaryExpression, t: T): Frag {
   const op = n.operator as string;
   if (op === "~=") return ["!eq(", expr(n.left, t), ", ", expr(n.right, t), ")"];
   const h = BINARY[op];
-  const line = lineOf(n);
+  const line = t.chunk.opLine(rangeOf(n.left)[1], lineOf(n));
   let mark: Mark | string = "";
   if (ARITH.has(op)) mark = new Mark(line, "a" + describe(n.left, t) + "\0" + describe(n.right, t));
   else if (op === "..") mark = new Mark(line, "k" + describe(n.left, t) + "\0" + describe(n.right, t));

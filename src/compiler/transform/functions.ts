@@ -44,12 +44,12 @@ export function funcExpr(n: L.FunctionDeclaration, t: T, desc: string, opts: Fun
     prologue.push(params.length ? `let ${params.map((p, i) => `${p} = p$${i}`).join(", ")};\n` : "");
   }
   if (fn.isVararg) jsParams = [...jsParams, "...va"];
-  const body = block(n.body, inner);
+  const body = block(n.body, inner, undefined, n.loc?.end.line);
   const tail = endsWithReturn(n.body) ? "" : "return EMPTY;\n";
   const inside: Frag = fn.tailLoop ? ["$tail: for (;;) {\n", prologue, body, tail, "}\n"] : [prologue, body, tail];
   return [
     new Mark(lineOf(n), ""),
-    `(function ${fn.jsName}(${jsParams.join(", ")}) {\nlet $t, $o, $a;\n`,
+    `(function ${fn.jsName}(${jsParams.join(", ")}) {\nlet $t, $o, $a, $i, $v, $w, $x;\n`,
     inside,
     "})",
   ];

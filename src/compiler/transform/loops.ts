@@ -81,7 +81,7 @@ export function forGeneric(n: L.ForGenericStatement, t: T): Frag {
   const iter = arrayFrag(n.iterators, t);
   return loop(t, (label) =>
     withScope(t, () => {
-      const vars = n.variables.map((v) => declareLocal(t, v.name));
+      const vars = n.variables.map((v, k) => declareLocal(t, v.name, k === 0 ? "for" : ""));
       const values = vars.map((v, k) => `${v.js} = ${k === 0 ? `${g}.a` : k === 1 ? `${g}.b` : `nth(${g}.r, ${k})`}`);
       return [
         new Mark(line, ""), `const ${g} = forIn(`, iter, ");\ntry {\n",

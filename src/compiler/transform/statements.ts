@@ -5,7 +5,7 @@ import { Frag, Mark, join } from "../frag.js";
 import { LocalVar, lineOf, rangeOf, resolve } from "../context.js";
 import { CompileError, diag } from "../diagnostics.js";
 import { T, withScope } from "./state.js";
-import { arrayFrag, cond, describe, envFrag, expr, exprList, isMulti, jsString, multiFrag, strValue } from "./expressions.js";
+import { arrayFrag, cond, describe, envFrag, expr, exprList, isMulti, jsString, multiFrag, propAccess, strValue } from "./expressions.js";
 import { calleeFrag, callArgs, callExpr } from "./calls.js";
 import { funcExpr } from "./functions.js";
 import { block, currentBlock, findLabel } from "./blocks.js";
@@ -75,6 +75,16 @@ function localStatement(n: L.LocalStatement, t: T): Frag {
   return out;
 }
 
+/** `obj.key = value` as a statement: the raw store inline when obj is a table without
+ *  __newindex and value is not nil; otherwise setindexS (metamethods, deletion, errors). */
+function fieldSet(obj: Frag, key: string, value: Frag, mark: Mark): Frag {
+  return [
+    "$w = ", obj, ";\n$x = ", value, ";\n",
+    "if ($w instanceof LuaTable && $x !== undefined && ($w.mt === null || $w.mt.s.__newindex === undefined)) $w.s",
+    propAccess(key), " = $x;\nelse ", mark, `setindexS($w, ${jsString(key)}, $x);\n`,
+  ];
+}
+
 /** The store of a value into an assignment target. */
 function storeFrag(target: L.Expression, value: Frag, t: T, pre?: Frag[]): Frag {
   const line = lineOf(target);
@@ -85,20 +95,17 @@ function storeFrag(target: L.Expression, value: Frag, t: T, pre?: Frag[]): Frag 
         throw diag.constAssign(target.name, line);
     }
     if (r.binding && r.binding.kind === "local") return [r.binding.js, " = ", value, ";\n"];
-    return [new Mark(line, "i" + "upvalue '_ENV'"), `setindexS(${envFrag(t, line)}, ${jsString(target.name)}, `, value, ");\n"];
+    return fieldSet(envFrag(t, line), target.name, value, new Mark(line, "i" + "upvalue '_ENV'"));
   }
   const mark = new Mark(line, "i" + describe((target as L.MemberExpression).base, t));
   if (pre) {
     // object (and key) were evaluated beforehand into pre[0] (and pre[1])
-    if (target.type === "MemberExpression")
-      return [mark, "setindexS(", pre[0], ", ", jsString(target.identifier.name), ", ", value, ");\n"];
+    if (target.type === "MemberExpression") return fieldSet(pre[0], target.identifier.name, value, mark);
     return [mark, "setindex(", pre[0], ", ", pre[1], ", ", value, ");\n"];
   }
-  if (target.type === "MemberExpression")
-    return [mark, "setindexS(", expr(target.base, t), ", ", jsString(target.identifier.name), ", ", value, ");\n"];
+  if (target.type === "MemberExpression") return fieldSet(expr(target.base, t), target.identifier.name, value, mark);
   const ix = target as L.IndexExpression;
-  if (ix.index.type === "StringLiteral")
-    return [mark, "setindexS(", expr(ix.base, t), ", ", jsString(strValue(ix.index)), ", ", value, ");\n"];
+  if (ix.index.type === "StringLiteral") return fieldSet(expr(ix.base, t), strValue(ix.index), value, mark);
   return [mark, "setindex(", expr(ix.base, t), ", ", expr(ix.index, t), ", ", value, ");\n"];
 }
 
@@ -161,7 +168,7 @@ function functionDeclaration(n: L.FunctionDeclaration, t: T): Frag {
   const method = mem.indexer === ":";
   const path = memberPath(mem);
   const f = funcExpr(n, t, method ? `method '${mem.identifier.name}'` : `function '${path}'`, { method });
-  return [new Mark(line, ""), new Mark(line, "i" + describe(mem.base, t)), "setindexS(", expr(mem.base, t), ", ", jsString(mem.identifier.name), ", ", f, ");\n"];
+  return [new Mark(line, ""), fieldSet(expr(mem.base, t), mem.identifier.name, f, new Mark(line, "i" + describe(mem.base, t)))];
 }
 
 function memberPath(e: L.Expression): string {
@@ -243,7 +250,7 @@ const visitors: Record<L.Statement["type"], Visitor> = {
   IfStatement: ifStatement,
   WhileStatement: whileLoop,
   RepeatStatement: repeatLoop,
-  DoStatement: (n: L.DoStatement, t) => ["{\n", withScope(t, () => block(n.body, t)), "}\n"],
+  DoStatement: (n: L.DoStatement, t) => ["{\n", withScope(t, () => block(n.body, t, undefined, n.loc?.end.line)), "}\n"],
   ForNumericStatement: forNumeric,
   ForGenericStatement: forGeneric,
   BreakStatement: breakStatement,

@@ -81,8 +81,13 @@ export function fltIdiv(a: number, b: number): LuaNumber {
 }
 
 /** Float modulo as C's fmod, adjusted to the sign of the divisor (luai_nummod). */
+// the NaN x86 produces for an invalid operation (sign bit set: printed "-nan")
+const nanBits = new Float64Array(new BigUint64Array([0xfff8000000000000n]).buffer);
+export const NEG_NAN = nanBits[0];
+
 export function fltMod(a: number, b: number): LuaNumber {
   let m = a % b;
+  if (m !== m && a === a && b === b) return NEG_NAN;
   if (m > 0 ? b < 0 : m < 0 && b !== m) m += b;
   return mkFloat(m);
 }

@@ -96,13 +96,31 @@ export function siteToPos(s: NodeJS.CallSite): LuaPos | undefined {
   return { chunk: c, line: c.lines[i], info: c.keys[i] === key ? c.info[i] : undefined };
 }
 
-/** The position of the level-th Lua function on the stack (1 = innermost). */
-export function luaPosAt(sites: NodeJS.CallSite[], level: number): LuaPos | undefined {
-  for (const s of sites) {
-    const p = siteToPos(s);
-    if (p && --level === 0) return p;
+/** How a JS stack frame counts as a Lua call level: compiled Lua code, a builtin (Lua's
+ *  "C function": library and builtin modules), or runtime plumbing that Lua never sees. */
+export function frameKind(s: NodeJS.CallSite): "lua" | "c" | "skip" {
+  const f = s.getFileName();
+  if (!f || f.startsWith("node:")) return "skip";
+  if (chunks.has(f)) return "lua";
+  if (/[\\/]runtime-lib[\\/](core[\\/]|helpers\.|load\.)/.test(f)) return "skip";
+  return "c";
+}
+
+/** The position of the function at `level` (1 = innermost) counting Lua and builtin frames;
+ *  undefined when that level is a builtin (no position, as for C functions in Lua). */
+export function luaPosAt(sites: NodeJS.CallSite[], level: number, from = 0): LuaPos | undefined {
+  for (let i = from; i < sites.length; i++) {
+    const kind = frameKind(sites[i]);
+    if (kind === "skip") continue;
+    if (--level === 0) return kind === "lua" ? siteToPos(sites[i]) : undefined;
   }
   return undefined;
+}
+
+/** Index just past the frame of the builtin named `name`, or 0. */
+export function afterBuiltin(sites: NodeJS.CallSite[], name: string): number {
+  const j = sites.findIndex((s) => s.getFunctionName() === name && frameKind(s) === "c");
+  return j + 1;
 }
 
 export function wherePrefix(p: LuaPos | undefined): string {

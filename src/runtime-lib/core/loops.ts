@@ -6,7 +6,7 @@ import { Multi, first } from "./multi.js";
 import { callable, index, tonum } from "./ops.js";
 import { luaError, rtError } from "./errors.js";
 import { typeName } from "./values.js";
-import { closeVar } from "./close.js";
+import { closable, closeVar } from "./close.js";
 
 const MAX_SAFE = 9007199254740991;
 
@@ -14,10 +14,9 @@ const MAX_SAFE = 9007199254740991;
  *  (0 plain integers, 1 floats, or a big-integer descriptor). */
 export const $fp: { l: number; s: number; m: 0 | 1 | BigLoop } = { l: 0, s: 1, m: 0 };
 
-interface BigLoop {
-  base: bigint;
-  step: bigint;
-}
+/** An integer loop beyond 2^53 (counted with bigints), or a float loop starting at NaN,
+ *  which Lua runs exactly once. */
+type BigLoop = { base: bigint; step: bigint } | { nan: number };
 
 function skip(step: number): number {
   $fp.l = step > 0 ? -Infinity : Infinity;
@@ -72,10 +71,19 @@ function forprepSlow(a: unknown, b: unknown, c: unknown): number {
   }
   const fs = toF(step);
   if (fs === 0) throw luaError("'for' step is zero");
+  const fi = toF(init);
+  const fl = toF(limit);
+  if (fs > 0 ? fl < fi : fi < fl) return skip(fs);
+  if (Number.isNaN(fi)) {
+    $fp.m = { nan: fi };
+    $fp.s = fs > 0 ? 1 : -1;
+    $fp.l = 0;
+    return 0;
+  }
   $fp.m = 1;
   $fp.s = fs;
-  $fp.l = toF(limit);
-  return toF(init);
+  $fp.l = fl;
+  return fi;
 }
 
 /** The integer limit of an integer loop (Lua's forlimit); undefined: the loop does not run. */
@@ -93,6 +101,7 @@ function intLimit(limit: LuaNumber, up: boolean): number | bigint | undefined {
 
 export function forval(m: 1 | BigLoop, i: number): unknown {
   if (m === 1) return mkFloat(i);
+  if ("nan" in m) return m.nan;
   return wrapInt(m.base + BigInt(Math.abs(i)) * m.step);
 }
 
@@ -143,7 +152,8 @@ export class ForIter {
       }
     }
     if (this.fn === null) {
-      if (typeof this.f !== "function" && !hasCall(this.f)) throw rtError(`attempt to call a ${typeName(this.f)} value`, "c");
+      if (typeof this.f !== "function" && !hasCall(this.f))
+        throw rtError(`attempt to call a ${typeName(this.f)} value (for iterator 'for iterator')`);
       this.fn = callable(this.f);
     }
     const r = this.fn(this.s, this.c);
@@ -170,6 +180,7 @@ function hasCall(f: unknown): boolean {
 }
 
 export function forIn(vals: unknown[]): ForIter {
+  if (vals.length > 3) closable(vals[3], "(for state)");
   return new ForIter(vals[0], vals[1], vals[2], vals[3]);
 }
 

@@ -23,7 +23,13 @@ export function getMetatable(v: unknown): LuaTable | null {
 
 export function metaOf(v: unknown, event: string): unknown {
   const mt = getMetatable(v);
-  return mt === null ? undefined : mt.hash.get(event);
+  return mt === null ? undefined : mt.s[event];
+}
+
+/** The type name in error messages: the metatable's __name when it is a string. */
+export function objTypeName(v: unknown): string {
+  const n = metaOf(v, "__name");
+  return typeof n === "string" ? n : typeName(v);
 }
 
 /** Calls a Lua value with arguments and returns its first result. */
@@ -41,7 +47,7 @@ export function callable(f: unknown): Function {
     const g = callable(h);
     return (...args: unknown[]) => g(f, ...args);
   }
-  throw rtError(`attempt to call a ${typeName(f)} value`, "c");
+  throw rtError(`attempt to call a ${objTypeName(f)} value`, "c");
 }
 
 // ---- indexing ----
@@ -58,67 +64,67 @@ export function index(o: unknown, k: unknown): unknown {
 /** `o.name` with a constant string key. */
 export function indexS(o: unknown, k: string): unknown {
   if (o instanceof LuaTable) {
-    const v = o.hash.get(k);
+    const v = o.s[k];
     if (v !== undefined || o.mt === null) return v;
     return indexMiss(o, k, o.mt);
   }
   return indexOther(o, k);
 }
 
-function indexMiss(o: LuaTable, k: unknown, mt: LuaTable): unknown {
-  const h = mt.hash.get("__index");
-  if (h === undefined) return undefined;
-  if (typeof h === "function") return first(h(o, k));
-  for (let loop = 0; loop < 2000; loop++) {
-    if (h instanceof LuaTable) return index(h, k);
-    return indexVia(h, k);
-  }
-  return undefined;
-}
+const MAXTAGLOOP = 2000;
 
-function indexVia(h: unknown, k: unknown): unknown {
-  if (typeof h === "function") return first(h(undefined, k));
-  return index(h, k);
+/** Follows __index after a raw miss on a table with a metatable. */
+function indexMiss(o: LuaTable, k: unknown, mt: LuaTable): unknown {
+  let h = mt.s["__index"];
+  for (let loop = 0; loop < MAXTAGLOOP; loop++) {
+    if (h === undefined) return undefined;
+    if (typeof h === "function") return first(h(o, k));
+    if (h instanceof LuaTable) {
+      const v = h.get(k);
+      if (v !== undefined || h.mt === null) return v;
+      o = h;
+      h = h.mt.s["__index"];
+      continue;
+    }
+    // a non-table, non-function __index value: index it in turn (no variable name)
+    const next = metaOf(h, "__index");
+    if (next === undefined) throw rtError(`attempt to index a ${objTypeName(h)} value`);
+    if (typeof next === "function") return first(next(h, k));
+    h = next;
+  }
+  throw luaError("'__index' chain too long; possible loop");
 }
 
 function indexOther(o: unknown, k: unknown): unknown {
   const h = metaOf(o, "__index");
-  if (h === undefined) throw indexError(o, k);
+  if (h === undefined) throw rtError(`attempt to index a ${objTypeName(o)} value`, "i");
   if (typeof h === "function") return first(h(o, k));
   return index(h, k);
 }
 
-function indexError(o: unknown, k: unknown) {
-  const t = typeName(o);
-  if (typeof k === "string" && o === undefined) return rtError(`attempt to index a ${t} value`, "i");
-  return rtError(`attempt to index a ${t} value`, "i");
-}
-
 export function setindex(o: unknown, k: unknown, v: unknown): void {
-  if (o instanceof LuaTable) {
-    if (o.mt === null || o.mt.hash.get("__newindex") === undefined) return rawsetChecked(o, k, v);
-    if (o.get(k) !== undefined) return rawsetChecked(o, k, v);
-    const h = o.mt.hash.get("__newindex");
+  for (let loop = 0; loop < MAXTAGLOOP; loop++) {
+    let h: unknown;
+    if (o instanceof LuaTable) {
+      if (o.mt === null || (h = o.mt.s["__newindex"]) === undefined) return rawsetChecked(o, k, v);
+      if (o.get(k) !== undefined) return rawsetChecked(o, k, v);
+    } else {
+      h = metaOf(o, "__newindex");
+      if (h === undefined) throw rtError(`attempt to index a ${objTypeName(o)} value`, loop === 0 ? "i" : undefined);
+    }
     if (typeof h === "function") {
       h(o, k, v);
       return;
     }
-    return setindex(h, k, v);
+    o = h;
   }
-  const h = metaOf(o, "__newindex");
-  if (h === undefined) throw rtError(`attempt to index a ${typeName(o)} value`, "i");
-  if (typeof h === "function") {
-    h(o, k, v);
-    return;
-  }
-  setindex(h, k, v);
+  throw luaError("'__newindex' chain too long; possible loop");
 }
 
 /** `o.name = v` with a constant string key. */
 export function setindexS(o: unknown, k: string, v: unknown): void {
   if (o instanceof LuaTable && o.mt === null) {
-    if (v === undefined) o.hash.delete(k);
-    else o.hash.set(k, v);
+    o.setStr(k, v);
     return;
   }
   setindex(o, k, v);
@@ -222,7 +228,7 @@ function arithSlow(op: Op, a: unknown, b: unknown): unknown {
   const h = metaOf(b, ev);
   if (h !== undefined) return first(callable(h)(a, b));
   const bad = x === undefined ? 0 : 1;
-  throw rtError(`attempt to perform arithmetic on a ${typeName(bad === 0 ? a : b)} value`, "a", bad);
+  throw rtError(`attempt to perform arithmetic on a ${objTypeName(bad === 0 ? a : b)} value`, "a", bad);
 }
 
 export function add(a: unknown, b: unknown): unknown {
@@ -291,7 +297,7 @@ export function unm(a: unknown): unknown {
   if (typeof a === "string") throw luaError("attempt to unm a 'string' with a 'string'");
   const h = metaOf(a, "__unm");
   if (h !== undefined) return first(callable(h)(a, a));
-  throw rtError(`attempt to perform arithmetic on a ${typeName(a)} value`, "a", 0);
+  throw rtError(`attempt to perform arithmetic on a ${objTypeName(a)} value`, "a", 0);
 }
 
 // ---- bitwise ----
@@ -317,7 +323,7 @@ function bitSlow(op: number, a: unknown, b: unknown): unknown {
     throw rtError("number%v has no integer representation", "a", x === null ? 0 : 1);
   }
   const bad = x === undefined ? 0 : 1;
-  throw rtError(`attempt to perform bitwise operation on a ${typeName(bad === 0 ? a : b)} value`, "a", bad);
+  throw rtError(`attempt to perform bitwise operation on a ${objTypeName(bad === 0 ? a : b)} value`, "a", bad);
 }
 
 function smallInt(v: unknown): v is number {
@@ -359,20 +365,20 @@ export function concat(a: unknown, b: unknown): unknown {
   const h = metaOf(a, "__concat") ?? metaOf(b, "__concat");
   if (h !== undefined) return first(callable(h)(a, b));
   const bad = x === undefined ? 0 : 1;
-  throw rtError(`attempt to concatenate a ${typeName(bad === 0 ? a : b)} value`, "k", bad);
+  throw rtError(`attempt to concatenate a ${objTypeName(bad === 0 ? a : b)} value`, "k", bad);
 }
 
 export function len(v: unknown): unknown {
   if (typeof v === "string") return v.length;
   if (v instanceof LuaTable) {
     if (v.mt === null) return v.length();
-    const h = v.mt.hash.get("__len");
+    const h = v.mt.s["__len"];
     if (h === undefined) return v.length();
     return first(callable(h)(v));
   }
   const h = metaOf(v, "__len");
   if (h !== undefined) return first(callable(h)(v));
-  throw rtError(`attempt to get length of a ${typeName(v)} value`, "i");
+  throw rtError(`attempt to get length of a ${objTypeName(v)} value`, "i");
 }
 
 // ---- comparison ----
@@ -415,8 +421,8 @@ function cmpMeta(ev: string, a: unknown, b: unknown): boolean {
     const r = first(callable(h)(a, b));
     return r !== undefined && r !== false;
   }
-  const t1 = typeName(a);
-  const t2 = typeName(b);
+  const t1 = objTypeName(a);
+  const t2 = objTypeName(b);
   if (t1 === t2) throw rtError(`attempt to compare two ${t1} values`);
   throw rtError(`attempt to compare ${t1} with ${t2}`);
 }

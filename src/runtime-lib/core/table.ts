@@ -1,60 +1,73 @@
-// Lua tables: an array part for keys 1..n plus a hash part (a Map, insertion ordered).
-// Keys are normalised before they reach either part: floats with an integral value become
-// integers, so t[1.0] and t[1] are one slot. `next` continues a cached Map iterator, so a
-// pairs() loop is linear, and assigning or clearing existing fields during traversal is safe.
+// Lua tables: an array part for keys 1..n, a string part, and a Map for every other key.
+// The string part is a plain JS object with no prototype, so compiled code can read
+// constant fields (`t.name`) as ordinary property loads that V8's inline caches speed up;
+// tables built the same way share hidden classes. Keys are normalised before they reach a
+// part: floats with an integral value become integers, so t[1.0] and t[1] are one slot.
 import { LFloat, floatToInt } from "./numbers.js";
+
+/** Objects holding string keys: fast-mode, and nothing inherited (no toString, no __proto__). */
+export type StrPart = Record<string, unknown>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const StrCtor = function StrPart(this: any) {} as unknown as { new (): StrPart; prototype: object };
+StrCtor.prototype = Object.create(null);
 
 export class LuaTable {
   /** values for keys 1..arr.length (index k-1); may hold undefined holes, never a trailing one */
-  arr: unknown[] = [];
-  hash: Map<unknown, unknown> = new Map();
+  arr: unknown[];
+  /** values for string keys; never holds undefined */
+  s: StrPart = new StrCtor();
+  /** values for all other keys, created on first use */
+  h: Map<unknown, unknown> | null = null;
   mt: LuaTable | null = null;
-  // the iterator `next` continues when asked for the key it returned last
-  private itKey: unknown = undefined;
-  private it: Iterator<[unknown, unknown]> | null = null;
+  // traversal state for `next` (see next())
+  private itKeys: string[] | null = null;
+  private itPos = 0;
+  private itMap: Iterator<[unknown, unknown]> | null = null;
+  private itMapKey: unknown = undefined;
 
   constructor(arr?: unknown[]) {
-    if (arr) {
-      this.arr = arr;
-      while (arr.length > 0 && arr[arr.length - 1] === undefined) arr.pop();
-    }
+    this.arr = arr ?? [];
+    if (arr) while (arr.length > 0 && arr[arr.length - 1] === undefined) arr.pop();
   }
 
   get(k: unknown): unknown {
+    if (typeof k === "string") return this.s[k];
     if (typeof k === "number") {
       const a = this.arr;
       if (k > 0 && k <= a.length && Number.isInteger(k)) return a[k - 1];
-      return this.hash.get(k);
-    }
-    if (typeof k === "string") return this.hash.get(k);
-    if (k instanceof LFloat) return this.get(normFloatKey(k));
-    return this.hash.get(k);
+    } else if (k instanceof LFloat) return this.get(normFloatKey(k));
+    return this.h === null ? undefined : this.h.get(k);
   }
 
   getStr(k: string): unknown {
-    return this.hash.get(k);
+    return this.s[k];
   }
 
   getInt(k: number): unknown {
     const a = this.arr;
     if (k > 0 && k <= a.length) return a[k - 1];
-    return this.hash.get(k);
+    return this.h === null ? undefined : this.h.get(k);
   }
 
   /** Raw assignment; the caller has rejected nil and NaN keys. */
   set(k: unknown, v: unknown): void {
+    if (typeof k === "string") return this.setStr(k, v);
     if (typeof k === "number") {
-      if (Number.isInteger(k) && k > 0) return this.setInt(k, v);
-    } else if (k instanceof LFloat) {
-      return this.set(normFloatKey(k), v);
-    }
-    if (v === undefined) this.hash.delete(k);
-    else this.hash.set(k, v);
+      if (k > 0 && Number.isInteger(k)) return this.setInt(k, v);
+    } else if (k instanceof LFloat) return this.set(normFloatKey(k), v);
+    this.setOther(k, v);
   }
 
   setStr(k: string, v: unknown): void {
-    if (v === undefined) this.hash.delete(k);
-    else this.hash.set(k, v);
+    if (v === undefined) {
+      if (this.s[k] !== undefined) delete this.s[k];
+    } else this.s[k] = v;
+  }
+
+  private setOther(k: unknown, v: unknown): void {
+    if (v === undefined) {
+      if (this.h !== null) this.h.delete(k);
+    } else (this.h ??= new Map()).set(k, v);
   }
 
   setInt(k: number, v: unknown): void {
@@ -67,23 +80,18 @@ export class LuaTable {
       } else a[k - 1] = v;
       return;
     }
-    if (k === n + 1) {
-      if (v === undefined) {
-        this.hash.delete(k);
-        return;
-      }
+    if (k === n + 1 && v !== undefined) {
       a.push(v);
-      if (this.hash.size > 0) this.migrate();
+      if (this.h !== null && this.h.size > 0) this.migrate();
       return;
     }
-    if (v === undefined) this.hash.delete(k);
-    else this.hash.set(k, v);
+    this.setOther(k, v);
   }
 
-  /** Moves keys n+1, n+2, ... from the hash part into the array part after it grew. */
+  /** Moves keys n+1, n+2, ... from the Map into the array part after it grew. */
   private migrate(): void {
     const a = this.arr;
-    const h = this.hash;
+    const h = this.h!;
     let k = a.length + 1;
     let v = h.get(k);
     while (v !== undefined) {
@@ -97,53 +105,79 @@ export class LuaTable {
   /** The border `#t` (raw). */
   length(): number {
     const n = this.arr.length;
-    if (n > 0) return n;
-    if (this.hash.size === 0) return 0;
-    // keys were placed in the hash (e.g. t[2] before t[1]); find a border there
+    if (n > 0 || this.h === null || this.h.size === 0) return n;
+    // keys were placed in the Map (e.g. t[2] before t[1]); find a border there
     let i = 0;
-    while (this.hash.get(i + 1) !== undefined) i++;
+    while (this.h.get(i + 1) !== undefined) i++;
     return i;
   }
 
-  /** Raw `next`: returns [key, value] or undefined at the end; throws on an unknown key. */
+  /** Raw `next`: [key, value], or undefined at the end; throws NextKeyError on a bad key.
+   *  Order: array part, string keys, other keys. Assigning or clearing existing fields during
+   *  a traversal is allowed, as in Lua. */
   next(k: unknown): [unknown, unknown] | undefined {
     const a = this.arr;
     let i = 0;
     if (k !== undefined) {
       if (k instanceof LFloat) k = normFloatKey(k);
       if (typeof k === "number" && Number.isInteger(k) && k > 0 && k <= a.length) i = k;
-      else return this.nextInHash(k);
+      else if (typeof k === "string") return this.nextString(k);
+      else return this.nextOther(k);
     }
     for (; i < a.length; i++) {
       if (a[i] !== undefined) return [i + 1, a[i]];
     }
-    return this.hashFrom(this.hash.entries());
+    return this.stringsFrom(Object.keys(this.s), 0);
   }
 
-  private nextInHash(k: unknown): [unknown, unknown] | undefined {
-    if (this.it !== null && this.itKey === k) return this.hashFrom(this.it);
-    if (!this.hash.has(k)) {
-      // an integer key that sat in the array part before it shrank: continue with the hash
-      if (typeof k === "number" && Number.isInteger(k) && k > 0) return this.hashFrom(this.hash.entries());
+  private nextString(k: string): [unknown, unknown] | undefined {
+    const keys = this.itKeys;
+    if (keys !== null && keys[this.itPos] === k) return this.stringsFrom(keys, this.itPos + 1);
+    const all = Object.keys(this.s);
+    const pos = all.indexOf(k);
+    if (pos < 0) throw new NextKeyError();
+    return this.stringsFrom(all, pos + 1);
+  }
+
+  private stringsFrom(keys: string[], pos: number): [unknown, unknown] | undefined {
+    const s = this.s;
+    for (; pos < keys.length; pos++) {
+      const v = s[keys[pos]];
+      if (v !== undefined) {
+        this.itKeys = keys;
+        this.itPos = pos;
+        return [keys[pos], v];
+      }
+    }
+    this.itKeys = null;
+    return this.h === null ? undefined : this.mapFrom(this.h.entries());
+  }
+
+  private nextOther(k: unknown): [unknown, unknown] | undefined {
+    if (this.itMap !== null && this.itMapKey === k) return this.mapFrom(this.itMap);
+    const h = this.h;
+    if (h === null || !h.has(k)) {
+      // an integer key that sat in the array part before it shrank: go on with the rest
+      if (typeof k === "number" && Number.isInteger(k) && k > 0) return this.stringsFrom(Object.keys(this.s), 0);
       throw new NextKeyError();
     }
-    const it = this.hash.entries();
+    const it = h.entries();
     for (let r = it.next(); !r.done; r = it.next()) {
-      if (r.value[0] === k) return this.hashFrom(it);
+      if (r.value[0] === k) return this.mapFrom(it);
     }
     return undefined;
   }
 
-  private hashFrom(it: Iterator<[unknown, unknown]>): [unknown, unknown] | undefined {
+  private mapFrom(it: Iterator<[unknown, unknown]>): [unknown, unknown] | undefined {
     for (let r = it.next(); !r.done; r = it.next()) {
       if (r.value[1] !== undefined) {
-        this.it = it;
-        this.itKey = r.value[0];
+        this.itMap = it;
+        this.itMapKey = r.value[0];
         return r.value;
       }
     }
-    this.it = null;
-    this.itKey = undefined;
+    this.itMap = null;
+    this.itMapKey = undefined;
     return undefined;
   }
 }

@@ -2,7 +2,7 @@
 // messages read as Lua's ("bad argument #1 to 'insert' (table expected, got nil)").
 // Like luaL_argerror, the function is named as the call site named it ("method 'rep'",
 // "local 'f'"), or by its qualified name ("string.rep") when not called from Lua directly.
-import { LuaError, captureSites, siteToPos, wherePrefix, LuaPos } from "../core/errors.js";
+import { LuaError, captureSites, luaPosAt, afterBuiltin, wherePrefix, LuaPos } from "../core/errors.js";
 import { LuaTable } from "../core/table.js";
 import { typeName } from "../core/values.js";
 import { metaOf } from "../core/ops.js";
@@ -18,13 +18,11 @@ interface Caller {
 function callerOf(fname: string): Caller {
   const short = fname.slice(fname.lastIndexOf(".") + 1);
   const sites = captureSites(30);
-  const j = sites.findIndex((s) => s.getFunctionName() === short);
-  const next = j >= 0 ? sites[j + 1] : undefined;
-  const pos = next ? siteToPos(next) : undefined;
+  const from = afterBuiltin(sites, short);
+  const pos = from > 0 ? luaPosAt(sites, 1, from) : undefined;
   if (pos && pos.info && pos.info[0] === "C") {
-    const m = /^(\w+) '(.*)'$/.exec(pos.info.slice(1));
-    if (m && m[1] !== "for") return { name: m[2], method: m[1] === "method", pos };
-    if (m) return { name: m[2], method: false, pos };
+    const m = /^([\w ]+?) '(.*)'$/.exec(pos.info.slice(1));
+    if (m) return { name: m[2], method: m[1] === "method", pos };
   }
   return { name: fname, method: false, pos };
 }

@@ -4,7 +4,7 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import { LuaTable, NextKeyError } from "../core/table.js";
 import { EMPTY, Multi, first } from "../core/multi.js";
-import { LuaError, captureSites, luaPosAt, toLuaError, wherePrefix } from "../core/errors.js";
+import { LuaError, captureSites, luaPosAt, afterBuiltin, toLuaError, wherePrefix } from "../core/errors.js";
 import { callable, getMetatable, index, eq, tostringMeta, metaOf } from "../core/ops.js";
 import { LFloat, isNumber, str2number, wrapInt } from "../core/numbers.js";
 import { addressOf, typeName } from "../core/values.js";
@@ -72,7 +72,7 @@ function ipairsAux(t: unknown, i: unknown): unknown {
 }
 
 function ipairs(t: unknown): unknown {
-  if (arguments.length === 0) throw argError(1, "ipairs", "table expected, got no value");
+  if (arguments.length === 0) throw argError(1, "ipairs", "value expected");
   return new Multi([ipairsAux, t, 0]);
 }
 
@@ -89,7 +89,7 @@ function next(t: unknown, k: unknown): unknown {
 }
 
 function pairs(t: unknown): unknown {
-  if (arguments.length === 0) throw argError(1, "pairs", "table expected, got no value");
+  if (arguments.length === 0) throw argError(1, "pairs", "value expected");
   const h = metaOf(t, "__pairs");
   if (h !== undefined) {
     const r = callable(h)(t);
@@ -136,13 +136,14 @@ function rawset(t: unknown, k: unknown, v: unknown): unknown {
 function rawlen(v: unknown): unknown {
   if (v instanceof LuaTable) return v.length();
   if (typeof v === "string") return v.length;
-  throw argError(1, "rawlen", "table or string expected");
+  throw typeError(1, "rawlen", "table or string", v, arguments.length > 0);
 }
 
 function setmetatable(t: unknown, mt: unknown): unknown {
   const tbl = checkTable(t, 1, "setmetatable", arguments.length > 0);
-  if (mt !== undefined && !(mt instanceof LuaTable)) throw argError(2, "setmetatable", "nil or table expected");
-  if (tbl.mt !== null && tbl.mt.hash.get("__metatable") !== undefined) throw libError("setmetatable", "cannot change a protected metatable");
+  if (arguments.length < 2) throw typeError(2, "setmetatable", "nil or table", mt, false);
+  if (mt !== undefined && !(mt instanceof LuaTable)) throw typeError(2, "setmetatable", "nil or table", mt, arguments.length > 1);
+  if (tbl.mt !== null && tbl.mt.s["__metatable"] !== undefined) throw libError("setmetatable", "cannot change a protected metatable");
   tbl.mt = (mt as LuaTable | undefined) ?? null;
   return tbl;
 }
@@ -151,7 +152,7 @@ function getmetatable(v: unknown): unknown {
   if (arguments.length === 0) throw argError(1, "getmetatable", "value expected");
   const mt = getMetatable(v);
   if (mt === null) return undefined;
-  const protectedMt = mt.hash.get("__metatable");
+  const protectedMt = mt.s["__metatable"];
   return protectedMt !== undefined ? protectedMt : mt;
 }
 
@@ -159,14 +160,17 @@ function assert(...args: unknown[]): unknown {
   if (args.length === 0) throw argError(1, "assert", "value expected");
   const v = args[0];
   if (v !== undefined && v !== false) return args.length === 1 ? v : new Multi(args);
-  if (args.length < 2) throw libError("assert", "assertion failed!");
-  throw new LuaError(args[1], captureSites());
+  // like error(msg, 1) called from assert: string messages get the caller's position
+  let msg = args.length < 2 ? "assertion failed!" : args[1];
+  const sites = captureSites();
+  if (typeof msg === "string") msg = wherePrefix(luaPosAt(sites, 1, afterBuiltin(sites, "assert"))) + msg;
+  throw new LuaError(msg, sites);
 }
 
 function error(v: unknown, level: unknown): unknown {
   const lvl = level === undefined ? 1 : checkInt(level, 2, "error");
   const sites = captureSites();
-  if (typeof v === "string" && lvl > 0) v = wherePrefix(luaPosAt(sites, lvl)) + v;
+  if (typeof v === "string" && lvl > 0) v = wherePrefix(luaPosAt(sites, lvl, afterBuiltin(sites, "error"))) + v;
   throw new LuaError(v, sites);
 }
 
@@ -184,21 +188,31 @@ function pcall(f: unknown, ...args: unknown[]): unknown {
 export const handling: { error: LuaError | null } = { error: null };
 
 function xpcall(f: unknown, h: unknown, ...args: unknown[]): unknown {
+  if (typeof h !== "function") throw typeError(2, "xpcall", "function", h, arguments.length > 1);
   try {
     const r = callable(f)(...args);
     return r instanceof Multi ? new Multi([true, ...r.v]) : new Multi([true, r]);
   } catch (e) {
-    const le = toLuaError(e);
-    const saved = handling.error;
-    handling.error = le;
-    try {
-      const r = callable(h)(le.value);
-      return r instanceof Multi ? new Multi([false, ...r.v]) : new Multi([false, r]);
-    } catch (e2) {
-      return new Multi([false, toLuaError(e2).value]);
-    } finally {
-      handling.error = saved;
+    return new Multi([false, handleError(toLuaError(e), h)]);
+  }
+}
+
+/** Runs an xpcall message handler; an error inside it is handled again, as Lua does,
+ *  until the C-stack limit gives "error in error handling". */
+function handleError(le: LuaError, h: Function): unknown {
+  const saved = handling.error;
+  try {
+    for (let depth = 0; depth < 200; depth++) {
+      handling.error = le;
+      try {
+        return first(h(le.value));
+      } catch (e2) {
+        le = toLuaError(e2);
+      }
     }
+    return "error in error handling";
+  } finally {
+    handling.error = saved;
   }
 }
 
@@ -220,20 +234,24 @@ function makeLoad(G: LuaTable) {
   return function load(chunk: unknown, chunkname: unknown, mode: unknown, env: unknown): unknown {
     let src: string;
     let name: string;
-    if (typeof chunk === "string") {
-      src = chunk;
-      name = typeof chunkname === "string" ? chunkname : chunk;
+    if (typeof chunk === "string" || isNumber(chunk)) {
+      src = typeof chunk === "string" ? chunk : tostring(chunk);
+      name = typeof chunkname === "string" ? chunkname : src;
     } else if (typeof chunk === "function") {
       const parts: string[] = [];
-      for (;;) {
-        const piece = first(chunk());
-        if (piece === undefined || piece === "") break;
-        if (typeof piece !== "string") return new Multi([undefined, "reader function must return a string"]);
-        parts.push(piece);
+      try {
+        for (;;) {
+          const piece = first(chunk());
+          if (piece === undefined || piece === "") break;
+          if (typeof piece !== "string") return new Multi([undefined, "reader function must return a string"]);
+          parts.push(piece);
+        }
+      } catch (e) {
+        return new Multi([undefined, toLuaError(e).value]);
       }
       src = parts.join("");
       name = typeof chunkname === "string" ? chunkname : "=(load)";
-    } else throw typeError(1, "load", "string", chunk, arguments.length > 0);
+    } else throw typeError(1, "load", "function", chunk, arguments.length > 0);
     const m = mode === undefined ? "bt" : String(mode);
     return loadChunk(src, name, m, env, arguments.length >= 4, G);
   };
@@ -261,7 +279,7 @@ function makeLoadfile(G: LuaTable) {
 function makeDofile(G: LuaTable) {
   return function dofile(filename: unknown): unknown {
     const src = readSource(filename);
-    if (src instanceof Multi) throw libError("dofile", String(src.v[1]));
+    if (src instanceof Multi) throw new LuaError(src.v[1], captureSites());
     const name = filename === undefined ? "=stdin" : "@" + String(filename);
     let f: (...a: unknown[]) => unknown;
     try {

@@ -1,0 +1,6 @@
+print(math.atan(1, 1), math.atan(1, -1), math.atan(-1, -1), math.atan(-1, 1))
+print(math.atan(0, -1), math.atan(-0.0, -1), math.atan(0, 0), math.atan(1, 0))
+print(math.atan(math.huge, math.huge), math.atan(1, math.huge), math.atan(1, -math.huge))
+print(math.atan(1, nil), math.atan("1", "2"))
+print(pcall(math.atan))
+print(pcall(math.atan, 1, "x"))

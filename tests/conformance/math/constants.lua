@@ -1,0 +1,5 @@
+print(math.pi, math.huge, -math.huge)
+print(math.maxinteger, math.mininteger)
+print(math.type(math.pi), math.type(math.huge), math.type(math.maxinteger), math.type(math.mininteger))
+print(math.maxinteger + 1 == math.mininteger, math.mininteger - 1 == math.maxinteger)
+print(math.maxinteger // 1, math.mininteger // -1)

@@ -1,0 +1,2 @@
+local a, b = 10, 0
+print(math.fmod(a, b))

@@ -1,0 +1,6 @@
+print(math.min(3, 1, 2), math.max(3, 1, 2))
+print(math.min(1), math.max(-1))
+print(math.min(1, 1.0), math.max(1, 1.0), math.min(1.0, 1), math.max(1.0, 1))
+print(math.min(-0.0, 0), math.max(0, -0.0))
+print(math.max(math.mininteger, math.maxinteger, 2^63), math.min(-math.huge, math.mininteger))
+print(math.type(math.max(1, 2.5)), math.type(math.max(3, 2.5)))

@@ -1,0 +1,5 @@
+print(math.modf(3.7))
+print(math.modf(-3.7))
+print(math.modf(0.5))
+print(math.modf(-0.5))
+print(math.modf(1e100))

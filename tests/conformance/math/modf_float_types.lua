@@ -1,0 +1,6 @@
+local i, f = math.modf(3.0)
+print(i, f, math.type(i), math.type(f))
+i, f = math.modf(2^63)
+print(i, f, math.type(i))
+i, f = math.modf(-0.0)
+print(i, f, math.type(i))

@@ -1,0 +1,7 @@
+print(pcall(math.random, 1.5))
+print(pcall(math.random, "x"))
+print(pcall(math.random, 1, 2.5))
+print(pcall(math.random, {}, 2))
+print(pcall(math.random, nil))
+math.randomseed(9)
+print(math.random(3.0), math.random("4"), math.random(1.0, "2"))

@@ -1,0 +1,5 @@
+math.randomseed(4)
+print(pcall(math.random, 0))
+print(pcall(math.random, -5))
+print(pcall(math.random, 2, 1))
+print(pcall(math.random, math.maxinteger, math.mininteger))

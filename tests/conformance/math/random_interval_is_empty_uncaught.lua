@@ -1,0 +1,2 @@
+local lo, hi = 10, 1
+print(math.random(lo, hi))

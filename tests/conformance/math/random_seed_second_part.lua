@@ -1,0 +1,7 @@
+math.randomseed(1, 0)
+local a = math.random(0)
+math.randomseed(1, 1)
+local b = math.random(0)
+math.randomseed(1)
+local c = math.random(0)
+print(a, b, c, a == c)

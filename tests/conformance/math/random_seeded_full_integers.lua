@@ -1,0 +1,5 @@
+math.randomseed(42)
+print(math.random(0), math.random(0), math.random(0))
+print(math.random(math.mininteger, math.maxinteger))
+print(math.random(math.maxinteger))
+print(math.random(math.mininteger, -1))

@@ -1,0 +1,5 @@
+print(pcall(math.randomseed, 1.5))
+print(pcall(math.randomseed, "x"))
+print(pcall(math.randomseed, nil))
+print(pcall(math.randomseed, 1, 2.5))
+print(pcall(math.randomseed, {}))

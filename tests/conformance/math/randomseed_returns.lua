@@ -1,0 +1,5 @@
+print(math.randomseed(42))
+print(math.randomseed(-5, 7))
+print(math.randomseed(math.maxinteger, math.mininteger))
+print(math.randomseed(3.0, "4"))
+print(math.randomseed(0, nil))

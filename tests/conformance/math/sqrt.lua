@@ -1,0 +1,5 @@
+print(math.sqrt(4), math.sqrt(2), math.sqrt(0), math.sqrt(-0.0))
+print(math.sqrt(1e100), math.sqrt(math.huge), math.sqrt(2^64))
+print(math.sqrt(-1), math.sqrt(-math.huge))
+print(math.type(math.sqrt(4)))
+print(pcall(math.sqrt))

@@ -1,0 +1,2 @@
+print(pcall(math.tointeger))
+print(select("#", math.tointeger(nil)))

@@ -1,0 +1,5 @@
+print(math.sin(0), math.cos(0), math.tan(0))
+print(math.sin(math.pi / 2), math.cos(math.pi), math.tan(math.pi / 4))
+print(math.sin(1), math.cos(1), math.tan(1))
+print(math.sin(-0.0), math.tan(-0.0))
+print(math.type(math.sin(0)))

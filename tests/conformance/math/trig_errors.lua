@@ -1,0 +1,5 @@
+print(pcall(math.sin))
+print(pcall(math.cos, "x"))
+print(pcall(math.tan, nil))
+print(pcall(math.asin, {}))
+print(pcall(math.acos, false))

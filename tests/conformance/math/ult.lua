@@ -1,0 +1,5 @@
+print(math.ult(1, 2), math.ult(2, 1), math.ult(1, 1))
+print(math.ult(-1, 1), math.ult(1, -1), math.ult(-2, -1))
+print(math.ult(math.maxinteger, math.mininteger), math.ult(math.mininteger, math.maxinteger))
+print(math.ult(0, -1), math.ult(-1, 0))
+print(math.ult(1.0, 2), math.ult("3", 4))

@@ -1,0 +1,7 @@
+print(pcall(table.concat))
+print(pcall(table.concat, nil))
+print(pcall(table.concat, "abc"))
+print(pcall(table.concat, {}, {}))
+print(pcall(table.concat, {}, "", "x"))
+print(pcall(table.concat, {}, "", 1, 1.5))
+print(pcall(table.concat, {}, "", 1, {}))

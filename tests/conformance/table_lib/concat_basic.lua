@@ -1,0 +1,5 @@
+print(table.concat({"a", "b", "c"}))
+print(table.concat({"a", "b", "c"}, ", "))
+print(table.concat({}))
+print(table.concat({}, "x"))
+print(table.concat({"only"}, "-"))

@@ -1,0 +1,8 @@
+local t = setmetatable({}, {__len = function() return 2.5 end})
+print(pcall(table.concat, t))
+local u = setmetatable({"a", "b"}, {__len = function() return "2" end})
+print(pcall(table.concat, u, "-"))
+local v = setmetatable({"a", "b"}, {__len = function() return 2.0 end})
+print(pcall(table.concat, v, "-"))
+local w = setmetatable({}, {__len = function() return {} end})
+print(pcall(table.concat, w))

@@ -1,0 +1,6 @@
+print(pcall(table.insert, {}, 0, "x"))
+print(pcall(table.insert, {}, 2, "x"))
+print(pcall(table.insert, {1, 2}, 4, "x"))
+print(pcall(table.insert, {1, 2}, -1, "x"))
+print(pcall(table.insert, {1, 2}, math.maxinteger, "x"))
+print(pcall(table.insert, {1, 2}, math.mininteger, "x"))

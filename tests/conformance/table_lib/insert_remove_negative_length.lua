@@ -1,0 +1,8 @@
+local v = setmetatable({}, {__len = function() return -5 end})
+print(pcall(table.insert, v, 1, "a"))
+print(pcall(table.insert, v, -4, "b"))
+print(rawget(v, 1), rawget(v, -4))
+print(table.remove(v))
+print(pcall(table.remove, v, -5))
+print(pcall(table.remove, v, -4))
+print(pcall(table.remove, v, 3))

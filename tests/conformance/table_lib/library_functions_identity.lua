@@ -1,0 +1,2 @@
+local t = table
+print(t.insert == table.insert, type(table.unpack), unpack == nil)

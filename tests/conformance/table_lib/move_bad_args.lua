@@ -1,0 +1,8 @@
+print(pcall(table.move))
+print(pcall(table.move, {}))
+print(pcall(table.move, {}, 1))
+print(pcall(table.move, {}, 1, 2))
+print(pcall(table.move, {}, 1, 2, "x"))
+print(pcall(table.move, nil, 1, 2, 3))
+print(pcall(table.move, {}, 1, 2, 3, 4))
+print(pcall(table.move, {}, 1.5, 2, 3))

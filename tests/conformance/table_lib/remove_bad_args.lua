@@ -1,0 +1,5 @@
+print(pcall(table.remove))
+print(pcall(table.remove, nil))
+print(pcall(table.remove, {}, "x"))
+print(pcall(table.remove, {}, 1.5))
+print(pcall(table.remove, {1}, nil))

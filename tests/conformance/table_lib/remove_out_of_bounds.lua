@@ -1,0 +1,5 @@
+print(pcall(table.remove, {1, 2, 3}, 5))
+print(pcall(table.remove, {1, 2, 3}, 0))
+print(pcall(table.remove, {1, 2, 3}, -1))
+print(pcall(table.remove, {}, math.maxinteger))
+print(pcall(table.remove, {}, math.mininteger))

@@ -1,0 +1,7 @@
+local t = setmetatable({}, {__len = function() return math.maxinteger end})
+print(pcall(table.sort, t))
+local u = setmetatable({}, {__len = function() return 2^31 - 1 end})
+print(pcall(table.sort, u))
+local v = setmetatable({}, {__len = function() return -5 end})
+table.sort(v)
+print("negative length sorts nothing")

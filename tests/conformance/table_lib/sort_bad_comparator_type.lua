@@ -1,0 +1,5 @@
+print(pcall(table.sort, {3, 2, 1}, 5))
+print(pcall(table.sort, {3, 2, 1}, setmetatable({}, {__call = function() return false end})))
+print(pcall(table.sort, {3, 2, 1}, "x"))
+print(pcall(table.sort, {1}, 5))
+print(pcall(table.sort, {}, 5))

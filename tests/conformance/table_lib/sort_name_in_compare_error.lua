@@ -1,0 +1,3 @@
+local A = setmetatable({}, {__name = "Alpha"})
+print(pcall(table.sort, {A, 1}))
+print(pcall(table.sort, {A, A}))

@@ -1,0 +1,3 @@
+print(pcall(table.sort))
+print(pcall(table.sort, nil))
+print(pcall(table.sort, "abc"))

@@ -1,0 +1,1 @@
+print(select("#", table.sort({2, 1})))

@@ -1,0 +1,6 @@
+print(pcall(table.unpack))
+print(pcall(table.unpack, nil))
+print(pcall(table.unpack, 42))
+print(pcall(table.unpack, {}, "x"))
+print(pcall(table.unpack, {}, 1, 2.5))
+print(pcall(table.unpack, {}, 1.5))

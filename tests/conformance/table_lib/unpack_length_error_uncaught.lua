@@ -1,0 +1,2 @@
+local function f(x) return table.unpack(x) end
+f(true)

@@ -1,0 +1,2 @@
+local t = {}
+print(table.unpack(t, 1, 1e8))

@@ -1,0 +1,6 @@
+print(pcall(utf8.char, "x"))
+print(pcall(utf8.char, 65, "y"))
+print(pcall(utf8.char, 1.5))
+print(pcall(utf8.char, nil))
+print(pcall(utf8.char, {}))
+print(utf8.char("65", 66.0))

@@ -1,0 +1,5 @@
+print(pcall(utf8.char, -1))
+print(pcall(utf8.char, 0x80000000))
+print(pcall(utf8.char, 65, -1))
+print(pcall(utf8.char, math.maxinteger))
+print(pcall(utf8.char, math.mininteger))

@@ -1,0 +1,2 @@
+local code = 2^31
+print(utf8.char(code))

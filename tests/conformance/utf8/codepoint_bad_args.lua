@@ -1,0 +1,5 @@
+print(pcall(utf8.codepoint))
+print(pcall(utf8.codepoint, {}))
+print(pcall(utf8.codepoint, "a", "x"))
+print(pcall(utf8.codepoint, "a", 1, 1.5))
+print(utf8.codepoint(123, 2))

@@ -1,0 +1,5 @@
+print(utf8.codepoint("A"))
+print(utf8.codepoint("ABC", 1, 3))
+print(utf8.codepoint("h\u{E9}llo", 1, -1))
+print(utf8.codepoint("\u{20AC}"))
+print(utf8.codepoint("\u{1F600}x", 1, -1))

@@ -1,0 +1,5 @@
+print(pcall(utf8.codepoint, "\xff"))
+print(pcall(utf8.codepoint, "a\x80", 1, -1))
+print(pcall(utf8.codepoint, "\xC0\x80"))
+print(pcall(utf8.codepoint, "\xE2\x82"))
+print(pcall(utf8.codepoint, "\u{E9}", 2))

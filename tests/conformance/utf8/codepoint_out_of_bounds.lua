@@ -1,0 +1,7 @@
+print(pcall(utf8.codepoint, "abc", 0))
+print(pcall(utf8.codepoint, "abc", 1, 4))
+print(pcall(utf8.codepoint, "abc", 5))
+print(pcall(utf8.codepoint, "", 1))
+print(pcall(utf8.codepoint, "abc", -4))
+print(pcall(utf8.codepoint, "abc", math.mininteger))
+print(pcall(utf8.codepoint, "abc", 1, math.maxinteger))

@@ -1,0 +1,5 @@
+print(pcall(utf8.codepoint, "\xC1\xBF"))
+print(pcall(utf8.codepoint, "\xE0\x9F\xBF"))
+print(pcall(utf8.codepoint, "\xF0\x8F\xBF\xBF"))
+print(pcall(utf8.codepoint, "\xC0\x80", 1, 1, true))
+print(utf8.codepoint("\xE0\xA0\x80"))

@@ -1,0 +1,7 @@
+local f, s, i = utf8.codes("\u{E9}x")
+print(f(s, 0))
+print(f(s, 1))
+print(f(s, 3))
+print(select("#", f(s, 4)))
+print(f(s, -5))
+print(f(s, "1"))

@@ -1,0 +1,5 @@
+print(pcall(utf8.len))
+print(pcall(utf8.len, nil))
+print(pcall(utf8.len, "a", "b"))
+print(pcall(utf8.len, "a", 1, 1.5))
+print(utf8.len(12345), utf8.len(1.5))

@@ -1,0 +1,5 @@
+print(utf8.len(""))
+print(utf8.len("hello"))
+print(utf8.len("h\u{E9}llo"))
+print(utf8.len("\u{20AC}\u{1F600}"))
+print(utf8.len("\0\0\0"))

@@ -1,0 +1,5 @@
+print(utf8.len("abc\xe4"))
+print(utf8.len("\xff"))
+print(utf8.len("ab\x80cd"))
+print(utf8.len("\u{E9}\xC3"))
+print(select("#", utf8.len("\xff")))

@@ -1,0 +1,7 @@
+print(pcall(utf8.len, "abc", 5))
+print(pcall(utf8.len, "abc", 0))
+print(pcall(utf8.len, "abc", 1, 4))
+print(pcall(utf8.len, "abc", -5))
+print(pcall(utf8.len, "abc", 1, -5))
+print(pcall(utf8.len, "abc", math.maxinteger))
+print(utf8.len("abc", 4))

@@ -1,0 +1,2 @@
+local s = "short"
+print(utf8.len(s, 10))

@@ -1,0 +1,10 @@
+local s = "a\u{E9}b\u{20AC}c"
+print(utf8.len(s), #s)
+print(utf8.len(s, 2))
+print(utf8.len(s, 3))
+print(utf8.len(s, 1, 2))
+print(utf8.len(s, -1))
+print(utf8.len(s, -3, -1))
+print(utf8.len(s, 4, 3))
+print(utf8.len(s, #s + 1))
+print(utf8.len("", 1))

@@ -1,0 +1,6 @@
+print(pcall(utf8.offset))
+print(pcall(utf8.offset, "abc"))
+print(pcall(utf8.offset, "abc", "x"))
+print(pcall(utf8.offset, "abc", 1, "x"))
+print(pcall(utf8.offset, "abc", 1.5))
+print(utf8.offset(123, 2))

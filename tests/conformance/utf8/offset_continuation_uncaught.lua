@@ -1,0 +1,2 @@
+local s = "x\u{20AC}"
+print(utf8.offset(s, 2, 3))

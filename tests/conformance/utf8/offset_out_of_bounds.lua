@@ -1,0 +1,5 @@
+print(pcall(utf8.offset, "abc", 1, 5))
+print(pcall(utf8.offset, "abc", 1, 0))
+print(pcall(utf8.offset, "abc", 1, -4))
+print(pcall(utf8.offset, "", 1, 2))
+print(utf8.offset("abc", 1, 4), utf8.offset("abc", 1, -3))
