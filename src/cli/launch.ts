@@ -12,9 +12,21 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = { stackMb: 512, memoryMb: 4096 };
 
-export function launch(opts: RunOptions, limits: Limits = DEFAULT_LIMITS): Promise<number> {
+/** Runs the script on this thread when the launcher gave it a deep stack (bin/assay sets
+ *  ASSAY_MAIN_STACK_KB after raising the stack limit), else in a worker with its own stack. */
+export async function launch(opts: RunOptions, limits: Limits = DEFAULT_LIMITS): Promise<number> {
+  if (Number(process.env.ASSAY_MAIN_STACK_KB) >= 65536) {
+    const { runScript } = await import("../runtime-lib/run.js");
+    return runScript(opts);
+  }
+  return launchWorker(opts, limits);
+}
+
+function launchWorker(opts: RunOptions, limits: Limits): Promise<number> {
   return new Promise((resolve) => {
-    const w = new Worker(new URL("./worker.js", import.meta.url), {
+    // bundled (dist/bundle/*.mjs) or compiled file by file (dist/cli/*.js)
+    const file = import.meta.url.endsWith(".mjs") ? "./worker.mjs" : "./worker.js";
+    const w = new Worker(new URL(file, import.meta.url), {
       workerData: opts,
       resourceLimits: { stackSizeMb: limits.stackMb, maxOldGenerationSizeMb: limits.memoryMb },
       stdout: false,

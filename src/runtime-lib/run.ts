@@ -1,7 +1,7 @@
 // Running a script as `assay run` does: build the state and `arg`, load the chunk, call it
 // with the script arguments, and turn an uncaught error into Lua's report and exit code 1.
 import { LuaTable } from "./core/table.js";
-import { LuaError, toLuaError } from "./core/errors.js";
+import { ExitRequest, LuaError, toLuaError } from "./core/errors.js";
 import { createGlobals } from "./state.js";
 import { loadLua, stripShebang, LuaSyntaxError } from "./load.js";
 import { flushStdout, writeStderr } from "./io-out.js";
@@ -9,10 +9,7 @@ import { traceback } from "./traceback.js";
 import { tostringMeta, metaOf } from "./core/ops.js";
 import { addressOf, typeName } from "./core/values.js";
 
-/** Thrown by os.exit to unwind to the runner. */
-export class ExitRequest {
-  constructor(readonly code: number) {}
-}
+export { ExitRequest };
 
 export interface RunOptions {
   /** source bytes as a latin1 string */

@@ -119,6 +119,8 @@ export interface GlobalStatement extends Base<"GlobalStatement"> {
   attribs: string[];
   wildcard: boolean;
   init: Expression[];
+  /** the names as Identifier nodes (with their locations), parallel to `names` */
+  variables: Identifier[];
 }
 
 export interface Chunk extends Base<"Chunk"> {

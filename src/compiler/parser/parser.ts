@@ -110,6 +110,8 @@ export class Parser extends Lexer {
     this.pEnd = this.end;
     this.pELine = this.eLine;
     this.pECol = this.eCol;
+    this.prevEnd = this.curEnd;
+    this.curStart = this.curEnd = null;
     this.advance();
   }
 
@@ -132,6 +134,8 @@ export class Parser extends Lexer {
   }
 
   private syntaxError(msg: string): never {
+    // Lua omits "near" for token 0 (a NUL byte in the source)
+    if (this.t === 0) throw new LuaParseError(msg, this.errLine());
     throw new LuaParseError(`${msg} near ${this.nearText()}`, this.errLine());
   }
 
@@ -170,12 +174,25 @@ export class Parser extends Lexer {
 
   // ---------------------------------------------------------------- node helpers
 
-  private loc(sl: number, sc: number): A.Location {
-    return { start: { line: sl, column: sc }, end: { line: this.pELine, column: this.pECol } };
+  // Position objects are shared between nodes that start or end at the same token (fewer
+  // long-lived objects: the parse is dominated by allocation). They must not be mutated.
+  private curStart: A.Position | null = null;
+  private curEnd: A.Position | null = null;
+  private prevEnd: A.Position | null = null;
+
+  /** Where the current token starts. */
+  private startPos(): A.Position {
+    return (this.curStart ??= { line: this.sLine, column: this.sCol });
   }
 
+  /** A node from `start` to the end of the last consumed token. */
+  private loc(start: A.Position): A.Location {
+    return { start, end: (this.prevEnd ??= { line: this.pELine, column: this.pECol }) };
+  }
+
+  /** The location of the current token. */
   private tokLoc(): A.Location {
-    return { start: { line: this.sLine, column: this.sCol }, end: { line: this.eLine, column: this.eCol } };
+    return { start: this.startPos(), end: (this.curEnd ??= { line: this.eLine, column: this.eCol }) };
   }
 
   /** str_checkname: the current token must be a name; makes it an Identifier. */
@@ -280,7 +297,7 @@ export class Parser extends Lexer {
 
   parseChunk(): A.Chunk {
     this.advance(); // first token
-    const so = this.start, sl = this.sLine, sc = this.sCol;
+    const so = this.start, sp = this.startPos();
     const fs = this.openFunc(0);
     fs.isVararg = true;
     const body: Body = [];
@@ -292,8 +309,9 @@ export class Parser extends Lexer {
       this.pEnd = this.end;
       this.pELine = this.eLine;
       this.pECol = this.eCol;
+      this.prevEnd = null;
     }
-    return { type: "Chunk", body, loc: this.loc(sl, sc), range: [so, this.pEnd] };
+    return { type: "Chunk", body, loc: this.loc(sp), range: [so, this.pEnd] };
   }
 
   private statlist(body: Body): void {
@@ -319,13 +337,13 @@ export class Parser extends Lexer {
   private statement(body: Body): void {
     const line = this.errLine();
     this.enterLevel();
-    const so = this.start, sl = this.sLine, sc = this.sCol;
+    const so = this.start, sp = this.startPos();
     switch (this.t) {
       case 59: // ';'
         this.next();
         break;
       case Tok.IF:
-        this.ifStat(body, line, so, sl, sc);
+        this.ifStat(body, line, so, sp);
         break;
       case Tok.WHILE: {
         this.next();
@@ -335,18 +353,18 @@ export class Parser extends Lexer {
         const b = this.block();
         this.checkMatch(Tok.END, Tok.WHILE, line);
         this.leaveBlock();
-        body.push({ type: "WhileStatement", condition, body: b, loc: this.loc(sl, sc), range: [so, this.pEnd] });
+        body.push({ type: "WhileStatement", condition, body: b, loc: this.loc(sp), range: [so, this.pEnd] });
         break;
       }
       case Tok.DO: {
         this.next();
         const b = this.block();
         this.checkMatch(Tok.END, Tok.DO, line);
-        body.push({ type: "DoStatement", body: b, loc: this.loc(sl, sc), range: [so, this.pEnd] });
+        body.push({ type: "DoStatement", body: b, loc: this.loc(sp), range: [so, this.pEnd] });
         break;
       }
       case Tok.FOR:
-        this.forStat(body, line, so, sl, sc);
+        this.forStat(body, line, so, sp);
         break;
       case Tok.REPEAT: {
         this.enterBlock(true); // loop block
@@ -358,22 +376,22 @@ export class Parser extends Lexer {
         const condition = this.expr();
         this.leaveBlock();
         this.leaveBlock();
-        body.push({ type: "RepeatStatement", condition, body: b, loc: this.loc(sl, sc), range: [so, this.pEnd] });
+        body.push({ type: "RepeatStatement", condition, body: b, loc: this.loc(sp), range: [so, this.pEnd] });
         break;
       }
       case Tok.FUNCTION:
-        this.funcStat(body, line, so, sl, sc);
+        this.funcStat(body, line, so, sp);
         break;
       case Tok.LOCAL:
         this.next();
-        if (this.testNext(Tok.FUNCTION)) this.localFunc(body, so, sl, sc);
-        else this.localStat(body, so, sl, sc);
+        if (this.testNext(Tok.FUNCTION)) this.localFunc(body, so, sp);
+        else this.localStat(body, so, sp);
         break;
       case Tok.DBCOLON: {
         this.next();
         const label = this.nameNode();
         this.checkNext(Tok.DBCOLON);
-        body.push({ type: "LabelStatement", label, loc: this.loc(sl, sc), range: [so, this.pEnd] });
+        body.push({ type: "LabelStatement", label, loc: this.loc(sp), range: [so, this.pEnd] });
         // other no-op statements (';' and labels) go first
         while (this.tok() === 59 || this.tok() === Tok.DBCOLON) this.statement(body);
         const prev = this.findLabel(label.name);
@@ -385,13 +403,13 @@ export class Parser extends Lexer {
         this.next();
         const args = this.blockFollow(true) || this.tok() === 59 ? [] : this.exprList();
         this.testNext(59);
-        body.push({ type: "ReturnStatement", arguments: args, loc: this.loc(sl, sc), range: [so, this.pEnd] });
+        body.push({ type: "ReturnStatement", arguments: args, loc: this.loc(sp), range: [so, this.pEnd] });
         break;
       }
       case Tok.BREAK: {
         this.next();
         this.gotos.push({ name: "break", line, nactvar: this.fs.nactvar });
-        body.push({ type: "BreakStatement", loc: this.loc(sl, sc), range: [so, this.pEnd] });
+        body.push({ type: "BreakStatement", loc: this.loc(sp), range: [so, this.pEnd] });
         break;
       }
       case Tok.GOTO: {
@@ -399,52 +417,52 @@ export class Parser extends Lexer {
         const gline = this.errLine();
         const label = this.nameNode();
         if (!this.findLabel(label.name)) this.gotos.push({ name: label.name, line: gline, nactvar: this.fs.nactvar });
-        body.push({ type: "GotoStatement", label, loc: this.loc(sl, sc), range: [so, this.pEnd] });
+        body.push({ type: "GotoStatement", label, loc: this.loc(sp), range: [so, this.pEnd] });
         break;
       }
       case Tok.NAME:
         if (this.sv === "global") {
           const a = this.peek();
           if (a === Tok.NAME || a === Tok.FUNCTION || a === 60 || a === 42) {
-            this.globalStat(body, so, sl, sc);
+            this.globalStat(body, so, sp);
             break;
           }
         }
-        this.exprStat(body, so, sl, sc);
+        this.exprStat(body, so, sp);
         break;
       default:
-        this.exprStat(body, so, sl, sc);
+        this.exprStat(body, so, sp);
     }
     this.level--;
   }
 
-  private ifStat(body: Body, line: number, so: number, sl: number, sc: number): void {
+  private ifStat(body: Body, line: number, so: number, sp: A.Position): void {
     const clauses: A.IfStatement["clauses"] = [];
     // IF cond THEN block: the clause starts with the statement
     this.next();
     let condition = this.expr();
     this.checkNext(Tok.THEN);
     let b = this.block();
-    clauses.push({ type: "IfClause", condition, body: b, loc: this.loc(sl, sc), range: [so, this.pEnd] });
+    clauses.push({ type: "IfClause", condition, body: b, loc: this.loc(sp), range: [so, this.pEnd] });
     while (this.t === Tok.ELSEIF) {
-      const co = this.start, cl = this.sLine, cc = this.sCol;
+      const co = this.start, cp = this.startPos();
       this.next();
       condition = this.expr();
       this.checkNext(Tok.THEN);
       b = this.block();
-      clauses.push({ type: "ElseifClause", condition, body: b, loc: this.loc(cl, cc), range: [co, this.pEnd] });
+      clauses.push({ type: "ElseifClause", condition, body: b, loc: this.loc(cp), range: [co, this.pEnd] });
     }
     if (this.t === Tok.ELSE) {
-      const co = this.start, cl = this.sLine, cc = this.sCol;
+      const co = this.start, cp = this.startPos();
       this.next();
       b = this.block();
-      clauses.push({ type: "ElseClause", body: b, loc: this.loc(cl, cc), range: [co, this.pEnd] });
+      clauses.push({ type: "ElseClause", body: b, loc: this.loc(cp), range: [co, this.pEnd] });
     }
     this.checkMatch(Tok.END, Tok.IF, line);
-    body.push({ type: "IfStatement", clauses, loc: this.loc(sl, sc), range: [so, this.pEnd] });
+    body.push({ type: "IfStatement", clauses, loc: this.loc(sp), range: [so, this.pEnd] });
   }
 
-  private forStat(body: Body, line: number, so: number, sl: number, sc: number): void {
+  private forStat(body: Body, line: number, so: number, sp: A.Position): void {
     this.enterBlock(true); // scope of the loop and control variables
     this.next();
     const first = this.nameNode();
@@ -462,7 +480,7 @@ export class Parser extends Lexer {
         this.fs.nactvar += 3;
         const b = this.forBody(1);
         this.checkMatch(Tok.END, Tok.FOR, line);
-        node = { type: "ForNumericStatement", variable: first, start, end, step, body: b, loc: this.loc(sl, sc), range: [so, this.pEnd] };
+        node = { type: "ForNumericStatement", variable: first, start, end, step, body: b, loc: this.loc(sp), range: [so, this.pEnd] };
         break;
       }
       case 44:
@@ -480,7 +498,7 @@ export class Parser extends Lexer {
         this.fs.nactvar += 4;
         const b = this.forBody(variables.length);
         this.checkMatch(Tok.END, Tok.FOR, line);
-        node = { type: "ForGenericStatement", variables, iterators, body: b, loc: this.loc(sl, sc), range: [so, this.pEnd] };
+        node = { type: "ForGenericStatement", variables, iterators, body: b, loc: this.loc(sp), range: [so, this.pEnd] };
         break;
       }
       default:
@@ -499,34 +517,34 @@ export class Parser extends Lexer {
     return b;
   }
 
-  private funcStat(body: Body, line: number, so: number, sl: number, sc: number): void {
+  private funcStat(body: Body, line: number, so: number, sp: A.Position): void {
     this.next();
-    const no = this.start, nl = this.sLine, nc = this.sCol;
+    const no = this.start, np = this.startPos();
     let identifier: A.Identifier | A.MemberExpression = this.nameNode();
     let isMethod = false;
     while (this.t === 46 || this.t === 58) {
       const indexer = this.t === 46 ? "." : ":";
       this.next();
       const key = this.nameNode();
-      identifier = { type: "MemberExpression", indexer, identifier: key, base: identifier, loc: this.loc(nl, nc), range: [no, this.pEnd] };
+      identifier = { type: "MemberExpression", indexer, identifier: key, base: identifier, loc: this.loc(np), range: [no, this.pEnd] };
       if (indexer === ":") {
         isMethod = true;
         break;
       }
     }
     const [parameters, b] = this.funcBody(isMethod, line);
-    body.push({ type: "FunctionDeclaration", identifier, isLocal: false, parameters, body: b, loc: this.loc(sl, sc), range: [so, this.pEnd] });
+    body.push({ type: "FunctionDeclaration", identifier, isLocal: false, parameters, body: b, loc: this.loc(sp), range: [so, this.pEnd] });
   }
 
-  private localFunc(body: Body, so: number, sl: number, sc: number): void {
+  private localFunc(body: Body, so: number, sp: A.Position): void {
     const identifier = this.nameNode();
     this.declareLocal(identifier.name);
     this.fs.nactvar++;
     const [parameters, b] = this.funcBody(false, this.errLine());
-    body.push({ type: "FunctionDeclaration", identifier, isLocal: true, parameters, body: b, loc: this.loc(sl, sc), range: [so, this.pEnd] });
+    body.push({ type: "FunctionDeclaration", identifier, isLocal: true, parameters, body: b, loc: this.loc(sp), range: [so, this.pEnd] });
   }
 
-  private localStat(body: Body, so: number, sl: number, sc: number): void {
+  private localStat(body: Body, so: number, sp: A.Position): void {
     const variables: A.Identifier[] = [];
     const attribs: string[] = [];
     let toclose = false;
@@ -551,37 +569,38 @@ export class Parser extends Lexer {
     } while (this.testNext(44));
     const init = this.testNext(61) ? this.exprList() : [];
     this.fs.nactvar += variables.length;
-    body.push({ type: "LocalStatement", variables, init, attribs, loc: this.loc(sl, sc), range: [so, this.pEnd] });
+    body.push({ type: "LocalStatement", variables, init, attribs, loc: this.loc(sp), range: [so, this.pEnd] });
   }
 
   /** Lua 5.5: `global function f body`, `global [<attr>] *`, or
    *  `global [<attr>] name [<attr>] {, name [<attr>]} [= explist]`. */
-  private globalStat(body: Body, so: number, sl: number, sc: number): void {
+  private globalStat(body: Body, so: number, sp: A.Position): void {
     this.next(); // 'global'
     if (this.testNext(Tok.FUNCTION)) {
       const identifier = this.nameNode();
       const [parameters, b] = this.funcBody(false, this.errLine());
       body.push({
         type: "FunctionDeclaration", identifier, isLocal: false, parameters, body: b, isGlobal: true,
-        loc: this.loc(sl, sc), range: [so, this.pEnd],
+        loc: this.loc(sp), range: [so, this.pEnd],
       });
       return;
     }
     const defAttr = this.t === 60 ? this.globalAttrib() : "";
     if (this.testNext(42)) {
-      body.push({ type: "GlobalStatement", names: [], attribs: [defAttr], wildcard: true, init: [], loc: this.loc(sl, sc), range: [so, this.pEnd] });
+      body.push({ type: "GlobalStatement", names: [], attribs: [defAttr], wildcard: true, init: [], variables: [], loc: this.loc(sp), range: [so, this.pEnd] });
       return;
     }
     const names: string[] = [];
     const attribs: string[] = [];
+    const variables: A.Identifier[] = [];
     do {
-      if (this.t !== Tok.NAME) this.errorExpected(Tok.NAME);
-      names.push(this.sv);
-      this.next();
+      const v = this.nameNode();
+      names.push(v.name);
+      variables.push(v);
       attribs.push(this.tok() === 60 ? this.globalAttrib() : defAttr);
     } while (this.testNext(44));
     const init = this.testNext(61) ? this.exprList() : [];
-    body.push({ type: "GlobalStatement", names, attribs, wildcard: false, init, loc: this.loc(sl, sc), range: [so, this.pEnd] });
+    body.push({ type: "GlobalStatement", names, attribs, wildcard: false, init, variables, loc: this.loc(sp), range: [so, this.pEnd] });
   }
 
   private globalAttrib(): string {
@@ -595,7 +614,7 @@ export class Parser extends Lexer {
     this.semError(`unknown attribute '${a}'`);
   }
 
-  private exprStat(body: Body, so: number, sl: number, sc: number): void {
+  private exprStat(body: Body, so: number, sp: A.Position): void {
     const e = this.suffixedExp();
     if (this.t === 61 || this.t === 44) {
       // assignment
@@ -611,11 +630,11 @@ export class Parser extends Lexer {
       this.checkNext(61);
       const init = this.exprList();
       this.level = saved;
-      body.push({ type: "AssignmentStatement", variables, init, loc: this.loc(sl, sc), range: [so, this.pEnd] });
+      body.push({ type: "AssignmentStatement", variables, init, loc: this.loc(sp), range: [so, this.pEnd] });
       return;
     }
     if (!isCall(e)) this.syntaxError("syntax error");
-    body.push({ type: "CallStatement", expression: e as A.CallStatement["expression"], loc: this.loc(sl, sc), range: [so, this.pEnd] });
+    body.push({ type: "CallStatement", expression: e as A.CallStatement["expression"], loc: this.loc(sp), range: [so, this.pEnd] });
   }
 
   // ---------------------------------------------------------------- functions
@@ -676,13 +695,13 @@ export class Parser extends Lexer {
 
   private subExpr(limit: number): A.Expression {
     this.enterLevel();
-    const so = this.start, sl = this.sLine, sc = this.sCol;
+    const so = this.start, sp = this.startPos();
     let e: A.Expression;
     const uop = UNOP[this.t];
     if (uop !== undefined) {
       this.next();
       const argument = this.subExpr(UNARY_PRIORITY);
-      e = { type: "UnaryExpression", operator: uop as A.UnaryExpression["operator"], argument, loc: this.loc(sl, sc), range: [so, this.pEnd] };
+      e = { type: "UnaryExpression", operator: uop as A.UnaryExpression["operator"], argument, loc: this.loc(sp), range: [so, this.pEnd] };
     } else e = this.simpleExp();
     let t = this.t;
     while (t <= Tok.STRING && LEFT[t] > limit) {
@@ -692,12 +711,12 @@ export class Parser extends Lexer {
       if (t === Tok.AND || t === Tok.OR)
         e = {
           type: "LogicalExpression", operator: t === Tok.AND ? "and" : "or", left: e, right,
-          loc: this.loc(sl, sc), range: [so, this.pEnd], operatorLine,
+          loc: this.loc(sp), range: [so, this.pEnd], operatorLine,
         };
       else
         e = {
           type: "BinaryExpression", operator: BINOP[t] as A.BinaryOperator, left: e, right,
-          loc: this.loc(sl, sc), range: [so, this.pEnd], operatorLine,
+          loc: this.loc(sp), range: [so, this.pEnd], operatorLine,
         };
       t = this.t;
     }
@@ -732,10 +751,10 @@ export class Parser extends Lexer {
       case 123: // '{'
         return this.constructorExp();
       case Tok.FUNCTION: {
-        const so = this.start, sl = this.sLine, sc = this.sCol;
+        const so = this.start, sp = this.startPos();
         this.next();
         const [parameters, body] = this.funcBody(false, this.errLine());
-        return { type: "FunctionDeclaration", identifier: null, isLocal: false, parameters, body, loc: this.loc(sl, sc), range: [so, this.pEnd] };
+        return { type: "FunctionDeclaration", identifier: null, isLocal: false, parameters, body, loc: this.loc(sp), range: [so, this.pEnd] };
       }
       default:
         return this.suffixedExp();
@@ -758,7 +777,7 @@ export class Parser extends Lexer {
   }
 
   private suffixedExp(): A.Expression {
-    const so = this.start, sl = this.sLine, sc = this.sCol;
+    const so = this.start, sp = this.startPos();
     const line = this.errLine();
     let e = this.primaryExp();
     for (;;) {
@@ -767,7 +786,7 @@ export class Parser extends Lexer {
           // '.' NAME
           this.next();
           const identifier = this.nameNode();
-          e = { type: "MemberExpression", indexer: ".", identifier, base: e, loc: this.loc(sl, sc), range: [so, this.pEnd] };
+          e = { type: "MemberExpression", indexer: ".", identifier, base: e, loc: this.loc(sp), range: [so, this.pEnd] };
           break;
         }
         case 91: {
@@ -775,21 +794,21 @@ export class Parser extends Lexer {
           this.next();
           const index = this.expr();
           this.checkNext(93);
-          e = { type: "IndexExpression", base: e, index, loc: this.loc(sl, sc), range: [so, this.pEnd] };
+          e = { type: "IndexExpression", base: e, index, loc: this.loc(sp), range: [so, this.pEnd] };
           break;
         }
         case 58: {
           // ':' NAME funcargs
           this.next();
           const identifier = this.nameNode();
-          e = { type: "MemberExpression", indexer: ":", identifier, base: e, loc: this.loc(sl, sc), range: [so, this.pEnd] };
-          e = this.funcArgs(e, line, so, sl, sc);
+          e = { type: "MemberExpression", indexer: ":", identifier, base: e, loc: this.loc(sp), range: [so, this.pEnd] };
+          e = this.funcArgs(e, line, so, sp);
           break;
         }
         case 40:
         case 123:
         case Tok.STRING:
-          e = this.funcArgs(e, line, so, sl, sc);
+          e = this.funcArgs(e, line, so, sp);
           break;
         default:
           return e;
@@ -797,21 +816,21 @@ export class Parser extends Lexer {
     }
   }
 
-  private funcArgs(base: A.Expression, line: number, so: number, sl: number, sc: number): A.Expression {
+  private funcArgs(base: A.Expression, line: number, so: number, sp: A.Position): A.Expression {
     switch (this.t) {
       case 40: {
         this.next();
         const args = this.tok() === 41 ? [] : this.exprList();
         this.checkMatch(41, 40, line);
-        return { type: "CallExpression", base, arguments: args, loc: this.loc(sl, sc), range: [so, this.pEnd] };
+        return { type: "CallExpression", base, arguments: args, loc: this.loc(sp), range: [so, this.pEnd] };
       }
       case 123: {
         const table = this.constructorExp();
-        return { type: "TableCallExpression", base, arguments: table, loc: this.loc(sl, sc), range: [so, this.pEnd] };
+        return { type: "TableCallExpression", base, arguments: table, loc: this.loc(sp), range: [so, this.pEnd] };
       }
       case Tok.STRING: {
         const argument = this.stringNode();
-        return { type: "StringCallExpression", base, argument, loc: this.loc(sl, sc), range: [so, this.pEnd] };
+        return { type: "StringCallExpression", base, argument, loc: this.loc(sp), range: [so, this.pEnd] };
       }
       default:
         this.syntaxError("function arguments expected");
@@ -820,31 +839,31 @@ export class Parser extends Lexer {
 
   private constructorExp(): A.TableConstructorExpression {
     const line = this.errLine();
-    const so = this.start, sl = this.sLine, sc = this.sCol;
+    const so = this.start, sp = this.startPos();
     this.next(); // '{'
     const fields: A.TableConstructorExpression["fields"] = [];
     do {
       if (this.t === 125) break;
-      const fo = this.start, fl = this.sLine, fc = this.sCol;
+      const fo = this.start, fp = this.startPos();
       if (this.t === Tok.NAME && this.peek() === 61) {
         const key = this.nameNode();
         this.next(); // '='
         const value = this.expr();
-        fields.push({ type: "TableKeyString", key, value, loc: this.loc(fl, fc), range: [fo, this.pEnd] });
+        fields.push({ type: "TableKeyString", key, value, loc: this.loc(fp), range: [fo, this.pEnd] });
       } else if (this.t === 91) {
         this.next();
         const key = this.expr();
         this.checkNext(93);
         this.checkNext(61);
         const value = this.expr();
-        fields.push({ type: "TableKey", key, value, loc: this.loc(fl, fc), range: [fo, this.pEnd] });
+        fields.push({ type: "TableKey", key, value, loc: this.loc(fp), range: [fo, this.pEnd] });
       } else {
         const value = this.expr();
-        fields.push({ type: "TableValue", value, loc: this.loc(fl, fc), range: [fo, this.pEnd] });
+        fields.push({ type: "TableValue", value, loc: this.loc(fp), range: [fo, this.pEnd] });
       }
     } while (this.testNext(44) || this.testNext(59));
     this.checkMatch(125, 123, line);
-    return { type: "TableConstructorExpression", fields, loc: this.loc(sl, sc), range: [so, this.pEnd] };
+    return { type: "TableConstructorExpression", fields, loc: this.loc(sp), range: [so, this.pEnd] };
   }
 }
 

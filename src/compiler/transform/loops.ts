@@ -85,7 +85,7 @@ export function forGeneric(n: L.ForGenericStatement, t: T): Frag {
       const values = vars.map((v, k) => `${v.js} = ${k === 0 ? `${g}.a` : k === 1 ? `${g}.b` : `nth(${g}.r, ${k})`}`);
       return [
         new Mark(line, ""), `const ${g} = forIn(`, iter, ");\ntry {\n",
-        `${label}: while (`, new Mark(line, "c" + "for iterator 'for iterator'"), `${g}.step()) {\n`,
+        `${label}: while (${g}.`, new Mark(line, "C" + "for iterator 'for iterator'"), "step()) {\n",
         `let ${values.join(", ")};\n`,
         block(n.body, t),
         `}\n} catch (e) { ${g}.err = e; throw e; } finally { ${g}.close(); }\n`,

@@ -88,7 +88,8 @@ export const NEG_NAN = nanBits[0];
 export function fltMod(a: number, b: number): LuaNumber {
   let m = a % b;
   if (m !== m && a === a && b === b) return NEG_NAN;
-  if (m > 0 ? b < 0 : m < 0 && b !== m) m += b;
+  // as lua5.4: adjust only when the result and the divisor have opposite signs
+  if (m > 0 ? b < 0 : m < 0 && b > 0) m += b;
   return mkFloat(m);
 }
 

@@ -25,6 +25,11 @@ export function chunkOf(file: string | null | undefined): ChunkInfo | undefined 
   return file ? chunks.get(file) : undefined;
 }
 
+/** Thrown by os.exit to unwind to the runner, which flushes output and exits with `code`. */
+export class ExitRequest {
+  constructor(readonly code: number) {}
+}
+
 export class LuaError {
   traceback: string | undefined;
   constructor(
@@ -102,7 +107,7 @@ export function frameKind(s: NodeJS.CallSite): "lua" | "c" | "skip" {
   const f = s.getFileName();
   if (!f || f.startsWith("node:")) return "skip";
   if (chunks.has(f)) return "lua";
-  if (/[\\/]runtime-lib[\\/](core[\\/]|helpers\.|load\.)/.test(f)) return "skip";
+  if (/[\\/]runtime-lib[\\/](core[\\/]|helpers\.|load\.)|[\\/]bundle[\\/]core\.mjs$/.test(f)) return "skip";
   return "c";
 }
 

@@ -126,9 +126,9 @@ export function numberToString(v: LuaNumber): string {
 // ---- String → number (lua_stringtonumber) ----
 
 const WS = "[ \\f\\n\\r\\t\\v]*";
-const DEC_INT = new RegExp(`^${WS}(-)?(\\d+)${WS}$`);
-const HEX = new RegExp(`^${WS}(-)?0[xX]([0-9a-fA-F]*)(?:\\.([0-9a-fA-F]*))?(?:[pP]([+-]?\\d+))?${WS}$`);
-const DEC_FLOAT = new RegExp(`^${WS}(-?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)${WS}$`);
+const DEC_INT = new RegExp(`^${WS}([-+])?(\\d+)${WS}$`);
+const HEX = new RegExp(`^${WS}([-+])?0[xX]([0-9a-fA-F]*)(?:\\.([0-9a-fA-F]*))?(?:[pP]([+-]?\\d+))?${WS}$`);
+const DEC_FLOAT = new RegExp(`^${WS}([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)${WS}$`);
 
 /** Converts a Lua numeral (with optional sign and surrounding spaces); undefined if invalid. */
 export function str2number(s: string): LuaNumber | undefined {
@@ -137,12 +137,12 @@ export function str2number(s: string): LuaNumber | undefined {
     const digits = m[2];
     if (digits.length < 16) {
       const v = parseInt(digits, 10);
-      return m[1] ? (v === 0 ? 0 : -v) : v;
+      return m[1] === "-" ? (v === 0 ? 0 : -v) : v;
     }
     let b = BigInt(digits);
-    if (m[1]) b = -b;
+    if (m[1] === "-") b = -b;
     if (b >= MIN_I64 && b <= MAX_I64) return normInt(b);
-    return mkFloat(Number((m[1] ?? "") + digits));
+    return mkFloat(Number((m[1] === "-" ? "-" : "") + digits));
   }
   m = HEX.exec(s);
   if (m) return hexToNumber(m[1] === "-", m[2], m[3], m[4]);

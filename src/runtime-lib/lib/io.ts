@@ -40,90 +40,92 @@ export function openIo(G: LuaTable): void {
     return current[which];
   }
 
-  function close(file: unknown): unknown {
-    const f = arguments.length === 0 ? current.output : file;
-    return closeFile(openHandle(f, true, "io.close"));
-  }
+  // object-literal methods keep their Lua names in any bundle (aux.ts finds frames by name)
+  const lib = {
+    close(file: unknown): unknown {
+      const f = arguments.length === 0 ? current.output : file;
+      return closeFile(openHandle(f, true, "io.close"));
+    },
 
-  function flush(): unknown {
-    const f = defaultFile("output", "io.flush");
-    try {
-      f.flush();
-      return true;
-    } catch (e) {
-      return failResult(e);
-    }
-  }
+    flush(): unknown {
+      const f = defaultFile("output", "io.flush");
+      try {
+        f.sync();
+        return true;
+      } catch (e) {
+        return failResult(e);
+      }
+    },
 
-  function input(file: unknown): unknown {
-    return setDefault("input", "r", file, "io.input");
-  }
+    input(file: unknown): unknown {
+      return setDefault("input", "r", file, "io.input");
+    },
 
-  function output(file: unknown): unknown {
-    return setDefault("output", "w", file, "io.output");
-  }
+    output(file: unknown): unknown {
+      return setDefault("output", "w", file, "io.output");
+    },
 
-  function lines(filename: unknown, ...fmts: unknown[]): unknown {
-    if (filename === undefined) {
-      const d = openHandle(current.input, true, "io.lines");
+    lines(filename: unknown, ...fmts: unknown[]): unknown {
+      if (filename === undefined) {
+        const d = openHandle(current.input, true, "io.lines");
+        if (fmts.length > MAXARGLINE) throw argError(MAXARGLINE + 2, "io.lines", "too many arguments");
+        return linesIterator(d, fmts, false);
+      }
+      const name = checkString(filename, 1, "io.lines");
+      const f = openOrRaise(name, "r", "io.lines");
       if (fmts.length > MAXARGLINE) throw argError(MAXARGLINE + 2, "io.lines", "too many arguments");
-      return linesIterator(d, fmts, false);
-    }
-    const name = checkString(filename, 1, "io.lines");
-    const f = openOrRaise(name, "r", "io.lines");
-    if (fmts.length > MAXARGLINE) throw argError(MAXARGLINE + 2, "io.lines", "too many arguments");
-    return new Multi([linesIterator(f, fmts, true), undefined, undefined, f]);
-  }
+      return new Multi([linesIterator(f, fmts, true), undefined, undefined, f]);
+    },
 
-  function open(filename: unknown, mode: unknown): unknown {
-    const name = checkString(filename, 1, "io.open", arguments.length > 0);
-    const m = optString(mode, 2, "io.open", "r");
-    if (!validMode(m)) throw argError(2, "io.open", "invalid mode");
-    try {
-      return openFile(name, m);
-    } catch (e) {
-      return failResult(e, cString(name));
-    }
-  }
+    open(filename: unknown, mode: unknown): unknown {
+      const name = checkString(filename, 1, "io.open", arguments.length > 0);
+      const m = optString(mode, 2, "io.open", "r");
+      if (!validMode(m)) throw argError(2, "io.open", "invalid mode");
+      try {
+        return openFile(name, m);
+      } catch (e) {
+        return failResult(e, cString(name));
+      }
+    },
 
-  function popen(prog: unknown, mode: unknown): unknown {
-    const cmd = checkString(prog, 1, "io.popen", arguments.length > 0);
-    const m = optString(mode, 2, "io.popen", "r");
-    if (m !== "r" && m !== "w") throw argError(2, "io.popen", "invalid mode");
-    try {
-      return openPopen(cmd, m);
-    } catch (e) {
-      return failResult(e, cString(cmd));
-    }
-  }
+    popen(prog: unknown, mode: unknown): unknown {
+      const cmd = checkString(prog, 1, "io.popen", arguments.length > 0);
+      const m = optString(mode, 2, "io.popen", "r");
+      if (m !== "r" && m !== "w") throw argError(2, "io.popen", "invalid mode");
+      try {
+        return openPopen(cmd, m);
+      } catch (e) {
+        return failResult(e, cString(cmd));
+      }
+    },
 
-  function read(...fmts: unknown[]): unknown {
-    const f = defaultFile("input", "io.read");
-    return gRead(f, fmts, 1, (a, x) => argError(a, "io.read", x));
-  }
+    read(...fmts: unknown[]): unknown {
+      const f = defaultFile("input", "io.read");
+      return gRead(f, fmts, 1, (a, x) => argError(a, "io.read", x));
+    },
 
-  function tmpfile(): unknown {
-    try {
-      return openTmpfile();
-    } catch (e) {
-      return failResult(e);
-    }
-  }
+    tmpfile(): unknown {
+      try {
+        return openTmpfile();
+      } catch (e) {
+        return failResult(e);
+      }
+    },
 
-  function type(v: unknown): unknown {
-    checkAny(arguments.length > 0, 1, "io.type");
-    if (!(v instanceof LFile)) return undefined;
-    return v.closed ? "closed file" : "file";
-  }
+    type(v: unknown): unknown {
+      checkAny(arguments.length > 0, 1, "io.type");
+      if (!(v instanceof LFile)) return undefined;
+      return v.closed ? "closed file" : "file";
+    },
 
-  function write(...args: unknown[]): unknown {
-    const f = defaultFile("output", "io.write");
-    return gWrite(f, args, 1, (a, x) => argError(a, "io.write", x));
-  }
+    write(...args: unknown[]): unknown {
+      const f = defaultFile("output", "io.write");
+      return gWrite(f, args, 1, (a, x) => argError(a, "io.write", x));
+    },
+  };
 
   const io = new LuaTable();
-  const fns: Record<string, Function> = { close, flush, input, lines, open, output, popen, read, tmpfile, type, write };
-  for (const [k, fn] of Object.entries(fns)) io.setStr(k, fn);
+  for (const [k, fn] of Object.entries(lib)) io.setStr(k, fn);
   io.setStr("stdin", stdinFile);
   io.setStr("stdout", stdoutFile);
   io.setStr("stderr", stderrFile);

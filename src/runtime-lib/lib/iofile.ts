@@ -10,7 +10,7 @@ import tty from "node:tty";
 import { spawnSync, SpawnSyncReturns } from "node:child_process";
 import { Userdata, addressOf } from "../core/values.js";
 import { LuaTable } from "../core/table.js";
-import { LuaError, captureSites, luaPosAt, siteToPos, wherePrefix } from "../core/errors.js";
+import { LuaError, captureSites } from "../core/errors.js";
 import { EMPTY, Multi } from "../core/multi.js";
 import { LFloat, LuaNumber, fmtG14, isNumber, str2number, toIntExact } from "../core/numbers.js";
 import { flushHooks, flushStdout, output, writeStderr, writeStdout } from "../io-out.js";
@@ -270,57 +270,74 @@ export class LFile extends Userdata {
     return this.avail() ? "" : undefined;
   }
 
+  // read_number's scanner state: text so far, current character (look-ahead), overflow
+  private nbuf = "";
+  private nc = -1;
+  private nover = false;
+
+  private peekByte(): number {
+    return this.rpos < this.rb.length || this.fill() ? this.rb[this.rpos] : -1;
+  }
+
+  /** nextc: keeps the look-ahead character and reads the next one (at most 200). */
+  private nNext(): boolean {
+    if (this.nbuf.length >= 200) {
+      this.nover = true;
+      return false;
+    }
+    this.nbuf += String.fromCharCode(this.nc);
+    this.rpos++;
+    this.pos++;
+    this.nc = this.peekByte();
+    return true;
+  }
+
+  private nTest2(a: number, b: number): boolean {
+    return this.nc === a || this.nc === b ? this.nNext() : false;
+  }
+
+  private nDigits(hex: boolean): number {
+    let n = 0;
+    for (;;) {
+      const c = this.nc;
+      const ok = (c >= 48 && c <= 57) || (hex && ((c >= 65 && c <= 70) || (c >= 97 && c <= 102)));
+      if (!ok || !this.nNext()) return n;
+      n++;
+    }
+  }
+
   /** read_number: liolib's scanner (at most 200 characters, one character of look-ahead). */
   readNumber(): LuaNumber | undefined {
-    let buf = "";
-    let overflow = false;
-    const cur = (): number => (this.avail() ? this.rb[this.rpos] : -1);
-    let c = cur();
-    const next = (): boolean => {
-      if (buf.length >= 200) {
-        overflow = true;
-        return false;
-      }
-      buf += String.fromCharCode(c);
-      this.rpos++;
-      this.pos++;
-      c = cur();
-      return true;
-    };
-    const test2 = (set: string): boolean => (c === set.charCodeAt(0) || c === set.charCodeAt(1) ? next() : false);
-    const isDigit = (x: number) => x >= 48 && x <= 57;
-    const isXDigit = (x: number) => isDigit(x) || (x >= 65 && x <= 70) || (x >= 97 && x <= 102);
-    const digits = (hex: boolean): number => {
-      let n = 0;
-      while ((hex ? isXDigit(c) : isDigit(c)) && next()) n++;
-      return n;
-    };
+    this.nbuf = "";
+    this.nover = false;
+    let c = this.peekByte();
     while (c === 32 || (c >= 9 && c <= 13)) {
       this.rpos++;
       this.pos++;
-      c = cur();
+      c = this.peekByte();
     }
+    this.nc = c;
     let count = 0;
     let hex = false;
-    test2("-+");
-    if (test2("00")) {
-      if (test2("xX")) hex = true;
+    this.nTest2(45, 43); // - +
+    if (this.nTest2(48, 48)) {
+      if (this.nTest2(120, 88)) hex = true; // x X
       else count = 1;
     }
-    count += digits(hex);
-    if (test2("..")) count += digits(hex);
-    if (count > 0 && test2(hex ? "pP" : "eE")) {
-      test2("-+");
-      digits(false);
+    count += this.nDigits(hex);
+    if (this.nTest2(46, 46)) count += this.nDigits(hex); // .
+    if (count > 0 && (hex ? this.nTest2(112, 80) : this.nTest2(101, 69))) {
+      this.nTest2(45, 43);
+      this.nDigits(false);
     }
-    if (overflow) return undefined;
-    return str2number(buf);
+    if (this.nover) return undefined;
+    return str2number(this.nbuf);
   }
 
   // ---- writing ----
 
   /** Writes a byte string (fwrite); throws SysError on failure. */
-  write(s: string): void {
+  put(s: string): void {
     switch (this.kind) {
       case Kind.Stdout:
         writeStdout(s);
@@ -366,7 +383,7 @@ export class LFile extends Userdata {
   }
 
   /** fflush */
-  flush(): void {
+  sync(): void {
     if (this.kind === Kind.Stdout) flushStdout();
     else this.flushOut();
   }
@@ -388,7 +405,7 @@ export class LFile extends Userdata {
   // ---- seeking ----
 
   /** fseek + ftell; throws SysError. */
-  seek(whence: string, offset: number): number {
+  seekTo(whence: string, offset: number): number {
     switch (this.kind) {
       case Kind.PopenRead:
       case Kind.PopenWrite:
@@ -426,7 +443,7 @@ export class LFile extends Userdata {
 
   // ---- buffering ----
 
-  setvbuf(mode: "no" | "full" | "line", size: number): void {
+  buffering(mode: "no" | "full" | "line", size: number): void {
     if (this.kind === Kind.Stdout) {
       flushStdout();
       output.vbuf = mode;
@@ -649,7 +666,7 @@ export function gWrite(f: LFile, args: unknown[], first: number, err: ArgErr): u
     else throw err(first + k, `string expected, got ${typeNameMeta(v)}`);
     if (failure !== null) continue;
     try {
-      f.write(s);
+      f.put(s);
     } catch (e) {
       failure = toSysError(e);
     }
@@ -696,36 +713,26 @@ export function openHandle(v: unknown, present: boolean, fname: string): LFile {
 
 const ITER = "for iterator";
 
-/** Where luaL_error in the iterator puts its message: the Lua code that called it (the
- *  generic for, which calls through the loop helper), or nowhere (called from a builtin). */
-function iterWhere(): string {
-  const sites = captureSites();
-  const j = sites.findIndex((s) => s.getFunctionName() === ITER);
-  const next = j >= 0 ? sites[j + 1] : undefined;
-  if (next === undefined) return "";
-  const p = siteToPos(next);
-  if (p) return wherePrefix(p);
-  if (/[\\/]loops\.js$/.test(next.getFileName() ?? "")) return wherePrefix(luaPosAt(sites.slice(j + 1), 1));
-  return "";
-}
-
+/** Argument errors of the iterator: named as its caller names it ('for iterator' in a loop). */
 function iterArgError(arg: number, extra: string): LuaError {
-  const sites = captureSites();
-  const j = sites.findIndex((s) => s.getFunctionName() === ITER);
-  const p = j >= 0 && sites[j + 1] ? siteToPos(sites[j + 1]) : undefined;
-  if (p && p.info && p.info[0] === "C") return argError(arg, ITER, extra);
-  return new LuaError(`${iterWhere()}bad argument #${arg} to '${ITER}' (${extra})`, sites);
+  const e = argError(arg, "?." + ITER, extra);
+  if (typeof e.value === "string") {
+    // no name from a call site: 'for iterator' when a Lua loop called it, '?' from a builtin
+    const fromLua = !e.value.startsWith("bad argument");
+    e.value = e.value.replace(`'?.${ITER}'`, fromLua ? `'${ITER}'` : "'?'");
+  }
+  return e;
 }
 
 /** aux_lines: the iterator reading f with the formats; closes f at the end if `toclose`. */
 export function linesIterator(f: LFile, fmts: unknown[], toclose: boolean): Function {
   return {
     [ITER](): unknown {
-      if (f.closed) throw new LuaError(iterWhere() + "file is already closed", captureSites());
+      if (f.closed) throw libError(ITER, "file is already closed");
       const r = gRead(f, fmts, 2, iterArgError);
       const vals = r instanceof Multi ? r.v : [r];
       if (vals[0] !== undefined && vals[0] !== false) return r;
-      if (vals.length > 1) throw new LuaError(iterWhere() + String(vals[1]), captureSites());
+      if (vals.length > 1) throw libError(ITER, String(vals[1]));
       if (toclose) closeFile(f);
       return EMPTY;
     },
@@ -736,77 +743,83 @@ export function linesIterator(f: LFile, fmts: unknown[], toclose: boolean): Func
 export const MAXARGLINE = 250;
 
 // ---- methods ----
+// Written as object-literal methods: their names stay the Lua names in any bundle (aux.ts
+// finds a builtin's frame by its function name).
 
-function read(self: unknown, ...fmts: unknown[]): unknown {
-  const f = openHandle(self, arguments.length > 0, "read");
-  return gRead(f, fmts, 2, (a, x) => methodArgError(a, "read", x));
-}
+const fileMethods = {
+  read(self: unknown, ...fmts: unknown[]): unknown {
+    const f = openHandle(self, arguments.length > 0, "read");
+    return gRead(f, fmts, 2, (a, x) => methodArgError(a, "read", x));
+  },
 
-function write(self: unknown, ...args: unknown[]): unknown {
-  const f = openHandle(self, arguments.length > 0, "write");
-  return gWrite(f, args, 2, (a, x) => methodArgError(a, "write", x));
-}
+  write(self: unknown, ...args: unknown[]): unknown {
+    const f = openHandle(self, arguments.length > 0, "write");
+    return gWrite(f, args, 2, (a, x) => methodArgError(a, "write", x));
+  },
 
-function lines(self: unknown, ...fmts: unknown[]): unknown {
-  const f = openHandle(self, arguments.length > 0, "lines");
-  if (fmts.length > MAXARGLINE) throw methodArgError(MAXARGLINE + 2, "lines", "too many arguments");
-  return linesIterator(f, fmts, false);
-}
+  lines(self: unknown, ...fmts: unknown[]): unknown {
+    const f = openHandle(self, arguments.length > 0, "lines");
+    if (fmts.length > MAXARGLINE) throw methodArgError(MAXARGLINE + 2, "lines", "too many arguments");
+    return linesIterator(f, fmts, false);
+  },
 
-function flush(self: unknown): unknown {
-  const f = openHandle(self, arguments.length > 0, "flush");
-  try {
-    f.flush();
-    return true;
-  } catch (e) {
-    return failResult(e);
-  }
-}
+  flush(self: unknown): unknown {
+    const f = openHandle(self, arguments.length > 0, "flush");
+    try {
+      f.sync();
+      return true;
+    } catch (e) {
+      return failResult(e);
+    }
+  },
 
-function seek(self: unknown, whence: unknown, offset: unknown): unknown {
-  const f = openHandle(self, arguments.length > 0, "seek");
-  const op = mcheck("seek", (q) => checkOption(whence, 2, q, ["set", "cur", "end"], "cur"));
-  const off = mcheck("seek", (q) => optInteger(offset, 3, q, 0));
-  try {
-    return f.seek(op, Number(off));
-  } catch (e) {
-    return failResult(e);
-  }
-}
+  seek(self: unknown, whence: unknown, offset: unknown): unknown {
+    const f = openHandle(self, arguments.length > 0, "seek");
+    const op = mcheck("seek", (q) => checkOption(whence, 2, q, ["set", "cur", "end"], "cur"));
+    const off = mcheck("seek", (q) => optInteger(offset, 3, q, 0));
+    try {
+      return f.seekTo(op, Number(off));
+    } catch (e) {
+      return failResult(e);
+    }
+  },
 
-function setvbuf(self: unknown, mode: unknown, size: unknown): unknown {
-  const f = openHandle(self, arguments.length > 0, "setvbuf");
-  if (arguments.length < 2) throw methodArgError(2, "setvbuf", "string expected, got no value");
-  const m = mcheck("setvbuf", (q) => checkOption(mode, 2, q, ["no", "full", "line"])) as "no" | "full" | "line";
-  const sz = mcheck("setvbuf", (q) => optInteger(size, 3, q, 1024));
-  try {
-    f.setvbuf(m, Number(sz));
-    return true;
-  } catch (e) {
-    return failResult(e);
-  }
-}
+  setvbuf(self: unknown, mode: unknown, size: unknown): unknown {
+    const f = openHandle(self, arguments.length > 0, "setvbuf");
+    if (arguments.length < 2) throw methodArgError(2, "setvbuf", "string expected, got no value");
+    const m = mcheck("setvbuf", (q) => checkOption(mode, 2, q, ["no", "full", "line"])) as "no" | "full" | "line";
+    const sz = mcheck("setvbuf", (q) => optInteger(size, 3, q, 1024));
+    try {
+      f.buffering(m, Number(sz));
+      return true;
+    } catch (e) {
+      return failResult(e);
+    }
+  },
 
-function close(self: unknown): unknown {
-  const f = openHandle(self, arguments.length > 0, "close");
-  return closeFile(f);
-}
+  close(self: unknown): unknown {
+    const f = openHandle(self, arguments.length > 0, "close");
+    return closeFile(f);
+  },
+};
 
-/** __gc and __close: close the file unless closed (results ignored). */
-function gc(self: unknown): unknown {
-  const f = checkFile(self, arguments.length > 0, "gc");
-  if (!f.closed) closeFile(f);
-  return EMPTY;
-}
+const fileMetamethods = {
+  /** __gc and __close: close the file unless closed (results ignored). */
+  __gc(self: unknown): unknown {
+    const f = checkFile(self, arguments.length > 0, "__gc");
+    if (!f.closed) closeFile(f);
+    return EMPTY;
+  },
 
-function tostring(self: unknown): unknown {
-  const f = checkFile(self, arguments.length > 0, "tostring");
-  return f.closed ? "file (closed)" : `file (${addressOf(f)})`;
-}
+  __tostring(self: unknown): unknown {
+    const f = checkFile(self, arguments.length > 0, "__tostring");
+    return f.closed ? "file (closed)" : `file (${addressOf(f)})`;
+  },
+};
 
-for (const [k, fn] of Object.entries({ read, write, lines, flush, seek, close, setvbuf })) methods.setStr(k, fn);
+for (const [k, fn] of Object.entries(fileMethods)) methods.setStr(k, fn);
 fileMeta.setStr("__index", methods);
-fileMeta.setStr("__gc", gc);
-fileMeta.setStr("__close", gc);
-fileMeta.setStr("__tostring", tostring);
+fileMeta.setStr("__gc", fileMetamethods.__gc);
+fileMeta.setStr("__close", fileMetamethods.__gc);
+fileMeta.setStr("__tostring", fileMetamethods.__tostring);
 fileMeta.setStr("__name", "FILE*");

@@ -271,6 +271,18 @@ function padNum(prefix: string, body: string, sp: Spec, zeroOk: boolean): string
 }
 
 const TWO64 = 1n << 64n;
+const HEXDIG = "0123456789abcdef";
+
+/** A non-negative safe integer in base 8 or 16 (Number#toString(radix) is slow in V8). */
+function radix(u: number, base: number): string {
+  let s = "";
+  do {
+    const d = u % base;
+    s = HEXDIG[d] + s;
+    u = (u - d) / base;
+  } while (u > 0);
+  return s;
+}
 
 function fmtInt(v: number | bigint, conv: number, sp: Spec): string {
   let prefix = "";
@@ -287,7 +299,7 @@ function fmtInt(v: number | bigint, conv: number, sp: Spec): string {
     let u: number | bigint = v;
     if (v < 0) u = typeof v === "bigint" ? v + TWO64 : BigInt(v) + TWO64;
     const base = conv === 111 ? 8 : conv === 117 ? 10 : 16;
-    digits = u.toString(base);
+    digits = typeof u === "number" && base !== 10 ? radix(u, base) : u.toString(base);
     if (conv === 88) digits = digits.toUpperCase();
   }
   if (sp.prec >= 0) {
@@ -511,92 +523,99 @@ function spec(sp: Spec | string): Spec {
   return sp;
 }
 
-export function format(fmt: unknown, ...args: unknown[]): unknown {
-  const f = checkString(fmt, 1, FNAME, arguments.length > 0);
-  let items = formats.get(f);
-  if (items === undefined) {
-    items = parseFormat(f);
-    if (f.length <= 1000) {
-      if (formats.size >= 512) formats.clear();
-      formats.set(f, items);
+
+/** string.format (a method, so that its frame is named `format` even when bundled) */
+export const { format } = {
+  format(fmt: unknown, ...args: unknown[]): unknown {
+    const f = checkString(fmt, 1, FNAME, arguments.length > 0);
+    let items = formats.get(f);
+    if (items === undefined) {
+      items = parseFormat(f);
+      if (f.length <= 1000) {
+        if (formats.size >= 512) formats.clear();
+        formats.set(f, items);
+      }
     }
-  }
-  const top = args.length + 1;
-  let arg = 1;
-  let out = "";
-  for (let t = 0; t < items.length; t++) {
-    const it = items[t];
-    out += it.lit;
-    const conv = it.conv;
-    if (conv === -1) break;
-    if (++arg > top) throw argError(arg, FNAME, "no value");
-    if (it.err !== null) throw libError(FNAME, it.err);
-    const v = args[arg - 2];
-    switch (conv) {
-      case 99: {
-        // c
-        const sp = spec(it.sp);
-        const c = checkInteger(v, arg, FNAME);
-        const code = typeof c === "bigint" ? Number(BigInt.asUintN(8, c)) : ((c % 256) + 256) % 256;
-        out += pad(String.fromCharCode(code), sp);
-        break;
-      }
-      case 100:
-      case 105:
-      case 117:
-      case 111:
-      case 120:
-      case 88: {
-        // d i u o x X
-        const iv = checkInteger(v, arg, FNAME);
-        const sp = spec(it.sp);
-        if (it.spec === "" && conv === 100) out += typeof iv === "number" ? String(iv) : iv.toString();
-        else out += fmtInt(iv, conv, sp);
-        break;
-      }
-      case 97:
-      case 65: {
-        // a A
-        const sp = spec(it.sp);
-        out += fmtFloat(toNum(checkNumber(v, arg, FNAME)), conv, sp);
-        break;
-      }
-      case 102:
-      case 101:
-      case 69:
-      case 103:
-      case 71: {
-        // f e E g G
-        const x = toNum(checkNumber(v, arg, FNAME));
-        out += fmtFloat(x, conv, spec(it.sp));
-        break;
-      }
-      case 112: {
-        // p
-        const p = pointerOf(v);
-        out += pad(p === null ? "(null)" : p, spec(it.sp));
-        break;
-      }
-      case 113:
-        // q
-        out += addliteral(v, arg);
-        break;
-      case 115: {
-        // s
-        const s = typeof v === "string" ? v : tostringMeta(v, addressOf);
-        if (it.spec === "") out += s;
-        else {
-          if (s.indexOf("\0") >= 0) throw argError(arg, FNAME, "string contains zeros");
+    const top = args.length + 1;
+    let arg = 1;
+    let out = "";
+    for (let t = 0; t < items.length; t++) {
+      const it = items[t];
+      out += it.lit;
+      const conv = it.conv;
+      if (conv === -1) break;
+      if (++arg > top) throw argError(arg, FNAME, "no value");
+      if (it.err !== null) throw libError(FNAME, it.err);
+      const v = args[arg - 2];
+      switch (conv) {
+        case 99: {
+          // c
           const sp = spec(it.sp);
-          if (sp.prec < 0 && s.length >= 100) out += s;
-          else out += pad(sp.prec >= 0 ? s.slice(0, sp.prec) : s, sp);
+          const c = checkInteger(v, arg, FNAME);
+          const code = typeof c === "bigint" ? Number(BigInt.asUintN(8, c)) : ((c % 256) + 256) % 256;
+          out += pad(String.fromCharCode(code), sp);
+          break;
         }
-        break;
+        case 100:
+        case 105:
+        case 117:
+        case 111:
+        case 120:
+        case 88: {
+          // d i u o x X
+          const iv = checkInteger(v, arg, FNAME);
+          const sp = spec(it.sp);
+          if (it.spec === "" && conv === 100) out += typeof iv === "number" ? String(iv) : iv.toString();
+          else out += fmtInt(iv, conv, sp);
+          break;
+        }
+        case 97:
+        case 65: {
+          // a A
+          const sp = spec(it.sp);
+          out += fmtFloat(toNum(checkNumber(v, arg, FNAME)), conv, sp);
+          break;
+        }
+        case 102:
+        case 101:
+        case 69:
+        case 103:
+        case 71: {
+          // f e E g G
+          const x = toNum(checkNumber(v, arg, FNAME));
+          out += fmtFloat(x, conv, spec(it.sp));
+          break;
+        }
+        case 112: {
+          // p
+          const p = pointerOf(v);
+          out += pad(p === null ? "(null)" : p, spec(it.sp));
+          break;
+        }
+        case 113:
+          // q
+          out += addliteral(v, arg);
+          break;
+        case 115: {
+          // s
+          const s = typeof v === "string" ? v : tostringMeta(v, addressOf);
+          if (it.spec === "") out += s;
+          else {
+            if (s.indexOf("\0") >= 0) throw argError(arg, FNAME, "string contains zeros");
+            const sp = spec(it.sp);
+            if (sp.prec < 0 && s.length >= 100) out += s;
+            else out += pad(sp.prec >= 0 ? s.slice(0, sp.prec) : s, sp);
+          }
+          break;
+        }
       }
     }
-  }
-  return out;
-}
+    // a result built from several pieces is a rope; flatten it (charCodeAt does, in V8) so that
+    // results kept in tables do not hold on to all their pieces
+    if (items.length > 1 && out.length > 12) out.charCodeAt(0);
+    return out;
+  },
+};
 
 function toNum(v: LuaNumber): number {
   return typeof v === "number" ? v : typeof v === "bigint" ? Number(v) : v.n;

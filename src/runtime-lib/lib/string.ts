@@ -3,7 +3,6 @@
 // in strformat.ts and pack/unpack/packsize in strpack.ts.
 import { LuaTable } from "../core/table.js";
 import { EMPTY, Multi, first } from "../core/multi.js";
-import { LuaError, captureSites, siteToPos, wherePrefix, LuaPos } from "../core/errors.js";
 import { callable, index, stringMeta, tostr } from "../core/ops.js";
 import { LFloat } from "../core/numbers.js";
 import { typeName } from "../core/values.js";
@@ -39,99 +38,16 @@ function endpos(pos: number | bigint, len: number): number {
 
 // ---- simple functions ----
 
-function len(s: unknown): unknown {
-  return checkString(s, 1, "string.len", arguments.length > 0).length;
-}
 
-function sub(s: unknown, i: unknown, j: unknown): unknown {
-  const str = checkString(s, 1, "string.sub", arguments.length > 0);
-  const l = str.length;
-  const start = posrelatI(checkInteger(i, 2, "string.sub", arguments.length > 1), l);
-  const end = j === undefined ? l : endpos(checkInteger(j, 3, "string.sub"), l);
-  if (start > end) return "";
-  if (start === 1 && end === l) return str;
-  return str.slice(start - 1, end);
-}
 
-function reverse(s: unknown): unknown {
-  const str = checkString(s, 1, "string.reverse", arguments.length > 0);
-  const n = str.length;
-  if (n < 2) return str;
-  let out = "";
-  const CH = 8192;
-  const codes = new Array<number>(Math.min(n, CH));
-  for (let k = n; k > 0; ) {
-    const m = Math.min(CH, k);
-    if (codes.length !== m) codes.length = m;
-    for (let i = 0; i < m; i++) codes[i] = str.charCodeAt(k - 1 - i);
-    out += String.fromCharCode.apply(null, codes);
-    k -= m;
-  }
-  return out;
-}
 
 const NON_ASCII = /[\x80-\xff]/;
 
-function lower(s: unknown): unknown {
-  const str = checkString(s, 1, "string.lower", arguments.length > 0);
-  if (!NON_ASCII.test(str)) return str.toLowerCase();
-  return str.replace(/[A-Z]+/g, (m) => m.toLowerCase());
-}
 
-function upper(s: unknown): unknown {
-  const str = checkString(s, 1, "string.upper", arguments.length > 0);
-  if (!NON_ASCII.test(str)) return str.toUpperCase();
-  return str.replace(/[a-z]+/g, (m) => m.toUpperCase());
-}
 
-function rep(s: unknown, n: unknown, sep: unknown): unknown {
-  const str = checkString(s, 1, "string.rep", arguments.length > 0);
-  const count = checkInteger(n, 2, "string.rep", arguments.length > 1);
-  const sp = optString(sep, 3, "string.rep", "");
-  if (count <= 0) return "";
-  const unit = str.length + sp.length;
-  if (unit === 0) return "";
-  // C checks len + lsep > MAX_SIZE / n (MAX_SIZE = 2^63 - 1); JS strings end much earlier
-  if (typeof count === "bigint" || unit * count - sp.length > MAX_STRING) throw libError("string.rep", "resulting string too large");
-  if (count === 1) return str;
-  if (sp.length === 0) return str.repeat(count);
-  return (str + sp).repeat(count - 1) + str;
-}
 
-function byte(s: unknown, i: unknown, j: unknown): unknown {
-  const str = checkString(s, 1, "string.byte", arguments.length > 0);
-  const l = str.length;
-  const pi = optInteger(i, 2, "string.byte", 1);
-  const posi = posrelatI(pi, l);
-  const pose = j === undefined ? endpos(pi, l) : endpos(checkInteger(j, 3, "string.byte"), l);
-  if (posi > pose) return EMPTY;
-  if (pose - posi >= 2147483647) throw libError("string.byte", "string slice too long");
-  const n = pose - posi + 1;
-  if (n === 1) return str.charCodeAt(posi - 1);
-  if (n >= 1000000) throw libError("string.byte", "string slice too long");
-  const out = new Array<unknown>(n);
-  for (let k = 0; k < n; k++) out[k] = str.charCodeAt(posi - 1 + k);
-  return new Multi(out);
-}
 
-function char(...args: unknown[]): unknown {
-  const n = args.length;
-  const codes = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    const c = checkInteger(args[i], i + 1, "string.char");
-    if (typeof c === "bigint" || c < 0 || c > 255) throw argError(i + 1, "string.char", "value out of range");
-    codes[i] = c;
-  }
-  if (n === 1) return String.fromCharCode(codes[0]);
-  let out = "";
-  for (let k = 0; k < n; k += 8192) out += String.fromCharCode.apply(null, codes.slice(k, k + 8192));
-  return out;
-}
 
-function dump(f: unknown): unknown {
-  if (typeof f !== "function") throw typeError(1, "string.dump", "function", f, arguments.length > 0);
-  throw libError("string.dump", "unable to dump given function");
-}
 
 // ---- pattern matching ----
 
@@ -183,59 +99,7 @@ function findAux(isFind: boolean, fname: string, s: unknown, p: unknown, init: u
   return undefined;
 }
 
-function find(s: unknown, p: unknown, init: unknown, plain: unknown): unknown {
-  return findAux(true, "string.find", s, p, init, plain, arguments.length);
-}
 
-function match(s: unknown, p: unknown, init: unknown): unknown {
-  return findAux(false, "string.match", s, p, init, undefined, arguments.length);
-}
-
-/** luaL_error raised by a gmatch iterator: positioned at the Lua code calling it (a generic
- *  `for` calls it through ForIter.step in core/loops.ts, which is skipped over). */
-function iterError(fn: string, msg: string): LuaError {
-  const sites = captureSites(40);
-  const j = sites.findIndex((s) => s.getFunctionName() === fn);
-  let pos: LuaPos | undefined;
-  if (j >= 0) {
-    for (let k = j + 1; k < sites.length; k++) {
-      pos = siteToPos(sites[k]);
-      if (pos) break;
-      const file = sites[k].getFileName() ?? "";
-      if (!file.endsWith("/core/loops.js")) break;
-    }
-  }
-  return new LuaError(wherePrefix(pos) + msg, sites);
-}
-
-function gmatch(s: unknown, p: unknown, init: unknown): unknown {
-  const str = checkString(s, 1, "string.gmatch", arguments.length > 0);
-  const ps = checkString(p, 2, "string.gmatch", arguments.length > 1);
-  const ls = str.length;
-  let src = posrelatI(optInteger(init, 3, "string.gmatch", 1), ls) - 1;
-  if (src > ls) src = ls + 1;
-  const ms = new MatchState(str, getPat(ps));
-  let lastmatch = -1;
-  return function gmatch_aux(): unknown {
-    try {
-      for (; src <= ls; src++) {
-        reprep(ms);
-        src = nextCandidate(ms, src, 0);
-        const e = doMatch(ms, src, 0);
-        if (e !== -1 && e !== lastmatch) {
-          const start = src;
-          src = lastmatch = e;
-          if (ms.level <= 1) return getCapture(ms, 0, start, e);
-          return new Multi(getCaptures(ms, start, e, true));
-        }
-      }
-    } catch (e) {
-      if (e instanceof PatternError) throw iterError("gmatch_aux", e.msg);
-      throw e;
-    }
-    return EMPTY;
-  };
-}
 
 /** A replacement string split at its '%' escapes: literal text, capture numbers (0 = the
  *  whole match, 1-9), and -1 where an invalid escape raises its error when reached. */
@@ -303,89 +167,222 @@ class ByteOut {
 
 const outPool: ByteOut[] = [];
 
-function gsub(s: unknown, p: unknown, repl: unknown, max: unknown): unknown {
-  const src = checkString(s, 1, "string.gsub", arguments.length > 0);
-  const ps = checkString(p, 2, "string.gsub", arguments.length > 1);
-  const slen = src.length;
-  const tr = typeof repl;
-  const maxI = optInteger(max, 4, "string.gsub", slen + 1);
-  const maxS = typeof maxI === "bigint" ? (maxI > 0n ? Infinity : 0) : maxI;
-  let kind: number; // 0 string, 1 function, 2 table
-  let parts: (string | number)[] = [];
-  if (tr === "string") kind = 0;
-  else if (tr === "number" || tr === "bigint" || repl instanceof LFloat) {
-    kind = 0;
-    repl = tostr(repl);
-  } else if (tr === "function") kind = 1;
-  else if (repl instanceof LuaTable) kind = 2;
-  else throw typeError(3, "string.gsub", "string/function/table", repl, arguments.length > 2);
-  if (kind === 0) parts = parseRepl(repl as string);
-  const fn = kind === 1 ? callable(repl) : null;
-  const anchor = ps.charCodeAt(0) === 94;
-  const p0 = anchor ? 1 : 0;
-  const ms = acquireState(src, getPat(ps));
-  const out = outPool.pop() ?? new ByteOut();
-  out.n = 0;
-  let copyFrom = 0; // start of source text not yet added to `out`
-  let pos = 0;
-  let lastmatch = -1;
-  let n = 0;
-  try {
-    while (n < maxS) {
-      reprep(ms);
-      if (!anchor) pos = nextCandidate(ms, pos, p0);
-      const e = doMatch(ms, pos, p0);
-      if (e !== -1 && e !== lastmatch) {
-        n++;
-        const b = ms.b;
-        if (pos > copyFrom) out.bytes(b, copyFrom, pos);
-        // add_value
-        if (kind === 0) {
-          for (let k = 0; k < parts.length; k++) {
-            const part = parts[k];
-            if (typeof part === "string") out.str(part);
-            else if (part === 0) out.bytes(b, pos, e);
-            else if (part > 0) {
-              const c = getCapture(ms, part - 1, pos, e);
-              out.str(typeof c === "string" ? c : String(c));
-            } else throw new PatternError("invalid use of '%' in replacement string");
-          }
-        } else {
-          let r: unknown;
-          if (kind === 1) r = first(ms.level <= 1 ? fn!(getCapture(ms, 0, pos, e)) : fn!(...getCaptures(ms, pos, e, true)));
-          else r = index(repl, getCapture(ms, 0, pos, e));
-          if (r === undefined || r === false) out.bytes(ms.b, pos, e);
-          else if (typeof r === "string") out.str(r);
-          else {
-            const rs = tostr(r);
-            if (rs === undefined) throw libError("string.gsub", `invalid replacement value (a ${typeName(r)})`);
-            out.str(rs);
+
+// The library functions are methods of an object literal: their JS names are then exactly the
+// Lua names even in the bundle (esbuild renames colliding top-level functions such as `char`),
+// and argument errors find the builtin's frame by that name.
+const fns = {
+  len(s: unknown): unknown {
+    return checkString(s, 1, "string.len", arguments.length > 0).length;
+  },
+
+  sub(s: unknown, i: unknown, j: unknown): unknown {
+    const str = checkString(s, 1, "string.sub", arguments.length > 0);
+    const l = str.length;
+    const start = posrelatI(checkInteger(i, 2, "string.sub", arguments.length > 1), l);
+    const end = j === undefined ? l : endpos(checkInteger(j, 3, "string.sub"), l);
+    if (start > end) return "";
+    if (start === 1 && end === l) return str;
+    return str.slice(start - 1, end);
+  },
+
+  reverse(s: unknown): unknown {
+    const str = checkString(s, 1, "string.reverse", arguments.length > 0);
+    const n = str.length;
+    if (n < 2) return str;
+    let out = "";
+    const CH = 8192;
+    const codes = new Array<number>(Math.min(n, CH));
+    for (let k = n; k > 0; ) {
+      const m = Math.min(CH, k);
+      if (codes.length !== m) codes.length = m;
+      for (let i = 0; i < m; i++) codes[i] = str.charCodeAt(k - 1 - i);
+      out += String.fromCharCode.apply(null, codes);
+      k -= m;
+    }
+    return out;
+  },
+
+  lower(s: unknown): unknown {
+    const str = checkString(s, 1, "string.lower", arguments.length > 0);
+    if (!NON_ASCII.test(str)) return str.toLowerCase();
+    return str.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  },
+
+  upper(s: unknown): unknown {
+    const str = checkString(s, 1, "string.upper", arguments.length > 0);
+    if (!NON_ASCII.test(str)) return str.toUpperCase();
+    return str.replace(/[a-z]+/g, (m) => m.toUpperCase());
+  },
+
+  rep(s: unknown, n: unknown, sep: unknown): unknown {
+    const str = checkString(s, 1, "string.rep", arguments.length > 0);
+    const count = checkInteger(n, 2, "string.rep", arguments.length > 1);
+    const sp = optString(sep, 3, "string.rep", "");
+    if (count <= 0) return "";
+    const unit = str.length + sp.length;
+    if (unit === 0) return "";
+    // C checks len + lsep > MAX_SIZE / n (MAX_SIZE = 2^63 - 1); JS strings end much earlier
+    if (typeof count === "bigint" || unit * count - sp.length > MAX_STRING) throw libError("string.rep", "resulting string too large");
+    if (count === 1) return str;
+    if (sp.length === 0) return str.repeat(count);
+    return (str + sp).repeat(count - 1) + str;
+  },
+
+  byte(s: unknown, i: unknown, j: unknown): unknown {
+    const str = checkString(s, 1, "string.byte", arguments.length > 0);
+    const l = str.length;
+    const pi = optInteger(i, 2, "string.byte", 1);
+    const posi = posrelatI(pi, l);
+    const pose = j === undefined ? endpos(pi, l) : endpos(checkInteger(j, 3, "string.byte"), l);
+    if (posi > pose) return EMPTY;
+    if (pose - posi >= 2147483647) throw libError("string.byte", "string slice too long");
+    const n = pose - posi + 1;
+    if (n === 1) return str.charCodeAt(posi - 1);
+    if (n >= 1000000) throw libError("string.byte", "string slice too long");
+    const out = new Array<unknown>(n);
+    for (let k = 0; k < n; k++) out[k] = str.charCodeAt(posi - 1 + k);
+    return new Multi(out);
+  },
+
+  char(...args: unknown[]): unknown {
+    const n = args.length;
+    const codes = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      const c = checkInteger(args[i], i + 1, "string.char");
+      if (typeof c === "bigint" || c < 0 || c > 255) throw argError(i + 1, "string.char", "value out of range");
+      codes[i] = c;
+    }
+    if (n === 1) return String.fromCharCode(codes[0]);
+    let out = "";
+    for (let k = 0; k < n; k += 8192) out += String.fromCharCode.apply(null, codes.slice(k, k + 8192));
+    return out;
+  },
+
+  dump(f: unknown): unknown {
+    if (typeof f !== "function") throw typeError(1, "string.dump", "function", f, arguments.length > 0);
+    throw libError("string.dump", "unable to dump given function");
+  },
+
+  find(s: unknown, p: unknown, init: unknown, plain: unknown): unknown {
+    return findAux(true, "string.find", s, p, init, plain, arguments.length);
+  },
+
+  match(s: unknown, p: unknown, init: unknown): unknown {
+    return findAux(false, "string.match", s, p, init, undefined, arguments.length);
+  },
+
+  gmatch(s: unknown, p: unknown, init: unknown): unknown {
+    const str = checkString(s, 1, "string.gmatch", arguments.length > 0);
+    const ps = checkString(p, 2, "string.gmatch", arguments.length > 1);
+    const ls = str.length;
+    let src = posrelatI(optInteger(init, 3, "string.gmatch", 1), ls) - 1;
+    if (src > ls) src = ls + 1;
+    const ms = new MatchState(str, getPat(ps));
+    let lastmatch = -1;
+    return function gmatch_aux(): unknown {
+      try {
+        for (; src <= ls; src++) {
+          reprep(ms);
+          src = nextCandidate(ms, src, 0);
+          const e = doMatch(ms, src, 0);
+          if (e !== -1 && e !== lastmatch) {
+            const start = src;
+            src = lastmatch = e;
+            if (ms.level <= 1) return getCapture(ms, 0, start, e);
+            return new Multi(getCaptures(ms, start, e, true));
           }
         }
-        pos = lastmatch = copyFrom = e;
-      } else if (pos < slen) pos++;
-      else break;
-      if (anchor) break;
+      } catch (e) {
+        if (e instanceof PatternError) throw libError("gmatch_aux", e.msg);
+        throw e;
+      }
+      return EMPTY;
+    };
+  },
+
+  gsub(s: unknown, p: unknown, repl: unknown, max: unknown): unknown {
+    const src = checkString(s, 1, "string.gsub", arguments.length > 0);
+    const ps = checkString(p, 2, "string.gsub", arguments.length > 1);
+    const slen = src.length;
+    const tr = typeof repl;
+    const maxI = optInteger(max, 4, "string.gsub", slen + 1);
+    const maxS = typeof maxI === "bigint" ? (maxI > 0n ? Infinity : 0) : maxI;
+    let kind: number; // 0 string, 1 function, 2 table
+    let parts: (string | number)[] = [];
+    if (tr === "string") kind = 0;
+    else if (tr === "number" || tr === "bigint" || repl instanceof LFloat) {
+      kind = 0;
+      repl = tostr(repl);
+    } else if (tr === "function") kind = 1;
+    else if (repl instanceof LuaTable) kind = 2;
+    else throw typeError(3, "string.gsub", "string/function/table", repl, arguments.length > 2);
+    if (kind === 0) parts = parseRepl(repl as string);
+    const fn = kind === 1 ? callable(repl) : null;
+    const anchor = ps.charCodeAt(0) === 94;
+    const p0 = anchor ? 1 : 0;
+    const ms = acquireState(src, getPat(ps));
+    const out = outPool.pop() ?? new ByteOut();
+    out.n = 0;
+    let copyFrom = 0; // start of source text not yet added to `out`
+    let pos = 0;
+    let lastmatch = -1;
+    let n = 0;
+    try {
+      while (n < maxS) {
+        reprep(ms);
+        if (!anchor) pos = nextCandidate(ms, pos, p0);
+        const e = doMatch(ms, pos, p0);
+        if (e !== -1 && e !== lastmatch) {
+          n++;
+          const b = ms.b;
+          if (pos > copyFrom) out.bytes(b, copyFrom, pos);
+          // add_value
+          if (kind === 0) {
+            for (let k = 0; k < parts.length; k++) {
+              const part = parts[k];
+              if (typeof part === "string") out.str(part);
+              else if (part === 0) out.bytes(b, pos, e);
+              else if (part > 0) {
+                const c = getCapture(ms, part - 1, pos, e);
+                out.str(typeof c === "string" ? c : String(c));
+              } else throw new PatternError("invalid use of '%' in replacement string");
+            }
+          } else {
+            let r: unknown;
+            if (kind === 1) r = first(ms.level <= 1 ? fn!(getCapture(ms, 0, pos, e)) : fn!(...getCaptures(ms, pos, e, true)));
+            else r = index(repl, getCapture(ms, 0, pos, e));
+            if (r === undefined || r === false) out.bytes(ms.b, pos, e);
+            else if (typeof r === "string") out.str(r);
+            else {
+              const rs = tostr(r);
+              if (rs === undefined) throw libError("string.gsub", `invalid replacement value (a ${typeName(r)})`);
+              out.str(rs);
+            }
+          }
+          pos = lastmatch = copyFrom = e;
+        } else if (pos < slen) pos++;
+        else break;
+        if (anchor) break;
+      }
+      if (n === 0) return new Multi([src, 0]);
+      if (copyFrom < slen) out.bytes(ms.b, copyFrom, slen);
+      return new Multi([out.result(), n]);
+    } catch (e) {
+      throw patternError("string.gsub", e);
+    } finally {
+      releaseState(ms);
+      if (out.buf.length <= 1 << 20) outPool.push(out);
     }
-    if (n === 0) return new Multi([src, 0]);
-    if (copyFrom < slen) out.bytes(ms.b, copyFrom, slen);
-    return new Multi([out.result(), n]);
-  } catch (e) {
-    throw patternError("string.gsub", e);
-  } finally {
-    releaseState(ms);
-    if (out.buf.length <= 1 << 20) outPool.push(out);
-  }
-}
+  },
+};
 
 // ---- registration ----
 
 export function openString(G: LuaTable): LuaTable {
   const lib = new LuaTable();
-  const fns: Record<string, Function> = {
-    byte, char, dump, find, format, gmatch, gsub, len, lower, match, rep, reverse, sub, upper, pack, packsize, unpack,
-  };
-  for (const [k, f] of Object.entries(fns)) lib.setStr(k, f);
+  const all: Record<string, Function> = { ...fns, format, pack, packsize, unpack };
+  for (const k of Object.keys(all).sort()) lib.setStr(k, all[k]);
   G.setStr("string", lib);
   const mt = new LuaTable();
   mt.setStr("__index", lib);

@@ -9,8 +9,8 @@ const MAXINTSIZE = 16;
 const SZINT = 8;
 const NATIVE_LITTLE = true;
 const MAXALIGN = 8;
-/** MAX_SIZE of lstrlib.c (the smaller of size_t's and lua_Integer's maxima) */
-const MAX_SIZE = 2n ** 63n - 1n;
+/** MAXSIZE of Lua 5.4.4's pack code: INT_MAX (sizes are C ints there) */
+const MAXSIZE = 2147483647;
 
 const enum K {
   Int,
@@ -38,14 +38,14 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** getnum: a numeral (without overflow: stops growing past MAX_SIZE/10) or `df`. */
+/** getnum: a numeral (without overflow: stops growing past MAXSIZE/10) or `df`. */
 function getnum(h: Header, df: number): number {
   const f = h.fmt;
   if (!isDigit(f.charCodeAt(h.pos))) return df;
   let a = 0;
   do {
     a = a * 10 + (f.charCodeAt(h.pos++) - 48);
-  } while (isDigit(f.charCodeAt(h.pos)) && a <= (Number(MAX_SIZE) - 9) / 10);
+  } while (isDigit(f.charCodeAt(h.pos)) && a <= Math.floor((MAXSIZE - 9) / 10));
   return a;
 }
 
@@ -204,100 +204,9 @@ function readFloat(data: string, pos: number, size: number, little: boolean): nu
 
 // ---- pack ----
 
-export function pack(fmt: unknown, ...args: unknown[]): unknown {
-  const fname = "string.pack";
-  const h = header(fname, cfmt(checkString(fmt, 1, fname, arguments.length > 0)));
-  const parts: string[] = [];
-  let arg = 1;
-  let totalsize = 0;
-  const nargs = args.length + 1;
-  while (h.pos < h.fmt.length) {
-    const [opt, size, ntoalign] = getdetails(h, totalsize);
-    if (size + ntoalign > Number(MAX_SIZE) - totalsize) throw argError(arg, fname, "result too long");
-    totalsize += ntoalign + size;
-    if (ntoalign > 0) parts.push("\0".repeat(ntoalign));
-    arg++;
-    const v = args[arg - 2];
-    const present = arg <= nargs;
-    switch (opt) {
-      case K.Int: {
-        const n = checkInteger(v, arg, fname, present);
-        if (size < SZINT) {
-          const lim = 2 ** (size * 8 - 1);
-          if (!(-lim <= n && n < lim)) throw argError(arg, fname, "integer overflow");
-        }
-        if (typeof n === "number" && size <= 4) parts.push(smallIntBytes(n, size, h.little));
-        else parts.push(intBytes(BigInt(n), size, h.little, n < 0));
-        break;
-      }
-      case K.Uint: {
-        const n = checkInteger(v, arg, fname, present);
-        if (size < SZINT) {
-          const u = n < 0 ? BigInt.asUintN(64, BigInt(n)) : BigInt(n);
-          if (!(u < 1n << BigInt(size * 8))) throw argError(arg, fname, "unsigned overflow");
-        }
-        if (typeof n === "number" && n >= 0 && size <= 4) parts.push(smallIntBytes(n, size, h.little));
-        else parts.push(intBytes(BigInt(n), size, h.little, false));
-        break;
-      }
-      case K.Float:
-      case K.Number:
-      case K.Double: {
-        const x = checkNumber(v, arg, fname, present);
-        const f = typeof x === "number" ? x : typeof x === "bigint" ? Number(x) : x.n;
-        parts.push(floatBytes(f, size, h.little));
-        break;
-      }
-      case K.Char: {
-        const s = checkString(v, arg, fname, present);
-        if (s.length > size) throw argError(arg, fname, "string longer than given size");
-        parts.push(s);
-        if (s.length < size) parts.push("\0".repeat(size - s.length));
-        break;
-      }
-      case K.String: {
-        const s = checkString(v, arg, fname, present);
-        if (!(size >= 8 || s.length < 2 ** (size * 8))) throw argError(arg, fname, "string length does not fit in given size");
-        parts.push(intBytes(BigInt(s.length), size, h.little, false));
-        parts.push(s);
-        totalsize += s.length;
-        break;
-      }
-      case K.Zstr: {
-        const s = checkString(v, arg, fname, present);
-        if (s.indexOf("\0") >= 0) throw argError(arg, fname, "string contains zeros");
-        parts.push(s, "\0");
-        totalsize += s.length + 1;
-        break;
-      }
-      case K.Padding:
-        parts.push("\0");
-        arg--;
-        break;
-      case K.Paddalign:
-      case K.Nop:
-        arg--;
-        break;
-    }
-  }
-  return parts.join("");
-}
 
 // ---- packsize ----
 
-export function packsize(fmt: unknown): unknown {
-  const fname = "string.packsize";
-  const h = header(fname, cfmt(checkString(fmt, 1, fname, arguments.length > 0)));
-  let totalsize = 0n;
-  while (h.pos < h.fmt.length) {
-    const [opt, size, ntoalign] = getdetails(h, Number(totalsize & 0xffffn));
-    if (opt === K.String || opt === K.Zstr) throw argError(1, fname, "variable-length format");
-    const sz = BigInt(size + ntoalign);
-    if (totalsize > MAX_SIZE - sz) throw argError(1, fname, "format result too large");
-    totalsize += sz;
-  }
-  return normInt(totalsize);
-}
 
 // ---- unpack ----
 
@@ -329,52 +238,147 @@ function unpackint(h: Header, data: string, pos: number, size: number, signed: b
   return normInt(res);
 }
 
-export function unpack(fmt: unknown, data: unknown, init: unknown): unknown {
-  const fname = "string.unpack";
-  const h = header(fname, cfmt(checkString(fmt, 1, fname, arguments.length > 0)));
-  const d = checkString(data, 2, fname, arguments.length > 1);
-  const ld = d.length;
-  let pos = posrelatI(optInteger(init, 3, fname, 1), ld) - 1;
-  if (pos > ld) throw argError(3, fname, "initial position out of string");
-  const out: unknown[] = [];
-  while (h.pos < h.fmt.length) {
-    const [opt, size, ntoalign] = getdetails(h, pos);
-    if (ntoalign + size > ld - pos) throw argError(2, fname, "data string too short");
-    pos += ntoalign;
-    switch (opt) {
-      case K.Int:
-      case K.Uint:
-        out.push(unpackint(h, d, pos, size, opt === K.Int));
-        break;
-      case K.Float:
-      case K.Number:
-      case K.Double:
-        out.push(mkFloat(readFloat(d, pos, size, h.little)));
-        break;
-      case K.Char:
-        out.push(d.slice(pos, pos + size));
-        break;
-      case K.String: {
-        const len = unpackint(h, d, pos, size, false);
-        const l = typeof len === "bigint" ? (len < 0n ? Infinity : Number(len)) : len < 0 ? Infinity : len;
-        if (l > ld - pos - size) throw argError(2, fname, "data string too short");
-        out.push(d.slice(pos + size, pos + size + l));
-        pos += l;
-        break;
+
+/** string.pack, string.packsize, string.unpack (methods, so that their frames keep these
+ *  names even when bundled) */
+export const { pack, packsize, unpack } = {
+  pack(fmt: unknown, ...args: unknown[]): unknown {
+    const fname = "string.pack";
+    const h = header(fname, cfmt(checkString(fmt, 1, fname, arguments.length > 0)));
+    const parts: string[] = [];
+    let arg = 1;
+    let totalsize = 0;
+      while (h.pos < h.fmt.length) {
+      const [opt, size, ntoalign] = getdetails(h, totalsize);
+        totalsize += ntoalign + size;
+      if (ntoalign > 0) parts.push("\0".repeat(ntoalign));
+      arg++;
+      const v = args[arg - 2];
+        switch (opt) {
+        case K.Int: {
+          const n = checkInteger(v, arg, fname);
+          if (size < SZINT) {
+            const lim = 2 ** (size * 8 - 1);
+            if (!(-lim <= n && n < lim)) throw argError(arg, fname, "integer overflow");
+          }
+          if (typeof n === "number" && size <= 4) parts.push(smallIntBytes(n, size, h.little));
+          else parts.push(intBytes(BigInt(n), size, h.little, n < 0));
+          break;
+        }
+        case K.Uint: {
+          const n = checkInteger(v, arg, fname);
+          if (size < SZINT) {
+            const u = n < 0 ? BigInt.asUintN(64, BigInt(n)) : BigInt(n);
+            if (!(u < 1n << BigInt(size * 8))) throw argError(arg, fname, "unsigned overflow");
+          }
+          if (typeof n === "number" && n >= 0 && size <= 4) parts.push(smallIntBytes(n, size, h.little));
+          else parts.push(intBytes(BigInt(n), size, h.little, false));
+          break;
+        }
+        case K.Float:
+        case K.Number:
+        case K.Double: {
+          const x = checkNumber(v, arg, fname);
+          const f = typeof x === "number" ? x : typeof x === "bigint" ? Number(x) : x.n;
+          parts.push(floatBytes(f, size, h.little));
+          break;
+        }
+        case K.Char: {
+          const s = checkString(v, arg, fname);
+          if (s.length > size) throw argError(arg, fname, "string longer than given size");
+          parts.push(s);
+          if (s.length < size) parts.push("\0".repeat(size - s.length));
+          break;
+        }
+        case K.String: {
+          const s = checkString(v, arg, fname);
+          if (!(size >= 8 || s.length < 2 ** (size * 8))) throw argError(arg, fname, "string length does not fit in given size");
+          parts.push(intBytes(BigInt(s.length), size, h.little, false));
+          parts.push(s);
+          totalsize += s.length;
+          break;
+        }
+        case K.Zstr: {
+          const s = checkString(v, arg, fname);
+          if (s.indexOf("\0") >= 0) throw argError(arg, fname, "string contains zeros");
+          parts.push(s, "\0");
+          totalsize += s.length + 1;
+          break;
+        }
+        case K.Padding:
+          parts.push("\0");
+          arg--;
+          break;
+        case K.Paddalign:
+        case K.Nop:
+          arg--;
+          break;
       }
-      case K.Zstr: {
-        let e = d.indexOf("\0", pos);
-        if (e < 0) e = ld;
-        if (e >= ld) throw argError(2, fname, "unfinished string for format 'z'");
-        out.push(d.slice(pos, e));
-        pos = e + 1;
-        break;
-      }
-      default:
-        break;
     }
-    pos += size;
-  }
-  out.push(pos + 1);
-  return new Multi(out);
-}
+    return parts.join("");
+  },
+
+  packsize(fmt: unknown): unknown {
+    const fname = "string.packsize";
+    const h = header(fname, cfmt(checkString(fmt, 1, fname, arguments.length > 0)));
+    let totalsize = 0;
+    while (h.pos < h.fmt.length) {
+      const [opt, size, ntoalign] = getdetails(h, totalsize);
+      if (opt === K.String || opt === K.Zstr) throw argError(1, fname, "variable-length format");
+      const sz = size + ntoalign;
+      if (totalsize > MAXSIZE - sz) throw argError(1, fname, "format result too large");
+      totalsize += sz;
+    }
+    return totalsize;
+  },
+
+  unpack(fmt: unknown, data: unknown, init: unknown): unknown {
+    const fname = "string.unpack";
+    const h = header(fname, cfmt(checkString(fmt, 1, fname, arguments.length > 0)));
+    const d = checkString(data, 2, fname, arguments.length > 1);
+    const ld = d.length;
+    let pos = posrelatI(optInteger(init, 3, fname, 1), ld) - 1;
+    if (pos > ld) throw argError(3, fname, "initial position out of string");
+    const out: unknown[] = [];
+    while (h.pos < h.fmt.length) {
+      const [opt, size, ntoalign] = getdetails(h, pos);
+      if (ntoalign + size > ld - pos) throw argError(2, fname, "data string too short");
+      pos += ntoalign;
+      switch (opt) {
+        case K.Int:
+        case K.Uint:
+          out.push(unpackint(h, d, pos, size, opt === K.Int));
+          break;
+        case K.Float:
+        case K.Number:
+        case K.Double:
+          out.push(mkFloat(readFloat(d, pos, size, h.little)));
+          break;
+        case K.Char:
+          out.push(d.slice(pos, pos + size));
+          break;
+        case K.String: {
+          const len = unpackint(h, d, pos, size, false);
+          const l = typeof len === "bigint" ? (len < 0n ? Infinity : Number(len)) : len < 0 ? Infinity : len;
+          if (l > ld - pos - size) throw argError(2, fname, "data string too short");
+          out.push(d.slice(pos + size, pos + size + l));
+          pos += l;
+          break;
+        }
+        case K.Zstr: {
+          let e = d.indexOf("\0", pos);
+          if (e < 0) e = ld;
+          if (e >= ld) throw argError(2, fname, "unfinished string for format 'z'");
+          out.push(d.slice(pos, e));
+          pos = e + 1;
+          break;
+        }
+        default:
+          break;
+      }
+      pos += size;
+    }
+    out.push(pos + 1);
+    return new Multi(out);
+  },
+};

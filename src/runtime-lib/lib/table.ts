@@ -15,7 +15,7 @@ import { argError, checkInteger, checkString, libError, typeError, typeNameMeta 
 const MAX_SAFE = 9007199254740991;
 const INT_MAX = 2147483647;
 /** lua_checkstack's limit (LUAI_MAXSTACK) minus what a call typically has in use */
-const MAX_RESULTS = 999_985;
+const MAX_RESULTS = 999_975;
 
 const TAB_R = 1;
 const TAB_W = 2;
@@ -124,6 +124,11 @@ export function lessThan(a: unknown, b: unknown): boolean {
 
 function insert(t: unknown, a: unknown, b: unknown): unknown {
   const argc = arguments.length;
+  if (argc === 2 && t instanceof LuaTable && t.mt === null) {
+    // append: t[#t + 1] = v
+    t.setInt(t.length() + 1, a);
+    return EMPTY;
+  }
   const n = auxGetn(t, "table.insert", TAB_RW, argc > 0);
   if (argc === 2) {
     // append: t[#t + 1] = v
@@ -233,11 +238,14 @@ function concat(t: unknown, sep: unknown, i: unknown, j: unknown): unknown {
     if (k > last) return "";
     if (t instanceof LuaTable && t.mt === null && k >= 1 && last <= t.arr.length) {
       const arr = t.arr;
-      const parts: string[] = new Array(last - k + 1);
-      for (let x = k; x <= last; x++) {
+      let x = k;
+      while (x <= last && typeof arr[x - 1] === "string") x++;
+      if (x > last) return (k === 1 && last === arr.length ? arr : arr.slice(k - 1, last)).join(s);
+      // some values are numbers (or invalid): convert them on the way
+      const parts: string[] = arr.slice(k - 1, last) as string[];
+      for (; x <= last; x++) {
         const v = arr[x - 1];
-        if (typeof v === "string") parts[x - k] = v;
-        else {
+        if (typeof v !== "string") {
           const str = tostr(v);
           if (str === undefined) throw concatError(v, x);
           parts[x - k] = str;
@@ -382,6 +390,70 @@ function auxsortRaw(a: unknown[], lo: number, up: number, lt: Less, rnd: number)
   }
 }
 
+/** The same on an array holding only numbers or only strings, where JS's `<` is Lua's. */
+function auxsortPrim(a: (number | string)[], lo: number, up: number, rnd: number): void {
+  while (lo < up) {
+    let x = a[lo - 1];
+    let y = a[up - 1];
+    if (y < x) {
+      a[lo - 1] = y;
+      a[up - 1] = x;
+    }
+    if (up - lo === 1) return;
+    let p = up - lo < RANLIMIT || rnd === 0 ? Math.floor((lo + up) / 2) : choosePivot(lo, up, rnd);
+    x = a[p - 1];
+    y = a[lo - 1];
+    if (x < y) {
+      a[p - 1] = y;
+      a[lo - 1] = x;
+    } else {
+      y = a[up - 1];
+      if (y < x) {
+        a[p - 1] = y;
+        a[up - 1] = x;
+      }
+    }
+    if (up - lo === 2) return;
+    const P = a[p - 1];
+    a[p - 1] = a[up - 2];
+    a[up - 2] = P;
+    // partition: a[lo] <= P == a[up-1] <= a[up]
+    let i = lo;
+    let j = up - 1;
+    for (;;) {
+      let ai = a[++i - 1];
+      while (ai < P) {
+        if (i === up - 1) throw INVALID_ORDER;
+        ai = a[++i - 1];
+      }
+      let aj = a[--j - 1];
+      while (P < aj) {
+        if (j < i) throw INVALID_ORDER;
+        aj = a[--j - 1];
+      }
+      if (j < i) {
+        a[up - 2] = ai;
+        a[i - 1] = P;
+        break;
+      }
+      a[i - 1] = aj;
+      a[j - 1] = ai;
+    }
+    p = i;
+    let n: number;
+    if (p - lo < up - p) {
+      auxsortPrim(a, lo, p - 1, rnd);
+      n = p - lo;
+      lo = p + 1;
+    } else {
+      auxsortPrim(a, p + 1, up, rnd);
+      n = up - p;
+      up = p - 1;
+    }
+    if (Math.floor((up - lo) / 128) > n) rnd = randomizePivot();
+  }
+}
+
 /** The same through lua_geti/lua_seti, for tables with metatables and table-like values. */
 function auxsortGen(t: unknown, lo: number, up: number, lt: Less, rnd: number): void {
   while (lo < up) {
@@ -445,6 +517,16 @@ function auxsortGen(t: unknown, lo: number, up: number, lt: Less, rnd: number): 
   }
 }
 
+/** All elements are JS numbers, or all are strings (no metamethods can run then). */
+function homogeneous(a: unknown[]): boolean {
+  const n = a.length;
+  if (n === 0) return true;
+  const k = typeof a[0];
+  if (k !== "number" && k !== "string") return false;
+  for (let i = 1; i < n; i++) if (typeof a[i] !== k) return false;
+  return true;
+}
+
 function sort(t: unknown, comp: unknown): unknown {
   const n = auxGetn(t, "table.sort", TAB_RW, arguments.length > 0);
   if (n > 1) {
@@ -464,7 +546,8 @@ function sort(t: unknown, comp: unknown): unknown {
       if (t instanceof LuaTable && t.mt === null && up === t.arr.length) {
         const arr = t.arr;
         try {
-          auxsortRaw(arr, 1, up, lt, 0);
+          if (comp === undefined && homogeneous(arr)) auxsortPrim(arr as (number | string)[], 1, up, 0);
+          else auxsortRaw(arr, 1, up, lt, 0);
         } finally {
           // a comparator that shrank the table must not leave trailing holes behind
           while (arr.length > 0 && arr[arr.length - 1] === undefined) arr.pop();

@@ -1,3 +1,2 @@
 local a, b = 10, 0
-print("before")
-print(a // b)
+print("before") print(a // b)

@@ -1,0 +1,68 @@
+// Builds the runtime for fast start-up: three ES module bundles instead of ~40 files.
+//   dist/bundle/core.mjs  compiler + value runtime + operator helpers (frames Lua never sees)
+//   dist/bundle/libs.mjs  the Lua libraries and builtins (Lua's "C functions")
+//   dist/bundle/cli.mjs   the command line and runner
+// Keeping libraries in their own file lets error positions tell builtin frames from
+// runtime plumbing by file name (see frameKind in core/errors.ts).
+import { build } from "esbuild";
+import path from "node:path";
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const src = path.join(root, "src");
+const out = path.join(root, "dist", "bundle");
+
+const coreDirs = ["compiler", "runtime-lib/core"].map((d) => path.join(src, d) + path.sep);
+const coreFiles = ["runtime-lib/helpers.ts", "runtime-lib/load.ts", "runtime-lib/io-out.ts", "runtime-lib/traceback.ts", "version.ts"].map((f) =>
+  path.join(src, f),
+);
+const isCore = (f) => coreDirs.some((d) => f.startsWith(d)) || coreFiles.includes(f);
+const isLib = (f) => f.startsWith(path.join(src, "runtime-lib/lib") + path.sep) || f === path.join(src, "runtime-lib/state.ts");
+
+/** Imports of another bundle's files become imports of that bundle. */
+function splitPlugin(self) {
+  return {
+    name: "split",
+    setup(b) {
+      b.onResolve({ filter: /^\./ }, (args) => {
+        const abs = path.resolve(args.resolveDir, args.path).replace(/\.js$/, ".ts");
+        const owner = isCore(abs) ? "core" : isLib(abs) ? "libs" : "cli";
+        if (owner === self) return undefined;
+        return { path: `./${owner}.mjs`, external: true };
+      });
+    },
+  };
+}
+
+// the core bundle's entry re-exports every core module
+const coreList = [];
+const walk = (d) => {
+  for (const f of fs.readdirSync(d)) {
+    const p = path.join(d, f);
+    if (fs.statSync(p).isDirectory()) walk(p);
+    else if (p.endsWith(".ts")) coreList.push(p);
+  }
+};
+coreDirs.forEach((d) => walk(d));
+coreList.push(...coreFiles);
+const coreEntry = coreList.map((f) => `export * from ${JSON.stringify(f)};`).join("\n");
+
+const common = {
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  logLevel: "warning",
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+};
+
+await build({ ...common, stdin: { contents: coreEntry, resolveDir: src, loader: "ts" }, outfile: path.join(out, "core.mjs"), plugins: [splitPlugin("core")] });
+await build({
+  ...common,
+  stdin: { contents: 'export * from "./runtime-lib/state.ts";', resolveDir: src, loader: "ts" },
+  outfile: path.join(out, "libs.mjs"),
+  plugins: [splitPlugin("libs")],
+});
+await build({ ...common, entryPoints: [path.join(src, "cli/main.ts")], outfile: path.join(out, "cli.mjs"), plugins: [splitPlugin("cli")] });
+await build({ ...common, entryPoints: [path.join(src, "cli/worker.ts")], outfile: path.join(out, "worker.mjs"), plugins: [splitPlugin("cli")] });
