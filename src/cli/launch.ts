@@ -10,7 +10,7 @@ export interface Limits {
   memoryMb: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { stackMb: 512, memoryMb: 4096 };
+export const DEFAULT_LIMITS: Limits = { stackMb: 192, memoryMb: 4096 };
 
 /** Runs the script on this thread when the launcher gave it a deep stack (bin/assay sets
  *  ASSAY_MAIN_STACK_KB after raising the stack limit), else in a worker with its own stack. */

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { join, dirname } from 'node:path';
 import { listCases } from './cases.mjs';
 
-const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'assay.js');
+// the launcher users run (raises the stack limit, then runs Node)
+const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'assay');
 
 /** stderr without "assay: " and without the traceback: the message Lua printed. */
 export function errMessage(stderr) {
@@ -18,7 +19,7 @@ export function errMessage(stderr) {
 
 export function runCase(c) {
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, [BIN, 'run', c.name + '.lua'], { cwd: c.dir });
+    const p = spawn(BIN, ['run', c.name + '.lua'], { cwd: c.dir });
     const out = [];
     const err = [];
     p.stdout.on('data', (d) => out.push(d));

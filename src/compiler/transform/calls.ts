@@ -5,7 +5,7 @@ import type * as L from "luaparse";
 import { Frag, Mark, join } from "../frag.js";
 import { lineOf } from "../context.js";
 import { T } from "./state.js";
-import { describe, expr, exprList, jsString } from "./expressions.js";
+import { describe, expr, exprList, jsString, propAccess } from "./expressions.js";
 
 type AnyCall = L.CallExpression | L.StringCallExpression | L.TableCallExpression;
 
@@ -43,7 +43,14 @@ export function callExpr(n: L.Expression, t: T): Frag {
     const idxMark = new Mark(line, "i" + describe(base.base, t));
     const simple = typeof obj === "string" && SIMPLE.test(obj);
     const self = simple ? obj : "$o";
-    const lookup: Frag = simple ? [idxMark, "indexS(", obj, ", ", name, ")"] : [idxMark, "indexS($o = ", obj, ", ", name, ")"];
+    // inline: the object's own field, or the field of its metatable's __index table (the
+    // usual class layout), as monomorphic property loads; anything else goes through indexS
+    const prop = propAccess(base.identifier.name);
+    const lookup: Frag = [
+      "((", simple ? obj : ["$o = ", obj], ") instanceof LuaTable && (($v = ", self, ".s", prop, ") !== undefined || ",
+      self, ".sm === null && ", self, ".mt !== null && ($v = ", self, ".mt.s.__index) instanceof LuaTable && ($v = $v.s", prop, ") !== undefined) ? $v : ",
+      idxMark, "indexS(", self, ", ", name, "))",
+    ];
     return [
       '(typeof ($t = ', lookup, ') === "function" ? $t : ', new Mark(line, "c" + describe(base, t)), "callable($t))",
       new Mark(line, "C" + describe(base, t)), "(", argsFrag(args, t, [self]), ")",

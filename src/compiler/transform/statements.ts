@@ -80,7 +80,7 @@ function localStatement(n: L.LocalStatement, t: T): Frag {
 function fieldSet(obj: Frag, key: string, value: Frag, mark: Mark): Frag {
   return [
     "$w = ", obj, ";\n$x = ", value, ";\n",
-    "if ($w instanceof LuaTable && $x !== undefined && ($w.mt === null || $w.mt.s.__newindex === undefined)) $w.s",
+    "if ($w instanceof LuaTable && $x !== undefined && $w.sm === null && ($w.mt === null || $w.mt.sm === null && $w.mt.s.__newindex === undefined)) $w.s",
     propAccess(key), " = $x;\nelse ", mark, `setindexS($w, ${jsString(key)}, $x);\n`,
   ];
 }

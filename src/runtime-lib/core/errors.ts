@@ -30,12 +30,48 @@ export class ExitRequest {
   constructor(readonly code: number) {}
 }
 
+/** A Lua error in flight: the error value, and the JS call sites where it was raised
+ *  (captured eagerly when a position was needed, else captured raw and formatted only if a
+ *  traceback is ever shown — so pcall loops over errors stay cheap). */
 export class LuaError {
   traceback: string | undefined;
+  private _sites: NodeJS.CallSite[] | null;
+  private holder: { stack?: unknown } | null = null;
   constructor(
     public value: unknown,
-    public sites: NodeJS.CallSite[] | null = null,
-  ) {}
+    sites: NodeJS.CallSite[] | null = null,
+  ) {
+    this._sites = sites;
+    // inside pcall the error is caught and its traceback never shown: skip the capture
+    if (sites === null && protectedCalls.depth === 0) {
+      const lim = Error.stackTraceLimit;
+      Error.stackTraceLimit = SITE_LIMIT;
+      this.holder = {};
+      Error.captureStackTrace(this.holder, LuaError);
+      Error.stackTraceLimit = lim;
+    }
+  }
+
+  get sites(): NodeJS.CallSite[] {
+    if (this._sites === null) this._sites = this.holder ? formatHolder(this.holder) : [];
+    return this._sites;
+  }
+}
+
+const SITE_LIMIT = 40;
+
+/** How many pcalls are active (maintained by pcall): errors raised inside need no traceback. */
+export const protectedCalls = { depth: 0 };
+
+function formatHolder(h: { stack?: unknown }): NodeJS.CallSite[] {
+  const prep = Error.prepareStackTrace;
+  Error.prepareStackTrace = sitesHook as any;
+  try {
+    const cs = h.stack;
+    return Array.isArray(cs) ? cs : [];
+  } finally {
+    Error.prepareStackTrace = prep;
+  }
 }
 
 // ---- call sites ----
@@ -44,13 +80,13 @@ function sitesHook(_e: Error, cs: NodeJS.CallSite[]): NodeJS.CallSite[] {
   return cs;
 }
 
-export function captureSites(limit = 40): NodeJS.CallSite[] {
+export function captureSites(limit = 24, below: Function = captureSites): NodeJS.CallSite[] {
   const prep = Error.prepareStackTrace;
   const lim = Error.stackTraceLimit;
   Error.prepareStackTrace = sitesHook as any;
   Error.stackTraceLimit = limit;
   const o: { stack?: NodeJS.CallSite[] } = {};
-  Error.captureStackTrace(o, captureSites);
+  Error.captureStackTrace(o, below);
   const cs = o.stack ?? [];
   Error.prepareStackTrace = prep;
   Error.stackTraceLimit = lim;
@@ -137,7 +173,7 @@ export function wherePrefix(p: LuaPos | undefined): string {
 /** A runtime error raised by an operator or call site: adds the variable description when the
  *  innermost Lua frame is at a mark of this kind, then the position. */
 export function rtError(msg: string, kind?: string, operand = 0): LuaError {
-  const sites = captureSites();
+  const sites = captureSitesFor(rtError);
   const p = luaPosAt(sites, 1);
   let named = "";
   if (kind !== undefined && p?.info !== undefined && p.info[0] === kind) {
@@ -150,8 +186,18 @@ export function rtError(msg: string, kind?: string, operand = 0): LuaError {
 
 /** An error with position of the innermost Lua function (luaL_error). */
 export function luaError(msg: string): LuaError {
-  const sites = captureSites();
+  const sites = captureSitesFor(luaError);
   return new LuaError(wherePrefix(luaPosAt(sites, 1)) + msg, sites);
+}
+
+/** Call sites for an error that needs the innermost Lua position: a short capture suffices
+ *  inside pcall (no traceback will be shown); otherwise enough frames for a traceback. */
+function captureSitesFor(fn: Function): NodeJS.CallSite[] {
+  if (protectedCalls.depth > 0) {
+    const short = captureSites(8, fn);
+    if (short.some((s) => frameKind(s) === "lua")) return short;
+  }
+  return captureSites(24, fn);
 }
 
 /** Converts anything thrown while running Lua into a LuaError. */

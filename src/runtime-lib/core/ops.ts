@@ -23,7 +23,7 @@ export function getMetatable(v: unknown): LuaTable | null {
 
 export function metaOf(v: unknown, event: string): unknown {
   const mt = getMetatable(v);
-  return mt === null ? undefined : mt.s[event];
+  return mt === null ? undefined : mt.getStr(event);
 }
 
 /** The type name in error messages: the metatable's __name when it is a string. */
@@ -64,9 +64,21 @@ export function index(o: unknown, k: unknown): unknown {
 /** `o.name` with a constant string key. */
 export function indexS(o: unknown, k: string): unknown {
   if (o instanceof LuaTable) {
-    const v = o.s[k];
-    if (v !== undefined || o.mt === null) return v;
-    return indexMiss(o, k, o.mt);
+    let v = o.s[k];
+    if (v !== undefined) return v;
+    if (o.sm !== null && (v = o.sm.get(k)) !== undefined) return v;
+    let cur: LuaTable = o;
+    let mt = o.mt;
+    // the usual class layout: __index tables chained through metatables
+    for (let loop = 0; mt !== null && loop < MAXTAGLOOP; loop++) {
+      const h = mt.getStr("__index");
+      if (!(h instanceof LuaTable)) return h === undefined ? undefined : indexMiss(cur, k, mt);
+      v = h.getStr(k);
+      if (v !== undefined) return v;
+      cur = h;
+      mt = h.mt;
+    }
+    return mt === null ? undefined : indexMiss(cur, k, mt);
   }
   return indexOther(o, k);
 }
@@ -75,7 +87,7 @@ const MAXTAGLOOP = 2000;
 
 /** Follows __index after a raw miss on a table with a metatable. */
 function indexMiss(o: LuaTable, k: unknown, mt: LuaTable): unknown {
-  let h = mt.s["__index"];
+  let h = mt.getStr("__index");
   for (let loop = 0; loop < MAXTAGLOOP; loop++) {
     if (h === undefined) return undefined;
     if (typeof h === "function") return first(h(o, k));
@@ -83,7 +95,7 @@ function indexMiss(o: LuaTable, k: unknown, mt: LuaTable): unknown {
       const v = h.get(k);
       if (v !== undefined || h.mt === null) return v;
       o = h;
-      h = h.mt.s["__index"];
+      h = h.mt.getStr("__index");
       continue;
     }
     // a non-table, non-function __index value: index it in turn (no variable name)
@@ -106,7 +118,7 @@ export function setindex(o: unknown, k: unknown, v: unknown): void {
   for (let loop = 0; loop < MAXTAGLOOP; loop++) {
     let h: unknown;
     if (o instanceof LuaTable) {
-      if (o.mt === null || (h = o.mt.s["__newindex"]) === undefined) return rawsetChecked(o, k, v);
+      if (o.mt === null || (h = o.mt.getStr("__newindex")) === undefined) return rawsetChecked(o, k, v);
       if (o.get(k) !== undefined) return rawsetChecked(o, k, v);
     } else {
       h = metaOf(o, "__newindex");
@@ -240,7 +252,7 @@ export function add(a: unknown, b: unknown): unknown {
     }
     return r;
   }
-  return arithSlow(Op.Add, a, b);
+  return numericSlow(Op.Add, a, b);
 }
 
 export function sub(a: unknown, b: unknown): unknown {
@@ -252,7 +264,7 @@ export function sub(a: unknown, b: unknown): unknown {
     }
     return r;
   }
-  return arithSlow(Op.Sub, a, b);
+  return numericSlow(Op.Sub, a, b);
 }
 
 export function mul(a: unknown, b: unknown): unknown {
@@ -264,7 +276,7 @@ export function mul(a: unknown, b: unknown): unknown {
     }
     return r;
   }
-  return arithSlow(Op.Mul, a, b);
+  return numericSlow(Op.Mul, a, b);
 }
 
 export function div(a: unknown, b: unknown): unknown {
@@ -272,22 +284,38 @@ export function div(a: unknown, b: unknown): unknown {
     const r = a / b;
     return Number.isInteger(r) ? new LFloat(r) : r;
   }
-  return arithSlow(Op.Div, a, b);
+  return numericSlow(Op.Div, a, b);
 }
 
 export function mod(a: unknown, b: unknown): unknown {
-  if (typeof a === "number" && typeof b === "number") return modNum(a, b);
-  return arithSlow(Op.Mod, a, b);
+  if (typeof a === "number" && typeof b === "number") {
+    if (Number.isInteger(a) && Number.isInteger(b) && b !== 0) {
+      const r = a % b;
+      return r !== 0 && r < 0 !== b < 0 ? r + b : r + 0;
+    }
+    return modNum(a, b);
+  }
+  return numericSlow(Op.Mod, a, b);
 }
 
 export function idiv(a: unknown, b: unknown): unknown {
-  if (typeof a === "number" && typeof b === "number") return idivNum(a, b);
-  return arithSlow(Op.Idiv, a, b);
+  if (typeof a === "number" && typeof b === "number") {
+    if (Number.isInteger(a) && Number.isInteger(b) && b !== 0) return Math.floor(a / b) + 0;
+    return idivNum(a, b);
+  }
+  return numericSlow(Op.Idiv, a, b);
+}
+
+/** Operands that are numbers of any representation (boxed floats, big integers) skip the
+ *  string and metamethod machinery. */
+function numericSlow(op: Op, a: unknown, b: unknown): unknown {
+  if (isNumber(a) && isNumber(b)) return arithNum(op, a, b);
+  return arithSlow(op, a, b);
 }
 
 export function pow(a: unknown, b: unknown): unknown {
   if (typeof a === "number" && typeof b === "number") return A.numPow(a, b);
-  return arithSlow(Op.Pow, a, b);
+  return numericSlow(Op.Pow, a, b);
 }
 
 export function unm(a: unknown): unknown {
@@ -372,7 +400,7 @@ export function len(v: unknown): unknown {
   if (typeof v === "string") return v.length;
   if (v instanceof LuaTable) {
     if (v.mt === null) return v.length();
-    const h = v.mt.s["__len"];
+    const h = v.mt.getStr("__len");
     if (h === undefined) return v.length();
     return first(callable(h)(v));
   }
@@ -384,7 +412,10 @@ export function len(v: unknown): unknown {
 // ---- comparison ----
 
 export function eq(a: unknown, b: unknown): boolean {
-  return a === b || eqSlow(a, b);
+  if (a === b) return true;
+  const ta = typeof a;
+  if (ta === "string" || (ta === "number" && typeof b === "number")) return false;
+  return eqSlow(a, b);
 }
 
 export function eqSlow(a: unknown, b: unknown): boolean {

@@ -1,8 +1,10 @@
 // Lua tables: an array part for keys 1..n, a string part, and a Map for every other key.
 // The string part is a plain JS object with no prototype, so compiled code can read
 // constant fields (`t.name`) as ordinary property loads that V8's inline caches speed up;
-// tables built the same way share hidden classes. Keys are normalised before they reach a
-// part: floats with an integral value become integers, so t[1.0] and t[1] are one slot.
+// tables built the same way share hidden classes. A table that gets many string keys from
+// computed names (a dictionary) moves them to a Map (`sm`), which is faster for that use.
+// Keys are normalised before they reach a part: floats with an integral value become
+// integers, so t[1.0] and t[1] are one slot.
 import { LFloat, floatToInt } from "./numbers.js";
 
 /** Objects holding string keys: fast-mode, and nothing inherited (no toString, no __proto__). */
@@ -14,8 +16,12 @@ StrCtor.prototype = Object.create(null);
 export class LuaTable {
   /** values for keys 1..arr.length (index k-1); may hold undefined holes, never a trailing one */
   arr: unknown[];
-  /** values for string keys; never holds undefined */
+  /** values for string keys; never holds undefined; empty once `sm` is in use */
   s: StrPart = new StrCtor();
+  /** string keys of a dictionary-like table */
+  sm: Map<string, unknown> | null = null;
+  /** string keys added through computed names, while in the object representation */
+  private nstr = 0;
   /** values for all other keys, created on first use */
   h: Map<unknown, unknown> | null = null;
   mt: LuaTable | null = null;
@@ -31,7 +37,7 @@ export class LuaTable {
   }
 
   get(k: unknown): unknown {
-    if (typeof k === "string") return this.s[k];
+    if (typeof k === "string") return this.sm === null ? this.s[k] : this.sm.get(k);
     if (typeof k === "number") {
       const a = this.arr;
       if (k > 0 && k <= a.length && Number.isInteger(k)) return a[k - 1];
@@ -40,7 +46,7 @@ export class LuaTable {
   }
 
   getStr(k: string): unknown {
-    return this.s[k];
+    return this.sm === null ? this.s[k] : this.sm.get(k);
   }
 
   getInt(k: number): unknown {
@@ -59,9 +65,25 @@ export class LuaTable {
   }
 
   setStr(k: string, v: unknown): void {
-    if (v === undefined) {
+    const sm = this.sm;
+    if (sm !== null) {
+      if (v === undefined) sm.delete(k);
+      else sm.set(k, v);
+    } else if (v === undefined) {
       if (this.s[k] !== undefined) delete this.s[k];
-    } else this.s[k] = v;
+    } else {
+      if (this.s[k] === undefined && ++this.nstr > DICT_THRESHOLD) return this.toDictionary(k, v);
+      this.s[k] = v;
+    }
+  }
+
+  private toDictionary(k: string, v: unknown): void {
+    const sm = new Map<string, unknown>();
+    for (const key of Object.keys(this.s)) sm.set(key, this.s[key]);
+    sm.set(k, v);
+    this.sm = sm;
+    this.s = new StrCtor();
+    this.itKeys = null;
   }
 
   private setOther(k: unknown, v: unknown): void {
@@ -127,10 +149,16 @@ export class LuaTable {
     for (; i < a.length; i++) {
       if (a[i] !== undefined) return [i + 1, a[i]];
     }
+    return this.stringsStart();
+  }
+
+  private stringsStart(): [unknown, unknown] | undefined {
+    if (this.sm !== null) return this.mapFrom(this.sm.entries(), true);
     return this.stringsFrom(Object.keys(this.s), 0);
   }
 
   private nextString(k: string): [unknown, unknown] | undefined {
+    if (this.sm !== null) return this.nextInMap(this.sm, k, true);
     const keys = this.itKeys;
     if (keys !== null && keys[this.itPos] === k) return this.stringsFrom(keys, this.itPos + 1);
     const all = Object.keys(this.s);
@@ -150,25 +178,32 @@ export class LuaTable {
       }
     }
     this.itKeys = null;
-    return this.h === null ? undefined : this.mapFrom(this.h.entries());
+    return this.h === null ? undefined : this.mapFrom(this.h.entries(), false);
   }
 
   private nextOther(k: unknown): [unknown, unknown] | undefined {
-    if (this.itMap !== null && this.itMapKey === k) return this.mapFrom(this.itMap);
     const h = this.h;
     if (h === null || !h.has(k)) {
       // an integer key that sat in the array part before it shrank: go on with the rest
-      if (typeof k === "number" && Number.isInteger(k) && k > 0) return this.stringsFrom(Object.keys(this.s), 0);
+      if (typeof k === "number" && Number.isInteger(k) && k > 0) return this.stringsStart();
       throw new NextKeyError();
     }
-    const it = h.entries();
+    return this.nextInMap(h, k, false);
+  }
+
+  /** Continues a traversal of one of the Maps after key k. */
+  private nextInMap(m: Map<unknown, unknown>, k: unknown, strings: boolean): [unknown, unknown] | undefined {
+    if (this.itMap !== null && this.itMapKey === k) return this.mapFrom(this.itMap, strings);
+    if (!m.has(k)) throw new NextKeyError();
+    const it = m.entries();
     for (let r = it.next(); !r.done; r = it.next()) {
-      if (r.value[0] === k) return this.mapFrom(it);
+      if (r.value[0] === k) return this.mapFrom(it, strings);
     }
     return undefined;
   }
 
-  private mapFrom(it: Iterator<[unknown, unknown]>): [unknown, unknown] | undefined {
+  /** The next live entry of a Map traversal; the string Map is followed by the other keys. */
+  private mapFrom(it: Iterator<[unknown, unknown]>, strings: boolean): [unknown, unknown] | undefined {
     for (let r = it.next(); !r.done; r = it.next()) {
       if (r.value[1] !== undefined) {
         this.itMap = it;
@@ -178,11 +213,15 @@ export class LuaTable {
     }
     this.itMap = null;
     this.itMapKey = undefined;
+    if (strings && this.h !== null) return this.mapFrom(this.h.entries(), false);
     return undefined;
   }
 }
 
 export class NextKeyError extends Error {}
+
+/** String keys from computed names a table takes before it becomes a dictionary. */
+const DICT_THRESHOLD = 32;
 
 // floats beyond the int64 range keep their float identity as keys through one shared box
 const bigFloatKeys = new Map<number, LFloat>();

@@ -12,6 +12,7 @@ interface Caller {
   name: string;
   method: boolean;
   pos: LuaPos | undefined;
+  sites: NodeJS.CallSite[];
 }
 
 /** How the running builtin `fname` ("string.rep") was called. */
@@ -22,24 +23,24 @@ function callerOf(fname: string): Caller {
   const pos = from > 0 ? luaPosAt(sites, 1, from) : undefined;
   if (pos && pos.info && pos.info[0] === "C") {
     const m = /^([\w ]+?) '(.*)'$/.exec(pos.info.slice(1));
-    if (m) return { name: m[2], method: m[1] === "method", pos };
+    if (m) return { name: m[2], method: m[1] === "method", pos, sites };
   }
-  return { name: fname, method: false, pos };
+  return { name: fname, method: false, pos, sites };
 }
 
 /** luaL_error: message with the position of the Lua code that called the builtin. */
 export function libError(fname: string, msg: string): LuaError {
   const c = callerOf(fname);
-  return new LuaError(wherePrefix(c.pos) + msg, captureSites());
+  return new LuaError(wherePrefix(c.pos) + msg, c.sites);
 }
 
 export function argError(arg: number, fname: string, extra: string): LuaError {
   const c = callerOf(fname);
   if (c.method) {
     arg--;
-    if (arg === 0) return new LuaError(wherePrefix(c.pos) + `calling '${c.name}' on bad self (${extra})`, captureSites());
+    if (arg === 0) return new LuaError(wherePrefix(c.pos) + `calling '${c.name}' on bad self (${extra})`, c.sites);
   }
-  return new LuaError(wherePrefix(c.pos) + `bad argument #${arg} to '${c.name}' (${extra})`, captureSites());
+  return new LuaError(wherePrefix(c.pos) + `bad argument #${arg} to '${c.name}' (${extra})`, c.sites);
 }
 
 /** The type name used in messages: __name of the metatable when it is a string. */

@@ -4,7 +4,7 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import { LuaTable, NextKeyError } from "../core/table.js";
 import { EMPTY, Multi, first } from "../core/multi.js";
-import { LuaError, captureSites, luaPosAt, afterBuiltin, toLuaError, wherePrefix } from "../core/errors.js";
+import { LuaError, captureSites, luaPosAt, afterBuiltin, toLuaError, wherePrefix, protectedCalls } from "../core/errors.js";
 import { callable, getMetatable, index, eq, tostringMeta, metaOf } from "../core/ops.js";
 import { LFloat, isNumber, str2number, wrapInt } from "../core/numbers.js";
 import { addressOf, typeName } from "../core/values.js";
@@ -143,7 +143,7 @@ function setmetatable(t: unknown, mt: unknown): unknown {
   const tbl = checkTable(t, 1, "setmetatable", arguments.length > 0);
   if (arguments.length < 2) throw typeError(2, "setmetatable", "nil or table", mt, false);
   if (mt !== undefined && !(mt instanceof LuaTable)) throw typeError(2, "setmetatable", "nil or table", mt, arguments.length > 1);
-  if (tbl.mt !== null && tbl.mt.s["__metatable"] !== undefined) throw libError("setmetatable", "cannot change a protected metatable");
+  if (tbl.mt !== null && tbl.mt.getStr("__metatable") !== undefined) throw libError("setmetatable", "cannot change a protected metatable");
   tbl.mt = (mt as LuaTable | undefined) ?? null;
   return tbl;
 }
@@ -152,7 +152,7 @@ function getmetatable(v: unknown): unknown {
   if (arguments.length === 0) throw argError(1, "getmetatable", "value expected");
   const mt = getMetatable(v);
   if (mt === null) return undefined;
-  const protectedMt = mt.s["__metatable"];
+  const protectedMt = mt.getStr("__metatable");
   return protectedMt !== undefined ? protectedMt : mt;
 }
 
@@ -169,18 +169,21 @@ function assert(...args: unknown[]): unknown {
 
 function error(v: unknown, level: unknown): unknown {
   const lvl = level === undefined ? 1 : checkInt(level, 2, "error");
+  if (typeof v !== "string" || lvl <= 0) throw new LuaError(v);
   const sites = captureSites();
-  if (typeof v === "string" && lvl > 0) v = wherePrefix(luaPosAt(sites, lvl, afterBuiltin(sites, "error"))) + v;
-  throw new LuaError(v, sites);
+  throw new LuaError(wherePrefix(luaPosAt(sites, lvl, afterBuiltin(sites, "error"))) + v, sites);
 }
 
 function pcall(f: unknown, ...args: unknown[]): unknown {
   if (arguments.length === 0) throw argError(1, "pcall", "value expected");
+  protectedCalls.depth++;
   try {
     const r = callable(f)(...args);
     return r instanceof Multi ? new Multi([true, ...r.v]) : new Multi([true, r]);
   } catch (e) {
     return new Multi([false, toLuaError(e).value]);
+  } finally {
+    protectedCalls.depth--;
   }
 }
 

@@ -57,6 +57,7 @@ const STRERROR: Record<string, string> = {
   EDQUOT: "Disk quota exceeded",
   ENOTSUP: "Operation not supported",
   EOVERFLOW: "Value too large for defined data type",
+  ESTALE: "Stale file handle",
 };
 
 /** An error a file operation met, as errno and strerror text. */
@@ -164,6 +165,9 @@ export class LFile extends Userdata {
   positioned = false;
   vbuf: "no" | "full" | "line" = "full";
   bufSize = DEFAULT_BUF;
+  /** how to reopen a parked regular file (see parkFiles): path, open flags, identity */
+  reopen: { path: Buffer; flags: number; dev: bigint; ino: bigint } | null = null;
+  parked = false;
   /** popen: the command and, for reading pipes, its finished process */
   cmd = "";
   proc: SpawnSyncReturns<Buffer> | null = null;
@@ -176,6 +180,13 @@ export class LFile extends Userdata {
     readonly append = false,
   ) {
     super(fileMeta);
+  }
+
+  /** The descriptor, reopened if it was parked to free descriptors. */
+  fdNow(): number {
+    if (this.parked) unpark(this);
+    else if (this.reopen !== null) touch(this);
+    return this.fd;
   }
 
   // ---- reading ----
@@ -194,7 +205,7 @@ export class LFile extends Userdata {
     let n: number;
     for (;;) {
       try {
-        n = fs.readSync(this.fd, this.chunk, 0, READ_CHUNK, this.positioned ? this.pos : null);
+        n = fs.readSync(this.fdNow(), this.chunk, 0, READ_CHUNK, this.positioned ? this.pos : null);
         break;
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
@@ -368,7 +379,7 @@ export class LFile extends Userdata {
     let off = 0;
     while (off < data.length) {
       try {
-        const n = fs.writeSync(this.fd, data, off, data.length - off, this.positioned && !this.append ? at : null);
+        const n = fs.writeSync(this.fdNow(), data, off, data.length - off, this.positioned && !this.append ? at : null);
         off += n;
         at += n;
       } catch (e) {
@@ -379,7 +390,7 @@ export class LFile extends Userdata {
         throw e;
       }
     }
-    if (this.append && this.positioned) this.pos = fs.fstatSync(this.fd).size;
+    if (this.append && this.positioned) this.pos = fs.fstatSync(this.fdNow()).size;
   }
 
   /** fflush */
@@ -416,12 +427,12 @@ export class LFile extends Userdata {
     }
     this.flushOut();
     if (!this.positioned) {
-      const st = fs.fstatSync(this.fd);
+      const st = fs.fstatSync(this.fdNow());
       if (st.isFile()) this.positioned = true;
       else if (st.isCharacterDevice() && !isTty(this.fd)) return 0;
       else throw sysError("ESPIPE");
     }
-    const base = whence === "set" ? 0 : whence === "cur" ? this.pos : fs.fstatSync(this.fd).size;
+    const base = whence === "set" ? 0 : whence === "cur" ? this.pos : fs.fstatSync(this.fdNow()).size;
     const np = base + offset;
     if (np < 0 || !Number.isFinite(np)) throw sysError("EINVAL");
     this.dropRead();
@@ -490,34 +501,95 @@ export function validMode(mode: string): boolean {
   return /^[rwa]\+?b*$/.test(mode);
 }
 
-function isPositionable(fd: number): boolean {
+// Lua closes unreachable files when it collects them; JS gives no such hook during a
+// synchronous run, so scripts that open many files without closing them would run out of
+// descriptors. When an open fails for lack of descriptors, the least recently used regular
+// files give theirs back ("parked": flushed and closed) and reopen by path when used again,
+// checked to be the same file.
+
+/** Regular files that can be parked, least recently used first. */
+const parkable = new Map<LFile, true>();
+
+function touch(f: LFile): void {
+  parkable.delete(f);
+  parkable.set(f, true);
+}
+
+function unpark(f: LFile): void {
+  const r = f.reopen!;
+  let fd: number;
   try {
-    const st = fs.fstatSync(fd);
-    return st.isFile() || st.isBlockDevice() || st.isDirectory();
-  } catch {
-    return false;
+    fd = withDescriptors(() => fs.openSync(r.path, r.flags));
+  } catch (e) {
+    throw toSysError(e);
+  }
+  const st = fs.fstatSync(fd, { bigint: true });
+  if (st.dev !== r.dev || st.ino !== r.ino) {
+    fs.closeSync(fd);
+    throw sysError("ESTALE");
+  }
+  f.fd = fd;
+  f.parked = false;
+  touch(f);
+}
+
+/** Parks the older half of the parkable open files; false if there was none. */
+function parkFiles(): boolean {
+  const open = [...parkable.keys()].filter((f) => !f.parked && !f.closed);
+  if (open.length === 0) return false;
+  for (const f of open.slice(0, Math.max(1, open.length >> 1))) {
+    try {
+      f.flushOut();
+      fs.closeSync(f.fd);
+      f.parked = true;
+      f.fd = -1;
+    } catch {
+      // keep it open
+    }
+  }
+  return true;
+}
+
+/** Runs an operation that needs descriptors, parking files and retrying when none are left. */
+function withDescriptors<T>(op: () => T): T {
+  for (;;) {
+    try {
+      return op();
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if ((code === "EMFILE" || code === "ENFILE") && parkFiles()) continue;
+      throw e;
+    }
   }
 }
+
+const { O_RDONLY, O_WRONLY, O_RDWR, O_APPEND } = fs.constants;
 
 /** fopen; throws SysError. The mode has been checked by validMode. */
 export function openFile(name: string, mode: string): LFile {
   const plus = mode[1] === "+";
   const flags = mode[0] + (plus ? "+" : "");
+  const path = pathOf(name);
   let fd: number;
   try {
-    fd = fs.openSync(pathOf(name), flags, 0o666);
+    fd = withDescriptors(() => fs.openSync(path, flags, 0o666));
   } catch (e) {
     throw toSysError(e);
   }
   const f = new LFile(Kind.File, fd, mode[0] === "r" || plus, mode[0] !== "r" || plus, mode[0] === "a");
-  f.positioned = isPositionable(fd);
-  // glibc starts a write-only append stream at the end of the file
-  if (mode === "a" || (mode[0] === "a" && !plus)) {
-    try {
-      if (f.positioned) f.pos = fs.fstatSync(fd).size;
-    } catch {
-      // keep 0
+  try {
+    const st = fs.fstatSync(fd, { bigint: true });
+    f.positioned = st.isFile() || st.isBlockDevice() || st.isDirectory();
+    if (st.isFile()) {
+      // reopening must not truncate or create again
+      const access = plus ? O_RDWR : mode[0] === "r" ? O_RDONLY : O_WRONLY;
+      f.reopen = { path, flags: access | (mode[0] === "a" ? O_APPEND : 0), dev: st.dev, ino: st.ino };
+      touch(f);
     }
+    // glibc starts a write-only append stream at the end of the file
+    if (mode[0] === "a" && !plus && f.positioned) f.pos = Number(st.size);
+  } catch {
+    // an unusual descriptor: keep the defaults
   }
   return f;
 }
@@ -528,7 +600,7 @@ export function openTmpfile(): LFile {
   for (let tries = 0; ; tries++) {
     const name = `${dir}/lua_tmpf_${crypto.randomBytes(6).toString("hex")}`;
     try {
-      const fd = fs.openSync(name, "wx+", 0o600);
+      const fd = withDescriptors(() => fs.openSync(name, "wx+", 0o600));
       fs.unlinkSync(name);
       const f = new LFile(Kind.File, fd, true, true);
       f.positioned = true;
@@ -553,6 +625,7 @@ export function openPopen(cmd: string, mode: "r" | "w"): LFile {
     const f = new LFile(Kind.PopenRead, -1, true, false);
     f.cmd = cmd;
     const r = spawnSync("/bin/sh", ["-c", bytesToText(cmd)], { stdio: ["inherit", "pipe", "inherit"], maxBuffer: Infinity });
+    if (r.error && /^E[MN]FILE$/.test((r.error as NodeJS.ErrnoException).code ?? "") && parkFiles()) return openPopen(cmd, mode);
     if (r.error) throw toSysError(r.error);
     f.proc = r;
     f.loadOutput(r.stdout ?? Buffer.alloc(0));
@@ -596,11 +669,12 @@ export function closeFile(f: LFile): unknown {
     err = e;
   }
   try {
-    fs.closeSync(f.fd);
+    if (!f.parked) fs.closeSync(f.fd);
   } catch (e) {
     if (err === null) err = e;
   }
   dirty.delete(f);
+  parkable.delete(f);
   return err === null ? true : failResult(err);
 }
 
