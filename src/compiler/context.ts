@@ -43,6 +43,17 @@ export class FuncState {
   closeDepth = 0;
   /** innermost Lua loop labels */
   loops: string[] = [];
+  /** nesting depth of inline arithmetic while emitting, and the deepest reached: each depth
+   *  has its own operand temporaries ($p0, $q0, $r0, ...) */
+  arithDepth = 0;
+  arithMax = 0;
+
+  /** Declarations of the function's temporaries, emitted once its body is done. */
+  tempDecls(): string {
+    const names = ["$t", "$o", "$a", "$i", "$v", "$w", "$x"];
+    for (let d = 0; d < this.arithMax; d++) names.push(`$p${d}`, `$q${d}`, `$r${d}`);
+    return `let ${names.join(", ")};\n`;
+  }
   constructor(
     readonly parent: FuncState | null,
     jsName: string,

@@ -4,9 +4,10 @@ export const HELPERS = [
   "first", "spread", "ret", "retTail", "nth", "Multi", "EMPTY", "LuaTable", "LFloat",
   "add", "sub", "mul", "div", "mod", "idiv", "pow", "unm",
   "band", "bor", "bxor", "shl", "shr", "bnot",
-  "concat", "len", "eq", "lt", "le", "gt", "ge",
+  "concat", "len", "eq", "eqSlow", "lt", "le", "gt", "ge",
   "index", "indexS", "setindex", "setindexS", "callable",
   "tnew", "forprep", "forval", "$fp", "forIn", "closable", "closeVar", "varargTable",
+  "$B", "selectVa", "selectOk",
 ] as const;
 
 export type Helper = (typeof HELPERS)[number];

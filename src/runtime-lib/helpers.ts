@@ -6,6 +6,7 @@ import { EMPTY, Multi, first, nth, ret, retTail } from "./core/multi.js";
 import * as ops from "./core/ops.js";
 import { $fp, forIn, forprep, forval } from "./core/loops.js";
 import { closable, closeVar } from "./core/close.js";
+import { builtins } from "./core/values.js";
 
 /** The values of a call result as an array to spread (not a copy: never mutated). */
 export function spread(r: unknown): unknown[] {
@@ -34,6 +35,17 @@ export function varargTable(va: unknown[]): LuaTable {
   return t;
 }
 
+/** select(n, ...) on a vararg array when n is a valid index (checked by selectOk). */
+export function selectVa(n: number, va: unknown[]): unknown {
+  const from = n > 0 ? n - 1 : va.length + n;
+  if (from >= va.length) return EMPTY;
+  return from === va.length - 1 ? va[from] : new Multi(va.slice(from));
+}
+
+export function selectOk(n: unknown, len: number): boolean {
+  return typeof n === "number" && Number.isInteger(n) && n !== 0 && n >= -len;
+}
+
 export function gt(a: unknown, b: unknown): boolean {
   return ops.lt(b, a);
 }
@@ -46,7 +58,8 @@ export const helpers = {
   first, spread, ret, retTail, nth, Multi, EMPTY, LuaTable, LFloat,
   add: ops.add, sub: ops.sub, mul: ops.mul, div: ops.div, mod: ops.mod, idiv: ops.idiv, pow: ops.pow, unm: ops.unm,
   band: ops.band, bor: ops.bor, bxor: ops.bxor, shl: ops.shl, shr: ops.shr, bnot: ops.bnot,
-  concat: ops.concat, len: ops.len, eq: ops.eq, lt: ops.lt, le: ops.le, gt, ge,
+  concat: ops.concat, len: ops.len, eq: ops.eq, eqSlow: ops.eqSlow, lt: ops.lt, le: ops.le, gt, ge,
   index: ops.index, indexS: ops.indexS, setindex: ops.setindex, setindexS: ops.setindexS, callable: ops.callable,
   tnew, forprep, forval, $fp, forIn, closable, closeVar, varargTable,
+  $B: builtins, selectVa, selectOk,
 };

@@ -3,7 +3,7 @@
 // Marks at `callable` and at the argument list let errors and tracebacks name the callee.
 import type * as L from "luaparse";
 import { Frag, Mark, join } from "../frag.js";
-import { lineOf } from "../context.js";
+import { lineOf, resolve } from "../context.js";
 import { T } from "./state.js";
 import { describe, expr, exprList, jsString, propAccess } from "./expressions.js";
 
@@ -32,8 +32,36 @@ export function calleeFrag(callee: Frag, desc: string, line: number): Frag {
   return ['(typeof ($t = ', callee, ') === "function" ? $t : ', mark, "callable($t))"];
 }
 
+/** `select('#', ...)` and `select(i, ...)` read the vararg array directly while the global
+ *  `select` is still the builtin (no array copies); otherwise the call is made as written. */
+function selectCall(c: AnyCall, t: T, single: boolean): Frag | null {
+  const args = callArgs(c);
+  if (c.base.type !== "Identifier" || c.base.name !== "select" || args.length !== 2) return null;
+  const [n, rest] = args;
+  if (rest.type !== "VarargLiteral" || t.chunk.isParenthesized(rest) || !t.fn.isVararg) return null;
+  const r = resolve(t.scope, "select", lineOf(c));
+  if (r.binding && r.binding.kind === "local") return null;
+  const simple = n.type === "StringLiteral" || n.type === "NumericLiteral" || (n.type === "Identifier" && typeof expr(n, t) === "string") ||
+    (n.type === "UnaryExpression" && n.operator === "-" && n.argument.type === "NumericLiteral");
+  if (!simple) return null;
+  const nf = expr(n, t);
+  const line = lineOf(c);
+  const call: Frag = [calleeFrag("$t", "global 'select'", line), new Mark(line, "C" + "global 'select'"), "(", nf, ", ...va)"];
+  const lookup: Frag = ["($t = ", expr(c.base, t), ")"];
+  if (n.type === "StringLiteral" && n.value === "#") return ["(", lookup, " === $B.select ? va.length : ", single ? ["first(", call, ")"] : call, ")"];
+  const fast: Frag = single ? ["(", nf, " > 0 ? va[", nf, " - 1] : va[va.length + ", nf, "])"] : ["selectVa(", nf, ", va)"];
+  return ["(", lookup, " === $B.select && selectOk(", nf, ", va.length) ? ", fast, " : ", single ? ["first(", call, ")"] : call, ")"];
+}
+
+/** A call in a single-value context. */
+export function callFirst(n: L.Expression, t: T): Frag {
+  return selectCall(n as AnyCall, t, true) ?? ["first(", callExpr(n, t), ")"];
+}
+
 export function callExpr(n: L.Expression, t: T): Frag {
   const c = n as AnyCall;
+  const sel = selectCall(c, t, false);
+  if (sel) return sel;
   const line = lineOf(c);
   const args = callArgs(c);
   const base = c.base;

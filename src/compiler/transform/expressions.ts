@@ -6,7 +6,7 @@ import { Frag, Mark, join } from "../frag.js";
 import { lineOf, rangeOf, resolve } from "../context.js";
 import { CompileError } from "../diagnostics.js";
 import { T } from "./state.js";
-import { callExpr } from "./calls.js";
+import { callExpr, callFirst } from "./calls.js";
 import { funcExpr } from "./functions.js";
 import { constantFrag, parseNumeral } from "./constants.js";
 import { numUnm } from "../../runtime-lib/core/arith.js";
@@ -103,7 +103,7 @@ const visitors: Record<string, Visitor> = {
     if (n.index.type === "StringLiteral") return fieldGet(expr(n.base, t), strValue(n.index), mark);
     return [mark, "index(", expr(n.base, t), ", ", expr(n.index, t), ")"];
   },
-  CallExpression: (n, t) => ["first(", callExpr(n, t), ")"],
+  CallExpression: (n, t) => callFirst(n, t),
   StringCallExpression: (n, t) => ["first(", callExpr(n, t), ")"],
   TableCallExpression: (n, t) => ["first(", callExpr(n, t), ")"],
   FunctionDeclaration: (n: L.FunctionDeclaration, t) => funcExpr(n, t, `function <${t.chunk.chunkname}:${lineOf(n)}>`),
@@ -177,16 +177,71 @@ function tempName(_t: T): string {
   return "$a";
 }
 
+const SIMPLE_OPERAND = /^(?:[A-Za-z_$][\w$]*|\(?-?\d+(?:\.\d+)?(?:e[+-]?\d+)?\)?)$/;
+const INLINE_ARITH: Record<string, string> = { "+": "+", "-": "-", "*": "*", "/": "/", "%": "%" };
+const INLINE_CMP: Record<string, string> = { "<": "<", "<=": "<=", ">": ">", ">=": ">=" };
+const INT_LITERAL = /^\(?-?\d+\)?$/;
+
 function binaryExpr(n: L.BinaryExpression, t: T): Frag {
   const op = n.operator as string;
-  if (op === "~=") return ["!eq(", expr(n.left, t), ", ", expr(n.right, t), ")"];
   const h = BINARY[op];
   const line = t.chunk.opLine(rangeOf(n.left)[1], lineOf(n));
-  let mark: Mark | string = "";
+  let mark: Mark;
   if (ARITH.has(op)) mark = new Mark(line, "a" + describe(n.left, t) + "\0" + describe(n.right, t));
   else if (op === "..") mark = new Mark(line, "k" + describe(n.left, t) + "\0" + describe(n.right, t));
   else mark = new Mark(line, "");
+  if (INLINE_ARITH[op] || INLINE_CMP[op] || op === "==" || op === "~=") return inlineNumeric(n, t, op, h ?? "eq", mark);
   return [mark, h, "(", expr(n.left, t), ", ", expr(n.right, t), ")"];
+}
+
+/** Arithmetic, comparison and equality with the plain-number case inline, so V8 keeps type
+ *  feedback per operator in the program; other operand types go through the helper. An
+ *  integer result is only taken inline when both operands are integers and it stays exact. */
+function inlineNumeric(n: L.BinaryExpression, t: T, op: string, helper: string, mark: Mark): Frag {
+  const fn = t.fn;
+  const d = fn.arithDepth++;
+  fn.arithMax = Math.max(fn.arithMax, d + 1);
+  let left: Frag;
+  let right: Frag;
+  try {
+    left = expr(n.left, t);
+    right = expr(n.right, t);
+  } finally {
+    fn.arithDepth--;
+  }
+  const pre: Frag[] = [];
+  const operand = (f: Frag, tmp: string): string => {
+    if (typeof f === "string" && SIMPLE_OPERAND.test(f)) return f;
+    pre.push(["(", tmp, " = ", f, "), "]);
+    return tmp;
+  };
+  const p = operand(left, `$p${d}`);
+  const q = operand(right, `$q${d}`);
+  const r = `$r${d}`;
+  // what is known of literal operands needs no test
+  const isNum = (x: string) => (SIMPLE_OPERAND.test(x) && /\d/.test(x[0] === "(" ? x[1] + x[2] : x[0]) ? "" : `typeof ${x} === "number"`);
+  const isInt = (x: string) => (INT_LITERAL.test(x) ? "" : `Number.isInteger(${x})`);
+  const all = (...c: string[]) => c.filter((x) => x !== "").join(" && ") || "true";
+  const bothNum = all(isNum(p), isNum(q));
+  const slow: Frag = [mark, helper, "(", p, ", ", q, ")"];
+  if (op === "==" || op === "~=") {
+    const same = `${p} === ${q} || !(${all(isNum(p), isNum(q))} || typeof ${p} === "string") && eqSlow(${p}, ${q})`;
+    return op === "==" ? ["(", pre, same, ")"] : ["!(", pre, same, ")"];
+  }
+  if (INLINE_CMP[op]) return ["(", pre, bothNum, ` ? ${p} ${INLINE_CMP[op]} ${q} : `, slow, ")"];
+  let test: string;
+  let result = r;
+  if (op === "/") test = `!Number.isInteger(${r} = ${p} / ${q})`;
+  else if (op === "%") {
+    test = `${all(isInt(p), isInt(q))} && ${q} !== 0`;
+    result = `((${r} = ${p} % ${q}) !== 0 && ${r} < 0 !== ${q} < 0 ? ${r} + ${q} : ${r} + 0)`;
+  } else {
+    test =
+      `(${r} = ${p} ${INLINE_ARITH[op]} ${q}, Number.isInteger(${r}) ? ${all(isInt(p), isInt(q))} && ` +
+      `${r} <= 9007199254740991 && ${r} >= -9007199254740991 : true)`;
+    if (op === "*") result = `${r} + 0`;
+  }
+  return ["(", pre, bothNum, " && ", test, ` ? ${result} : `, slow, ")"];
 }
 
 function logicalExpr(n: L.LogicalExpression, t: T): Frag {

@@ -45,11 +45,13 @@ export function funcExpr(n: L.FunctionDeclaration, t: T, desc: string, opts: Fun
   }
   if (fn.isVararg) jsParams = [...jsParams, "...va"];
   const body = block(n.body, inner, undefined, n.loc?.end.line);
+  const temps: Frag[] = [fn.tempDecls()];
   const tail = endsWithReturn(n.body) ? "" : "return EMPTY;\n";
   const inside: Frag = fn.tailLoop ? ["$tail: for (;;) {\n", prologue, body, tail, "}\n"] : [prologue, body, tail];
   return [
     new Mark(lineOf(n), ""),
-    `(function ${fn.jsName}(${jsParams.join(", ")}) {\nlet $t, $o, $a, $i, $v, $w, $x;\n`,
+    `(function ${fn.jsName}(${jsParams.join(", ")}) {\n`,
+    temps,
     inside,
     "})",
   ];

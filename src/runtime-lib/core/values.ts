@@ -10,6 +10,9 @@ export class Userdata {
   constructor(public mt: LuaTable | null = null) {}
 }
 
+/** Builtins compiled code recognises by identity for fast paths (set by the libraries). */
+export const builtins: { select: Function | null } = { select: null };
+
 /** Coroutine objects register their class here so `type` can name them. */
 export const threadClass: { ctor: Function | null } = { ctor: null };
 

@@ -7,7 +7,7 @@ import { EMPTY, Multi, first } from "../core/multi.js";
 import { LuaError, captureSites, luaPosAt, afterBuiltin, toLuaError, wherePrefix, protectedCalls } from "../core/errors.js";
 import { callable, getMetatable, index, eq, tostringMeta, metaOf } from "../core/ops.js";
 import { LFloat, isNumber, str2number, wrapInt } from "../core/numbers.js";
-import { addressOf, typeName } from "../core/values.js";
+import { addressOf, builtins, typeName } from "../core/values.js";
 import { normKey } from "../core/table.js";
 import { fastIterators } from "../core/loops.js";
 import { writeStdout } from "../io-out.js";
@@ -358,5 +358,6 @@ export function openBase(G: LuaTable): void {
   G.setStr("_G", G);
   G.setStr("_VERSION", "Lua 5.4");
   fastIterators.next = next;
+  builtins.select = select;
   fastIterators.ipairsAux = ipairsAux;
 }

@@ -4,7 +4,7 @@
 // repetitions trying the rest of the pattern), never once per subject character, so the
 // JS stack stays shallow on subjects of any length.
 //
-// Speed: subjects are scanned as bytes (a Uint8Array copy: small subjects into a scratch
+// Speed: subjects are scanned as bytes (a Buffer copy: small subjects into a scratch
 // buffer of the state, large ones converted once and cached); every single-character class is turned once
 // into a 256-entry membership table (cached per pattern), so matching one character is one
 // table lookup. When the pattern item that must follow a repetition (or start a match) is a
@@ -156,6 +156,10 @@ export class Pat {
   readonly req: Uint8Array;
   /** whether the pattern has none of the special characters (plain find) */
   readonly plain: boolean;
+  /** per start position (0, or 1 after '^'): how a match can start (see startInfo) */
+  readonly startKind = new Uint8Array(2);
+  readonly startTbl: (Uint8Array | undefined)[] = [undefined, undefined];
+  readonly startChar: string[] = ["", ""];
 
   constructor(readonly src: string) {
     const n = src.length;
@@ -250,14 +254,14 @@ const SCRATCH = 512;
 export class MatchState {
   src: string;
   /** the subject's bytes; only indices below slen are meaningful */
-  b: Uint8Array;
+  b: Buffer;
   slen: number;
   pat: Pat;
   level = 0;
   depth = MAXCCALLS;
   readonly capInit = new Int32Array(MAXCAPTURES);
   readonly capLen = new Int32Array(MAXCAPTURES);
-  readonly scratch = new Uint8Array(SCRATCH);
+  readonly scratch = Buffer.allocUnsafeSlow(SCRATCH);
 
   constructor(src: string, pat: Pat) {
     this.src = src;
@@ -269,18 +273,19 @@ export class MatchState {
 
 // the last large subject and its bytes (matching in a loop over one text is common)
 let bigSrc = "";
-let bigBytes = new Uint8Array(0);
+let bigBytes = Buffer.alloc(0);
 
-function bytesOf(ms: MatchState, src: string): Uint8Array {
+/** The bytes of a subject (always a Buffer, so that element loads stay monomorphic). */
+function bytesOf(ms: MatchState, src: string): Buffer {
   const n = src.length;
   if (n <= SCRATCH) {
     const b = ms.scratch;
-    for (let i = 0; i < n; i++) b[i] = src.charCodeAt(i);
+    if (n < 16) for (let i = 0; i < n; i++) b[i] = src.charCodeAt(i);
+    else b.write(src, 0, n, "latin1");
     return b;
   }
   if (src === bigSrc) return bigBytes;
-  const buf = Buffer.from(src, "latin1");
-  bigBytes = new Uint8Array(buf.buffer, buf.byteOffset, n);
+  bigBytes = Buffer.from(src, "latin1");
   bigSrc = src;
   return bigBytes;
 }
@@ -305,16 +310,14 @@ export function releaseState(ms: MatchState): void {
   if (pool.length < 32) pool.push(ms);
 }
 
-function singlematch(ms: MatchState, s: number, p: number): boolean {
-  return s < ms.slen && ms.pat.tbl[p]![ms.b[s]] === 1;
-}
-
 /** C's match: the end of the match of pattern position p at subject position s, or -1. */
 export function doMatch(ms: MatchState, s: number, p: number): number {
   if (ms.depth-- === 0) throw new PatternError("pattern too complex");
   const pat = ms.pat;
   const pc = pat.pc;
   const pend = pat.len;
+  const b = ms.b;
+  const slen = ms.slen;
   loop: while (p !== pend) {
     dflt: {
       switch (pc[p]) {
@@ -327,7 +330,7 @@ export function doMatch(ms: MatchState, s: number, p: number): number {
           break loop;
         case 36 /* $ */:
           if (p + 1 !== pend) break dflt;
-          if (s !== ms.slen) s = -1;
+          if (s !== slen) s = -1;
           break loop;
         case L_ESC:
           switch (pc[p + 1]) {
@@ -343,8 +346,8 @@ export function doMatch(ms: MatchState, s: number, p: number): number {
               if (pc[p] !== 91) throw new PatternError("missing '[' after '%f' in pattern");
               const ep = pat.item(p);
               const tbl = pat.tbl[p]!;
-              const prev = s === 0 ? 0 : ms.b[s - 1];
-              const cur = s < ms.slen ? ms.b[s] : 0;
+              const prev = s === 0 ? 0 : b[s - 1];
+              const cur = s < slen ? b[s] : 0;
               if (tbl[prev] === 0 && tbl[cur] === 1) {
                 p = ep;
                 continue loop;
@@ -374,9 +377,10 @@ export function doMatch(ms: MatchState, s: number, p: number): number {
       }
     }
     // pattern class plus optional suffix
-    const ep = pat.item(p);
+    let ep = pat.ep[p];
+    if (ep === 0) ep = pat.item(p);
     const suf = pc[ep];
-    if (!(s < ms.slen && pat.tbl[p]![ms.b[s]] === 1)) {
+    if (!(s < slen && pat.tbl[p]![b[s]] === 1)) {
       if (suf === 42 || suf === 63 || suf === 45) {
         // '*', '?', '-' accept empty
         p = ep + 1;
@@ -423,7 +427,8 @@ function maxExpand(ms: MatchState, s: number, p: number, ep: number): number {
   else while (s + i < slen && tbl[src[s + i]] === 1) i++;
   const q = ep + 1;
   const pat = ms.pat;
-  if (ms.depth > 0 && pat.required(q)) {
+  const r = pat.req[q];
+  if (ms.depth > 0 && (r === 1 || (r === 0 && pat.required(q)))) {
     // the rest must start with a character of `next`: try only those positions
     const next = pat.tbl[q]!;
     while (i >= 0) {
@@ -450,7 +455,8 @@ function minExpand(ms: MatchState, s: number, p: number, ep: number): number {
   const tbl = ms.pat.tbl[p]!;
   const q = ep + 1;
   const pat = ms.pat;
-  if (ms.depth > 0 && pat.required(q)) {
+  const r = pat.req[q];
+  if (ms.depth > 0 && (r === 1 || (r === 0 && pat.required(q)))) {
     const next = pat.tbl[q]!;
     for (;;) {
       // advance to a position where the rest can start, as long as this item keeps matching
@@ -540,6 +546,39 @@ function matchBalance(ms: MatchState, s: number, p: number): number {
  *  reach the limits). Call only with a fresh state (level 0, full depth). */
 export function nextCandidate(ms: MatchState, s: number, p: number): number {
   const pat = ms.pat;
+  let kind = pat.startKind[p];
+  if (kind === 0) kind = startInfo(pat, p);
+  if (kind === 1) return s;
+  const b = ms.b;
+  const slen = ms.slen;
+  switch (kind) {
+    case 2: {
+      // a character class: scan its table
+      const tbl = pat.startTbl[p]!;
+      while (s < slen && tbl[b[s]] !== 1) s++;
+      return s;
+    }
+    case 3: {
+      // one literal character (also %bxy, which starts with x)
+      const i = ms.src.indexOf(pat.startChar[p], s);
+      return i < 0 ? slen : i;
+    }
+    default: {
+      // %f[set]: only where the frontier holds
+      const ft = pat.startTbl[p]!;
+      for (; s <= slen; s++) {
+        const prev = s === 0 ? 0 : b[s - 1];
+        const cur = s < slen ? b[s] : 0;
+        if (ft[prev] === 0 && ft[cur] === 1) return s;
+      }
+      return slen;
+    }
+  }
+}
+
+/** Classifies how a match of pattern position p (0 or 1) must start, for nextCandidate:
+ *  1 anywhere, 2 with a character of a table, 3 with one given character, 4 at a frontier. */
+function startInfo(pat: Pat, p: number): number {
   const pc = pat.pc;
   let q = p;
   let n = 0;
@@ -547,35 +586,30 @@ export function nextCandidate(ms: MatchState, s: number, p: number): number {
     q += pc[q + 1] === 41 ? 2 : 1;
     n++;
   }
-  const src = ms.b;
-  const slen = ms.slen;
-  if (pc[q] === L_ESC) {
-    if (pc[q + 1] === 98 /* b */ && q + 3 < pat.len) {
-      // %bxy: a match starts with x
-      const i = ms.src.indexOf(String.fromCharCode(pc[q + 2]), s);
-      return i < 0 ? slen : i;
+  let kind = 1;
+  if (pc[q] === L_ESC && pc[q + 1] === 98 /* b */) {
+    if (q + 3 < pat.len) {
+      kind = 3;
+      pat.startChar[p] = String.fromCharCode(pc[q + 2]);
     }
-    if (pc[q + 1] === 102 /* f */ && pc[q + 2] === 91 /* [ */) {
-      // %f[set]: only where the frontier holds
+  } else if (pc[q] === L_ESC && pc[q + 1] === 102 /* f */) {
+    if (pc[q + 2] === 91 /* [ */) {
       pat.item(q + 2);
-      const ft = pat.tbl[q + 2]!;
-      for (; s <= slen; s++) {
-        const prev = s === 0 ? 0 : src[s - 1];
-        const cur = s < slen ? src[s] : 0;
-        if (ft[prev] === 0 && ft[cur] === 1) return s;
-      }
-      return slen;
+      pat.startTbl[p] = pat.tbl[q + 2];
+      kind = 4;
+    }
+  } else if (pat.required(q)) {
+    const tbl = pat.tbl[q]!;
+    if (tbl === LIT[pc[q]]) {
+      kind = 3;
+      pat.startChar[p] = String.fromCharCode(pc[q]);
+    } else if (tbl !== ANY) {
+      kind = 2;
+      pat.startTbl[p] = tbl;
     }
   }
-  if (!pat.required(q)) return s;
-  const tbl = pat.tbl[q]!;
-  if (tbl === ANY) return s;
-  if (tbl !== LIT[pc[q]]) {
-    while (s < slen && tbl[src[s]] !== 1) s++;
-    return s;
-  }
-  const i = ms.src.indexOf(String.fromCharCode(pc[q]), s);
-  return i < 0 ? slen : i;
+  pat.startKind[p] = kind;
+  return kind;
 }
 
 /** Resets the state for a new match attempt (reprepstate). */

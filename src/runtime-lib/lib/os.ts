@@ -134,10 +134,12 @@ const lib = {
     let status: number;
     if (typeof code === "boolean") status = code ? 0 : 1;
     else status = Number(BigInt.asUintN(8, BigInt(optInteger(code, 1, "os.exit", 0))));
-    void close;
     // C's exit flushes every stream; the runner flushes stdout and exits with the status
     flushAllFiles();
-    throw new ExitRequest(status);
+    const req = new ExitRequest(status);
+    // with `close` true Lua also closes the state (pending to-be-closed variables, finalizers)
+    (req as ExitRequest & { close?: boolean }).close = close !== undefined && close !== false;
+    throw req;
   },
 
   remove(filename: unknown): unknown {

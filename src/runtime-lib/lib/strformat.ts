@@ -523,7 +523,6 @@ function spec(sp: Spec | string): Spec {
   return sp;
 }
 
-
 /** string.format (a method, so that its frame is named `format` even when bundled) */
 export const { format } = {
   format(fmt: unknown, ...args: unknown[]): unknown {

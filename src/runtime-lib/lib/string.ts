@@ -36,18 +36,7 @@ function endpos(pos: number | bigint, len: number): number {
   return len + pos + 1;
 }
 
-// ---- simple functions ----
-
-
-
-
 const NON_ASCII = /[\x80-\xff]/;
-
-
-
-
-
-
 
 // ---- pattern matching ----
 
@@ -98,8 +87,6 @@ function findAux(isFind: boolean, fname: string, s: unknown, p: unknown, init: u
   }
   return undefined;
 }
-
-
 
 /** A replacement string split at its '%' escapes: literal text, capture numbers (0 = the
  *  whole match, 1-9), and -1 where an invalid escape raises its error when reached. */
@@ -166,7 +153,6 @@ class ByteOut {
 }
 
 const outPool: ByteOut[] = [];
-
 
 // The library functions are methods of an object literal: their JS names are then exactly the
 // Lua names even in the bundle (esbuild renames colliding top-level functions such as `char`),
@@ -239,7 +225,8 @@ const fns = {
     if (pose - posi >= 2147483647) throw libError("string.byte", "string slice too long");
     const n = pose - posi + 1;
     if (n === 1) return str.charCodeAt(posi - 1);
-    if (n >= 1000000) throw libError("string.byte", "string slice too long");
+    // Lua's stack holds at most LUAI_MAXSTACK (1,000,000) values
+    if (n >= 999900) throw libError("string.byte", "stack overflow (string slice too long)");
     const out = new Array<unknown>(n);
     for (let k = 0; k < n; k++) out[k] = str.charCodeAt(posi - 1 + k);
     return new Multi(out);

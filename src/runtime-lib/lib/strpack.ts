@@ -204,9 +204,7 @@ function readFloat(data: string, pos: number, size: number, little: boolean): nu
 
 // ---- pack ----
 
-
 // ---- packsize ----
-
 
 // ---- unpack ----
 
@@ -237,7 +235,6 @@ function unpackint(h: Header, data: string, pos: number, size: number, signed: b
   }
   return normInt(res);
 }
-
 
 /** string.pack, string.packsize, string.unpack (methods, so that their frames keep these
  *  names even when bundled) */
@@ -344,6 +341,7 @@ export const { pack, packsize, unpack } = {
       const [opt, size, ntoalign] = getdetails(h, pos);
       if (ntoalign + size > ld - pos) throw argError(2, fname, "data string too short");
       pos += ntoalign;
+      if (out.length >= 999900) throw libError(fname, "stack overflow (too many results)");
       switch (opt) {
         case K.Int:
         case K.Uint:
