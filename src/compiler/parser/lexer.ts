@@ -124,6 +124,7 @@ export class Lexer {
 
   // ---- one token of lookahead (read on demand, as luaX_lookahead) ----
   protected hasAhead = false;
+  private aheadSilent = false;
   private aT = 0;
   private aSv = "";
   private aStart = 0;
@@ -139,9 +140,10 @@ export class Lexer {
     this.n = src.length;
   }
 
-  /** The line Lua reports errors at: where the lexer is (after a lookahead, if read). */
+  /** The line Lua reports errors at: where the lexer is (after a lookahead, if read; not
+   *  after a lookahead Lua itself would not have read). */
   errLine(): number {
-    return this.hasAhead ? this.aELine : this.eLine;
+    return this.hasAhead && !this.aheadSilent ? this.aELine : this.eLine;
   }
 
   /** The text Lua shows for the current token after "near". */
@@ -159,9 +161,11 @@ export class Lexer {
     return token2str(t);
   }
 
-  /** Reads the token after the current one without consuming it; returns its code. */
-  peek(): number {
+  /** Reads the token after the current one without consuming it; returns its code.
+   *  `silent`: Lua's parser would not look ahead here, so lines stay as if it had not. */
+  peek(silent = false): number {
     if (!this.hasAhead) {
+      this.aheadSilent = silent;
       const t = this.t, sv = this.sv, start = this.start, end = this.end, sLine = this.sLine;
       const sCol = this.sCol, eLine = this.eLine, eCol = this.eCol, sep = this.sep;
       this.scan();

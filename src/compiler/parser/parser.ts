@@ -422,7 +422,7 @@ export class Parser extends Lexer {
       }
       case Tok.NAME:
         if (this.sv === "global") {
-          const a = this.peek();
+          const a = this.peek(true); // 5.5 extension: Lua 5.4 reads no lookahead here
           if (a === Tok.NAME || a === Tok.FUNCTION || a === 60 || a === 42) {
             this.globalStat(body, so, sp);
             break;

@@ -190,7 +190,10 @@ function binaryExpr(n: L.BinaryExpression, t: T): Frag {
   if (ARITH.has(op)) mark = new Mark(line, "a" + describe(n.left, t) + "\0" + describe(n.right, t));
   else if (op === "..") mark = new Mark(line, "k" + describe(n.left, t) + "\0" + describe(n.right, t));
   else mark = new Mark(line, "");
-  if (INLINE_ARITH[op] || INLINE_CMP[op] || op === "==" || op === "~=") return inlineNumeric(n, t, op, h ?? "eq", mark);
+  // two literals stay a helper call: JS would fold 0/0 to a NaN without the sign x86 gives
+  const literals = n.left.type === "NumericLiteral" && n.right.type === "NumericLiteral";
+  if (!literals && (INLINE_ARITH[op] || INLINE_CMP[op] || op === "==" || op === "~=")) return inlineNumeric(n, t, op, h ?? "eq", mark);
+  if (op === "~=") return [mark, "!eq(", expr(n.left, t), ", ", expr(n.right, t), ")"];
   return [mark, h, "(", expr(n.left, t), ", ", expr(n.right, t), ")"];
 }
 

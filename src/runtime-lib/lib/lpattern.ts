@@ -418,6 +418,36 @@ export function doMatch(ms: MatchState, s: number, p: number): number {
   return s;
 }
 
+/** The pattern position whose item every match from position q must start with (a single
+ *  character class that cannot match empty), looking through captures opened or closed right
+ *  at q; -1 if there is none, or if a call that the caller would skip could raise an error
+ *  ("pattern too complex", "too many captures", "invalid pattern capture") instead of
+ *  failing. */
+function decisive(ms: MatchState, q: number): number {
+  const pat = ms.pat;
+  const pc = pat.pc;
+  let d = q;
+  let k = 0;
+  if (pc[d] === 41 /* ) */) {
+    while (pc[d] === 41 && d < pat.len) {
+      d++;
+      k++;
+    }
+    let open = 0;
+    for (let l = ms.level - 1; l >= 0; l--) if (ms.capLen[l] === CAP_UNFINISHED) open++;
+    if (open < k) return -1;
+  } else if (pc[d] === 40 /* ( */) {
+    while (pc[d] === 40 && d < pat.len) {
+      d += pc[d + 1] === 41 ? 2 : 1;
+      k++;
+    }
+    if (ms.level + k > MAXCAPTURES) return -1;
+  }
+  if (ms.depth <= k) return -1;
+  const r = pat.req[d];
+  return r === 1 || (r === 0 && pat.required(d)) ? d : -1;
+}
+
 function maxExpand(ms: MatchState, s: number, p: number, ep: number): number {
   const src = ms.b;
   const slen = ms.slen;
@@ -426,11 +456,10 @@ function maxExpand(ms: MatchState, s: number, p: number, ep: number): number {
   if (tbl === ANY) i = slen - s;
   else while (s + i < slen && tbl[src[s + i]] === 1) i++;
   const q = ep + 1;
-  const pat = ms.pat;
-  const r = pat.req[q];
-  if (ms.depth > 0 && (r === 1 || (r === 0 && pat.required(q)))) {
+  const d = decisive(ms, q);
+  if (d >= 0) {
     // the rest must start with a character of `next`: try only those positions
-    const next = pat.tbl[q]!;
+    const next = ms.pat.tbl[d]!;
     while (i >= 0) {
       const k = s + i;
       if (k < slen && next[src[k]] === 1) {
@@ -454,10 +483,9 @@ function minExpand(ms: MatchState, s: number, p: number, ep: number): number {
   const slen = ms.slen;
   const tbl = ms.pat.tbl[p]!;
   const q = ep + 1;
-  const pat = ms.pat;
-  const r = pat.req[q];
-  if (ms.depth > 0 && (r === 1 || (r === 0 && pat.required(q)))) {
-    const next = pat.tbl[q]!;
+  const d = decisive(ms, q);
+  if (d >= 0) {
+    const next = ms.pat.tbl[d]!;
     for (;;) {
       // advance to a position where the rest can start, as long as this item keeps matching
       while (s < slen) {
