@@ -54,6 +54,8 @@ const common = {
   format: "esm",
   target: "node20",
   logLevel: "warning",
+  // argument errors find a builtin's frame by its function name: keep names unrenamed
+  keepNames: true,
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 };
 

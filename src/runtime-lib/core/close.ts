@@ -1,6 +1,6 @@
 // To-be-closed variables: the check when one is declared and the call of __close on exit.
 import { metaOf, callable } from "./ops.js";
-import { luaError, rtError, toLuaError } from "./errors.js";
+import { ExitRequest, luaError, rtError, toLuaError } from "./errors.js";
 
 export function closable(v: unknown, name: string): void {
   if (v === undefined || v === false) return;
@@ -10,6 +10,11 @@ export function closable(v: unknown, name: string): void {
 /** Calls __close(v, err) — err is the error value when the scope exits by an error. */
 export function closeVar(v: unknown, e: unknown): void {
   if (v === undefined || v === false) return;
+  // os.exit closes pending variables only when asked to (its `close` argument), with no error
+  if (e instanceof ExitRequest) {
+    if (!(e as ExitRequest & { close?: boolean }).close) return;
+    e = undefined;
+  }
   const h = metaOf(v, "__close");
   if (h === undefined) throw rtError("attempt to call a nil value (metamethod 'close')");
   callable(h)(v, e === undefined ? undefined : toLuaError(e).value);

@@ -4,7 +4,7 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import { LuaTable, NextKeyError } from "../core/table.js";
 import { EMPTY, Multi, first } from "../core/multi.js";
-import { LuaError, captureSites, luaPosAt, afterBuiltin, toLuaError, wherePrefix, protectedCalls } from "../core/errors.js";
+import { ExitRequest, LuaError, captureSites, luaPosAt, afterBuiltin, toLuaError, wherePrefix, protectedCalls } from "../core/errors.js";
 import { callable, getMetatable, index, eq, tostringMeta, metaOf } from "../core/ops.js";
 import { LFloat, isNumber, str2number, wrapInt } from "../core/numbers.js";
 import { addressOf, builtins, typeName } from "../core/values.js";
@@ -181,6 +181,7 @@ function pcall(f: unknown, ...args: unknown[]): unknown {
     const r = callable(f)(...args);
     return r instanceof Multi ? new Multi([true, ...r.v]) : new Multi([true, r]);
   } catch (e) {
+    if (e instanceof ExitRequest) throw e;
     return new Multi([false, toLuaError(e).value]);
   } finally {
     protectedCalls.depth--;
@@ -196,6 +197,7 @@ function xpcall(f: unknown, h: unknown, ...args: unknown[]): unknown {
     const r = callable(f)(...args);
     return r instanceof Multi ? new Multi([true, ...r.v]) : new Multi([true, r]);
   } catch (e) {
+    if (e instanceof ExitRequest) throw e;
     return new Multi([false, handleError(toLuaError(e), h)]);
   }
 }

@@ -71,8 +71,15 @@ function fmod(a: unknown, b: unknown): unknown {
   // C evaluates fmod's two luaL_checknumber calls right to left
   const y = fnum(b, 2, "math.fmod", arguments.length > 1);
   const x = fnum(a, 1, "math.fmod", present(arguments));
-  if (y === 0 && x === x) return NEG_NAN;
-  return mkFloat(x % y);
+  const r = x % y;
+  if (r !== r) {
+    // glibc: a NaN operand comes back as it is; an invalid operation (x infinite or
+    // y zero) gives the default NaN
+    if (x !== x) return x;
+    if (y !== y) return y;
+    return NEG_NAN;
+  }
+  return mkFloat(r);
 }
 
 function modf(x: unknown): unknown {

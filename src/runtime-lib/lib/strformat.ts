@@ -8,6 +8,7 @@ import { addressOf } from "../core/values.js";
 import { argError, checkInteger, checkNumber, checkString, libError } from "./aux.js";
 
 const FNAME = "string.format";
+const HEXDIG = "0123456789abcdef";
 
 // ---- exact decimal conversions of doubles ----
 
@@ -77,7 +78,8 @@ export function expDigits(x: number, P: number): [string, number] {
   if (x === 0) return [P > 0 ? "0." + "0".repeat(P) : "0", 0];
   const s = x.toExponential(P);
   const ei = s.indexOf("e");
-  if (maybeTie(x, P)) {
+  const E = parseInt(s.slice(ei + 1), 10);
+  if (maybeTie(x, P, E)) {
     const t = x.toExponential(P + 1);
     const ti = t.indexOf("e");
     if (t.charCodeAt(ti - 1) === 53 /* 5 */) {
@@ -96,15 +98,15 @@ export function expDigits(x: number, P: number): [string, number] {
       }
     }
   }
-  return [s.slice(0, ei), parseInt(s.slice(ei + 1), 10)];
+  return [s.slice(0, ei), E];
 }
 
-/** Cheap filter: can x have exactly P+2 significant decimal digits ending in 5? */
-function maybeTie(x: number, P: number): boolean {
+/** Cheap filter: can x have exactly P+2 significant decimal digits ending in 5? E is the
+ *  exponent of x rounded to P+1 digits: floor(log10(x)), or one more after a carry. */
+function maybeTie(x: number, P: number, E: number): boolean {
   const k = fracBits(x);
-  const e10 = Math.floor(Math.log10(x));
-  if (k > 0) return Math.abs(e10 + 1 + k - (P + 2)) <= 1;
-  return e10 + 2 >= P + 2;
+  if (k > 0) return Math.abs(E + 1 + k - (P + 2)) <= 1;
+  return E + 2 >= P + 2;
 }
 
 function expSuffix(e: number, upper: boolean): string {
@@ -170,10 +172,27 @@ export function hexDigits(x: number, prec: number, alt: boolean): string {
     const be = (hi >>> 20) & 0x7ff;
     lead = be === 0 ? 0 : 1;
     exp = be === 0 ? -1022 : be - 1023;
-    frac = (hi & 0xfffff).toString(16).padStart(5, "0") + lo.toString(16).padStart(8, "0");
+    if (prec < 0) {
+      // only the significant hex digits of the 52-bit fraction
+      frac = "";
+      let n = 13;
+      let h = hi & 0xfffff;
+      let l = lo;
+      while (n > 0 && (l & 15) === 0) {
+        l = (l >>> 4) | ((h & 15) << 28);
+        h >>>= 4;
+        n--;
+      }
+      for (let i = 0; i < n; i++) {
+        frac = HEXDIG[l & 15] + frac;
+        l = (l >>> 4) | ((h & 15) << 28);
+        h >>>= 4;
+      }
+    } else frac = (hi & 0xfffff).toString(16).padStart(5, "0") + lo.toString(16).padStart(8, "0");
   }
-  if (prec < 0) frac = frac.replace(/0+$/, "");
-  else if (prec < frac.length) {
+  if (prec < 0) {
+    // as many digits as needed
+  } else if (prec < frac.length) {
     const keep = frac.slice(0, prec);
     const next = parseInt(frac[prec], 16);
     const more = /[1-9a-f]/.test(frac.slice(prec + 1));
@@ -271,11 +290,20 @@ function padNum(prefix: string, body: string, sp: Spec, zeroOk: boolean): string
 }
 
 const TWO64 = 1n << 64n;
-const HEXDIG = "0123456789abcdef";
 
 /** A non-negative safe integer in base 8 or 16 (Number#toString(radix) is slow in V8). */
 function radix(u: number, base: number): string {
   let s = "";
+  if (u < 4294967296) {
+    // 32-bit integer operations
+    const shift = base === 16 ? 4 : 3;
+    const mask = base - 1;
+    do {
+      s = HEXDIG[u & mask] + s;
+      u >>>= shift;
+    } while (u !== 0);
+    return s;
+  }
   do {
     const d = u % base;
     s = HEXDIG[d] + s;

@@ -1,0 +1,5 @@
+local name = os.tmpname()
+local f = io.open(name)
+print(f:close())
+print(pcall(f.close, f))
+os.remove(name)

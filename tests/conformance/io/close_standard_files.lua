@@ -1,0 +1,5 @@
+print(io.stdout:close())
+print(io.stderr:close())
+print(io.stdin:close())
+print(io.type(io.stdout))
+io.stdout:write("still open\n")

@@ -1,0 +1,5 @@
+local name = os.tmpname()
+local f = io.open(name)
+f:close()
+os.remove(name)
+f:read()

@@ -1,0 +1,2 @@
+local f = io.open("error_messages_uncaught_method.lua")
+f:seek("bad")

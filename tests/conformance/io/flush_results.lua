@@ -1,0 +1,8 @@
+print(io.stdout:flush())
+print(io.flush())
+local name = os.tmpname()
+local f = io.open(name, "w")
+print(f:flush())
+f:close()
+print(io.stderr:flush())
+os.remove(name)

@@ -1,0 +1,7 @@
+local name = os.tmpname()
+local f = io.open(name)
+print(io.close(f))
+print(pcall(io.close, f))
+print(pcall(io.close, {}))
+print(pcall(io.close, nil))
+os.remove(name)

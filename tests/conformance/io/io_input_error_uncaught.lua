@@ -1,0 +1,1 @@
+io.input("no_such_input_file.tmp")

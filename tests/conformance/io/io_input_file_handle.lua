@@ -1,0 +1,7 @@
+local f = io.open("io_input_file_handle.data")
+print(io.input(f) == f)
+print(io.read("a"))
+f:close()
+print(pcall(io.read))
+print(pcall(io.lines))
+io.input(io.stdin)

@@ -1,0 +1,8 @@
+print(pcall(io.output, {}))
+print(pcall(io.output, "no/such/dir/out.tmp"))
+local name = os.tmpname()
+local f = io.open(name)
+f:close()
+print(pcall(io.output, f))
+print(io.output() == io.stdout)
+os.remove(name)

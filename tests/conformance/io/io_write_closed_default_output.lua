@@ -1,0 +1,8 @@
+local name = os.tmpname()
+local f = io.output(name)
+f:close()
+print(pcall(io.write, "x"))
+print(pcall(io.flush))
+print(pcall(io.close))
+io.output(io.stdout)
+os.remove(name)

@@ -1,0 +1,3 @@
+local it = io.lines("lines_already_closed_uncaught.data")
+for l in it do print(l) end
+it()

@@ -1,0 +1,5 @@
+local f = io.open("lines_method_closed_file.data")
+local it = f:lines()
+f:close()
+print(pcall(f.lines, f))
+print(pcall(it))

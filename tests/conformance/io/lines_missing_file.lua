@@ -1,0 +1,1 @@
+print(pcall(io.lines, "no_such_lines_file.tmp"))

@@ -1,0 +1,3 @@
+print(pcall(function()
+  for l in io.lines(".") do end
+end))

@@ -1,0 +1,6 @@
+local it, a, b, f = io.lines("lines_returns_four_values.data")
+print(type(it), a, b, io.type(f))
+print(it())
+print(it())
+print(io.type(f))
+print(pcall(it))

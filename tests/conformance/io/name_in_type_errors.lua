@@ -1,0 +1,2 @@
+print(pcall(setmetatable, io.stdout, {}))
+print(pcall(io.open, io.stdout))

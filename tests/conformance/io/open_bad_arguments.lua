@@ -1,0 +1,4 @@
+print(pcall(io.open))
+print(pcall(io.open, {}))
+print(pcall(io.open, "x", {}))
+print(pcall(io.open, "x", 1))

@@ -1,0 +1,5 @@
+local f = io.open("open_case_dir_tmp_file.tmp", "w")
+f:write("x")
+f:close()
+print(io.open("open_case_dir_tmp_file.tmp"):read("a"))
+print(os.remove("open_case_dir_tmp_file.tmp"))

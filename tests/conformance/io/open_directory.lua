@@ -1,0 +1,7 @@
+local f = io.open(".")
+print(io.type(f))
+print(f:read("a"))
+print(f:read("l"))
+print(f:close())
+print(io.open(".", "w"))
+print(io.open(".", "a"))

@@ -1,0 +1,1 @@
+io.open("open_invalid_mode_uncaught.lua", "rw")

@@ -1,0 +1,3 @@
+print(io.open("no_such_file_for_open.tmp"))
+print(io.open("no_such_file_for_open.tmp", "r"))
+print(io.open("no_such_file_for_open.tmp", "r+"))

@@ -1,0 +1,8 @@
+local name = os.tmpname()
+local f = assert(io.open(name, "w"))
+print(f:write("line one\n", "line two\n", 42, " ", 1.5, "\n") == f)
+print(f:close())
+f = assert(io.open(name))
+print(f:read("a"))
+f:close()
+os.remove(name)

@@ -1,0 +1,6 @@
+local p = io.popen("true")
+p:close()
+print(io.type(p))
+print(pcall(p.read, p))
+print(pcall(p.close, p))
+print(tostring(p))

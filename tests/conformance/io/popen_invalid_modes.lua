@@ -1,0 +1,6 @@
+print(pcall(io.popen, "true", "rw"))
+print(pcall(io.popen, "true", "rb"))
+print(pcall(io.popen, "true", ""))
+print(pcall(io.popen, "true", "a"))
+print(pcall(io.popen))
+print(pcall(io.popen, {}))

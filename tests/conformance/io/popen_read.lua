@@ -1,0 +1,6 @@
+local p = io.popen("echo hello; echo world")
+print(io.type(p))
+print(p:read("l"))
+print(p:read("a"))
+print(p:read("l"))
+print(p:close())

@@ -1,0 +1,6 @@
+io.stdout:setvbuf("no")
+local p = io.popen("cat", "w")
+print(io.type(p))
+p:write("to cat\n", 42, "\n")
+print(p:close())
+print("done")

@@ -1,0 +1,8 @@
+local p = io.popen("echo hi")
+print(p:write("x"))
+print(p:read("l"))
+p:close()
+io.stdout:setvbuf("no")
+local q = io.popen("cat >/dev/null", "w")
+print(q:read("l"))
+q:close()

@@ -1,0 +1,8 @@
+local f = io.open("read_counts.data")
+print(f:read(3))
+print(f:read(0))
+print(f:read(4, 2))
+print(f:read(10))
+print(f:read(0))
+print(f:read(1))
+f:close()

@@ -1,0 +1,5 @@
+local f = io.open("read_crlf.data", "rb")
+local a = f:read("l")
+print(#a, a == "one\r")
+print(f:read("L") == "two\r\n")
+f:close()

@@ -1,0 +1,6 @@
+local f = io.open("read_format_bad_types.lua")
+print(pcall(function() return f:read({}) end))
+print(pcall(function() return f:read(1.5) end))
+print(pcall(function() return f:read(true) end))
+print(pcall(function() return f:read("l", nil) end))
+f:close()

@@ -1,0 +1,8 @@
+local f = io.open("read_format_prefixes.data")
+print(f:read("line"))
+print(f:read("Lines"))
+print(f:read("all"))
+f:close()
+f = io.open("read_format_prefixes.data")
+print(pcall(f.read, f, "**l"))
+f:close()

@@ -1,0 +1,7 @@
+local name = os.tmpname()
+local f = io.open(name, "w")
+print(f:read("l"))
+print(f:read("a"))
+print(f:read(0))
+f:close()
+os.remove(name)

@@ -1,0 +1,7 @@
+local f = io.open("read_invalid_format.lua")
+print(pcall(f.read, f, "x"))
+print(pcall(function() return f:read("x") end))
+print(pcall(function() return f:read("l", "z") end))
+print(pcall(function() return f:read("") end))
+print(pcall(function() return f:read("*") end))
+f:close()

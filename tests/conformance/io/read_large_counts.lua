@@ -1,0 +1,10 @@
+local name = os.tmpname()
+local f = io.open(name, "w")
+for i = 1, 20000 do f:write("abcdefghij") end
+f:close()
+f = io.open(name)
+print(#f:read(70000))
+print(#f:read(200000))
+print(f:read(1))
+f:close()
+os.remove(name)

@@ -1,0 +1,7 @@
+local f = io.open("read_lines.data")
+print(f:read())
+print(f:read("l"))
+print(f:read("l"))
+print(f:read("l"))
+print(f:read("l"))
+f:close()

@@ -1,0 +1,3 @@
+local f = io.open("read_number_then_line.data")
+print(f:read("n", "l", "l"))
+f:close()

@@ -1,0 +1,3 @@
+local f = io.open("read_number_whitespace.data")
+print(f:read("n", "n", "n"))
+f:close()

@@ -1,0 +1,8 @@
+local f = io.open("read_star_formats.data")
+print(f:read("*l"))
+print(f:read("*L"))
+print(f:read("*n", "*n"))
+print(f:read("*a"))
+print(f:read("*a"))
+print(f:read("*l"))
+f:close()

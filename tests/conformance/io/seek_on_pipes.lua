@@ -1,0 +1,5 @@
+print(io.stdout:seek())
+print(io.stdout:seek("set", 0))
+local p = io.popen("echo x")
+print(p:seek())
+p:close()

@@ -1,0 +1,4 @@
+io.stdout:setvbuf("no")
+io.write("one\n")
+os.execute("echo two")
+print("three")

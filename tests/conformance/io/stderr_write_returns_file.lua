@@ -1,0 +1,1 @@
+print(io.stderr:write("") == io.stderr)

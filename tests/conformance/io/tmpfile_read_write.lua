@@ -1,0 +1,8 @@
+local f = io.tmpfile()
+print(io.type(f))
+f:write("temp data\n", 123)
+print(f:seek("set"))
+print(f:read("l"))
+print(f:read("n"))
+print(f:close())
+print(io.type(f))

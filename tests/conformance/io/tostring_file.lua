@@ -1,0 +1,7 @@
+local name = os.tmpname()
+local f = io.open(name)
+local s = tostring(f)
+print(type(s), s ~= "file (closed)", #s > 8)
+f:close()
+print(tostring(f))
+os.remove(name)

@@ -1,0 +1,7 @@
+local name = os.tmpname()
+local f = io.open(name)
+print(io.type(f))
+f:close()
+print(io.type(f))
+print(io.type(nil), io.type(1), io.type("file"), io.type({}), io.type(io))
+os.remove(name)

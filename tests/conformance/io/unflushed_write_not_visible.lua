@@ -1,0 +1,6 @@
+local f = io.open("unflushed_write_not_visible.tmp", "w")
+f:write("written at exit")
+local g = io.open("unflushed_write_not_visible.tmp")
+print("[" .. g:read("a") .. "]")
+g:close()
+os.remove("unflushed_write_not_visible.tmp")

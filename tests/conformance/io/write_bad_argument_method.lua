@@ -1,0 +1,7 @@
+local name = os.tmpname()
+local f = io.open(name, "w")
+print(pcall(function() return f:write("ok", {}) end))
+print(pcall(f.write, f, nil))
+f:close()
+print(io.open(name):read("a"))
+os.remove(name)

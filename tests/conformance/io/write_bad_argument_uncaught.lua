@@ -1,0 +1,2 @@
+io.write("partial ")
+io.write("x", {})

@@ -1,0 +1,6 @@
+local name = os.tmpname()
+local f = io.open(name, "w")
+f:write("a"):write("b", 1, 2.5):write()
+f:close()
+print(io.open(name):read("a"))
+os.remove(name)

@@ -1,0 +1,6 @@
+local name = os.tmpname()
+local f = io.open(name, "w")
+f:write(0.1, " ", 1/3, " ", 100.0, " ", 2^53, " ", -1.5e-10)
+f:close()
+print(io.open(name):read("a"))
+os.remove(name)

@@ -1,0 +1,4 @@
+io.write("a", "b", "c")
+print("d")
+io.write("e\n")
+print("f")

@@ -1,0 +1,4 @@
+local z = 0
+local nan = z / z
+io.write(nan, " ", -nan, "\n")
+print(nan, -nan)

@@ -1,0 +1,2 @@
+print(io.write("x") == io.stdout)
+print(io.write() == io.stdout)

@@ -1,0 +1,6 @@
+local name = os.tmpname()
+local f = io.open(name, "r")
+print(f:write("x"))
+print(f:write(1, 2))
+f:close()
+os.remove(name)

@@ -1,0 +1,1 @@
+print(os.date(1234, 0))

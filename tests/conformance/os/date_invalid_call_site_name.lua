@@ -1,0 +1,3 @@
+local d = os.date
+local ok, e = pcall(function() return d("%Q") end)
+print(e)

@@ -1,0 +1,2 @@
+print(pcall(os.difftime, 1))
+print(pcall(os.difftime))

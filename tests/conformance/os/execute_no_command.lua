@@ -1,0 +1,2 @@
+print(os.execute())
+print(os.execute(nil))

@@ -1,0 +1,4 @@
+print("before")
+io.stdout:flush()
+os.execute("echo child")
+print("after")

@@ -1,0 +1,2 @@
+print(os.execute("true"))
+print(os.execute("exit 0"))

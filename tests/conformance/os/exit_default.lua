@@ -1,0 +1,2 @@
+io.write("no newline")
+os.exit()

@@ -1,0 +1,3 @@
+print(pcall(os.getenv))
+print(pcall(os.getenv, {}))
+print(pcall(os.getenv, nil))

@@ -1,0 +1,1 @@
+print(os.getenv("ASSAY_SURELY_UNSET_VARIABLE_12345"))

@@ -1,0 +1,6 @@
+local name = os.tmpname()
+os.remove(name)
+io.stdout:flush()
+os.execute("mkdir " .. name)
+print(os.remove(name))
+print(os.remove(name) == nil)

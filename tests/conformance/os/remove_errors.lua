@@ -1,0 +1,2 @@
+print(pcall(os.remove))
+print(pcall(os.remove, {}))

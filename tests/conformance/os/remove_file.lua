@@ -1,0 +1,6 @@
+local name = os.tmpname()
+print(io.open(name) ~= nil)
+print(os.remove(name))
+local f, msg, code = io.open(name)
+print(f, msg == name .. ": No such file or directory", code)
+print(select(2, os.remove(name)) == name .. ": No such file or directory")

@@ -1,0 +1,3 @@
+print(pcall(os.time, 1))
+print(pcall(os.time, "x"))
+print(pcall(os.time, true))

@@ -1,0 +1,2 @@
+local t = os.time({year=2024})
+print(t)

@@ -1,0 +1,2 @@
+print(pcall(os.time, {year=2024, month=1, day=1, hour=true}))
+print(pcall(os.time, {year=false, month=1, day=1}))

@@ -1,0 +1,6 @@
+print(pcall(os.time, {year=2^40, month=1, day=1}))
+print(pcall(os.time, {year=2024, month=2^31 + 1, day=1}))
+print(pcall(os.time, {year=2024, month=1, day=2^31}))
+print(pcall(os.time, {year=2024, month=1, day=1, hour=2^31}))
+print(pcall(os.time, {year=2024, month=1, day=1, min=-2^31 - 1}))
+print(pcall(os.time, {year=2024, month=1, day=1, sec=2^63}))

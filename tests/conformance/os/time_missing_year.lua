@@ -1,0 +1,1 @@
+print(pcall(os.time, {month=1, day=1}))

@@ -1,0 +1,6 @@
+local name = os.tmpname()
+print(type(name), #name)
+local f = io.open(name)
+print(f:read("a"))
+f:close()
+print(os.remove(name))

@@ -1,0 +1,4 @@
+local a, b = os.tmpname(), os.tmpname()
+print(a ~= b)
+os.remove(a)
+os.remove(b)
