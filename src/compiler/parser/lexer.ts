@@ -38,7 +38,7 @@ const C_ALPHA = 1; // letters and '_'
 const C_DIGIT = 2;
 const C_XDIGIT = 4;
 const C_SPACE = 8;
-const CTYPE = new Uint8Array(257); // index 256: end of input
+const CTYPE = new Uint8Array(256);
 for (let c = 0; c < 256; c++) {
   let f = 0;
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) f |= C_ALPHA;
@@ -321,6 +321,7 @@ export class Lexer {
             this.sv = word;
             return this.token(Tok.NAME, p, e);
           }
+          if (c > 255) throw new RangeError(`Lua source must be a byte string (char code ${c} at offset ${p})`);
           return this.token(c, p, p + 1);
       }
     }

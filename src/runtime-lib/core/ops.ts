@@ -108,6 +108,11 @@ function indexMiss(o: LuaTable, k: unknown, mt: LuaTable): unknown {
 }
 
 function indexOther(o: unknown, k: unknown): unknown {
+  // s:method() — the string metatable's __index is the string library table
+  if (typeof o === "string" && typeof k === "string" && stringMeta.mt !== null) {
+    const lib = stringMeta.mt.getStr("__index");
+    if (lib instanceof LuaTable) return lib.getStr(k);
+  }
   const h = metaOf(o, "__index");
   if (h === undefined) throw rtError(`attempt to index a ${objTypeName(o)} value`, "i");
   if (typeof h === "function") return first(h(o, k));

@@ -43,7 +43,7 @@ export function truthy(v: unknown): boolean {
 
 // Stable pseudo-addresses for tostring(table/function/...)
 const ids = new WeakMap<object, number>();
-let nextId = 0x55a4c2e0;
+let nextId = 0x55a4c2e00000;
 
 export function addressOf(v: object): string {
   let id = ids.get(v);
@@ -52,5 +52,5 @@ export function addressOf(v: object): string {
     nextId += 0x40;
     ids.set(v, id);
   }
-  return "0x" + id.toString(16).padStart(12, "0");
+  return "0x" + id.toString(16);
 }

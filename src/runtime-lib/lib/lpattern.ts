@@ -4,12 +4,15 @@
 // repetitions trying the rest of the pattern), never once per subject character, so the
 // JS stack stays shallow on subjects of any length.
 //
-// Speed: subjects are scanned as bytes (a Buffer copy: small subjects into a scratch
-// buffer of the state, large ones converted once and cached); every single-character class is turned once
-// into a 256-entry membership table (cached per pattern), so matching one character is one
-// table lookup. When the pattern item that must follow a repetition (or start a match) is a
-// single-character class that cannot match empty, positions where it cannot match are
-// skipped without a call — only where the skipped call could not have raised an error.
+// Speed: subjects are scanned as bytes (a Buffer: small subjects are copied into a scratch
+// buffer of the match state, large ones converted once and cached), and every
+// single-character class becomes a 256-entry membership table (cached per pattern), so
+// matching one character is one table lookup. Where the pattern item that must come next
+// (after a repetition, or at the start of a match, looking through captures) is a
+// single-character class that cannot match empty, subject positions it cannot match are
+// skipped without calling `match` — only where the skipped call could not have raised an
+// error ("pattern too complex", "too many captures", "invalid pattern capture", or a
+// malformed item), so results and errors stay those of C.
 
 export const CAP_UNFINISHED = -1;
 export const CAP_POSITION = -2;

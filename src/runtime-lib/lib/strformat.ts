@@ -39,6 +39,10 @@ function isEvenDigit(ch: string): boolean {
 /** %.Pf of a finite x >= 0 (digits only). JS's toFixed is exact but rounds ties away from
  *  zero; C rounds them to even. A tie happens exactly when x has P+1 binary fraction digits. */
 export function fixedDigits(x: number, P: number): string {
+  if (P <= 22) {
+    const f = fastFixed(x, P);
+    if (f !== null) return f;
+  }
   if (x >= 1e21) return BigInt(x).toString() + (P > 0 ? "." + "0".repeat(P) : "");
   if (P >= 100) return exactFixed(x, P);
   const s = x.toFixed(P);
@@ -49,6 +53,61 @@ export function fixedDigits(x: number, P: number): string {
     if (isEvenDigit(tr[tr.length - 1])) return tr;
   }
   return s;
+}
+
+// Fast paths: scale by an exact power of ten (one correctly rounded operation, so the scaled
+// value is within half an ulp of the exact product) and round to an integer; when the
+// fraction is too close to one half to decide, fall back to the exact conversions.
+
+/** exact powers of ten as doubles */
+const POW10: number[] = [];
+for (let i = 0, p = 1; i <= 22; i++, p *= 10) POW10.push(p);
+
+/** The scaled value y rounded to an integer as the exact value would round (ties to even
+ *  never reach here), or -1 when y is too close to a half-way point. */
+function roundScaled(y: number): number {
+  const fl = Math.floor(y);
+  const d = y - fl - 0.5;
+  if (Math.abs(d) <= y * 4.5e-16) return -1;
+  return d > 0 ? fl + 1 : fl;
+}
+
+function fastFixed(x: number, P: number): string | null {
+  const y = x * POW10[P];
+  if (!(y < 1e15)) return null;
+  const r = roundScaled(y);
+  if (r < 0) return null;
+  let s = String(r);
+  if (P === 0) return s;
+  if (s.length <= P) s = "0".repeat(P + 1 - s.length) + s;
+  return s.slice(0, s.length - P) + "." + s.slice(s.length - P);
+}
+
+function fastExp(x: number, P: number): [string, number] | null {
+  let E = Math.floor(Math.log10(x));
+  let k = P - E;
+  if (k > 22 || k < -22) return null;
+  let y = k >= 0 ? x * POW10[k] : x / POW10[-k];
+  if (y >= POW10[P + 1]) {
+    E++;
+    k--;
+  } else if (y < POW10[P]) {
+    E--;
+    k++;
+  } else k = 99;
+  if (k !== 99) {
+    if (k > 22 || k < -22) return null;
+    y = k >= 0 ? x * POW10[k] : x / POW10[-k];
+  }
+  let r = roundScaled(y);
+  if (r < 0) return null;
+  if (r === POW10[P + 1]) {
+    r = POW10[P];
+    E++;
+  }
+  const s = String(r);
+  if (s.length !== P + 1) return null;
+  return [P > 0 ? s[0] + "." + s.slice(1) : s, E];
 }
 
 /** %.Pf by exact big-integer arithmetic (ties to even), for precisions toFixed refuses. */
@@ -76,6 +135,10 @@ function exactFixed(x: number, P: number): string {
 /** %.Pe of a finite x >= 0: mantissa digits ("d.ddd") and the decimal exponent. */
 export function expDigits(x: number, P: number): [string, number] {
   if (x === 0) return [P > 0 ? "0." + "0".repeat(P) : "0", 0];
+  if (P <= 14) {
+    const r = fastExp(x, P);
+    if (r !== null) return r;
+  }
   const s = x.toExponential(P);
   const ei = s.indexOf("e");
   const E = parseInt(s.slice(ei + 1), 10);
@@ -145,15 +208,6 @@ export function gDigits(x: number, P: number, alt: boolean, upper: boolean): str
     s = mant + expSuffix(X, upper);
   }
   return s;
-}
-
-/** C's "%.14g" (LUAI_NUMFFORMAT) with ties to even, for floats Lua prints. */
-export function fmtG14(x: number): string {
-  if (x !== x) return nanSign(x) ? "-nan" : "nan";
-  if (x === Infinity) return "inf";
-  if (x === -Infinity) return "-inf";
-  const neg = x < 0 || Object.is(x, -0);
-  return (neg ? "-" : "") + gDigits(Math.abs(x), 14, false, false);
 }
 
 /** glibc's %a of a finite x >= 0 without the "0x": prec < 0 means as many digits as needed. */
@@ -565,22 +619,30 @@ export const { format } = {
     }
     const top = args.length + 1;
     let arg = 1;
+    // few pieces: concatenate; more: join them, so that the result is one flat string and not
+    // a rope holding on to every piece (costly when results are kept in tables)
+    const n = items.length;
+    const parts: string[] | null = n > 2 ? [] : null;
     let out = "";
-    for (let t = 0; t < items.length; t++) {
+    for (let t = 0; t < n; t++) {
       const it = items[t];
-      out += it.lit;
       const conv = it.conv;
-      if (conv === -1) break;
+      if (conv === -1) {
+        if (parts === null) out += it.lit;
+        else parts.push(it.lit);
+        break;
+      }
       if (++arg > top) throw argError(arg, FNAME, "no value");
       if (it.err !== null) throw libError(FNAME, it.err);
       const v = args[arg - 2];
+      let piece: string;
       switch (conv) {
         case 99: {
           // c
           const sp = spec(it.sp);
           const c = checkInteger(v, arg, FNAME);
           const code = typeof c === "bigint" ? Number(BigInt.asUintN(8, c)) : ((c % 256) + 256) % 256;
-          out += pad(String.fromCharCode(code), sp);
+          piece = pad(String.fromCharCode(code), sp);
           break;
         }
         case 100:
@@ -592,15 +654,15 @@ export const { format } = {
           // d i u o x X
           const iv = checkInteger(v, arg, FNAME);
           const sp = spec(it.sp);
-          if (it.spec === "" && conv === 100) out += typeof iv === "number" ? String(iv) : iv.toString();
-          else out += fmtInt(iv, conv, sp);
+          if (it.spec === "" && conv === 100) piece = typeof iv === "number" ? String(iv) : iv.toString();
+          else piece = fmtInt(iv, conv, sp);
           break;
         }
         case 97:
         case 65: {
           // a A
           const sp = spec(it.sp);
-          out += fmtFloat(toNum(checkNumber(v, arg, FNAME)), conv, sp);
+          piece = fmtFloat(toNum(checkNumber(v, arg, FNAME)), conv, sp);
           break;
         }
         case 102:
@@ -610,37 +672,41 @@ export const { format } = {
         case 71: {
           // f e E g G
           const x = toNum(checkNumber(v, arg, FNAME));
-          out += fmtFloat(x, conv, spec(it.sp));
+          piece = fmtFloat(x, conv, spec(it.sp));
           break;
         }
         case 112: {
           // p
           const p = pointerOf(v);
-          out += pad(p === null ? "(null)" : p, spec(it.sp));
+          piece = pad(p === null ? "(null)" : p, spec(it.sp));
           break;
         }
         case 113:
           // q
-          out += addliteral(v, arg);
+          piece = addliteral(v, arg);
           break;
         case 115: {
           // s
           const s = typeof v === "string" ? v : tostringMeta(v, addressOf);
-          if (it.spec === "") out += s;
+          if (it.spec === "") piece = s;
           else {
             if (s.indexOf("\0") >= 0) throw argError(arg, FNAME, "string contains zeros");
             const sp = spec(it.sp);
-            if (sp.prec < 0 && s.length >= 100) out += s;
-            else out += pad(sp.prec >= 0 ? s.slice(0, sp.prec) : s, sp);
+            if (sp.prec < 0 && s.length >= 100) piece = s;
+            else piece = pad(sp.prec >= 0 ? s.slice(0, sp.prec) : s, sp);
           }
           break;
         }
+        default:
+          piece = "";
+      }
+      if (parts === null) out += it.lit + piece;
+      else {
+        if (it.lit !== "") parts.push(it.lit);
+        parts.push(piece);
       }
     }
-    // a result built from several pieces is a rope; flatten it (charCodeAt does, in V8) so that
-    // results kept in tables do not hold on to all their pieces
-    if (items.length > 1 && out.length > 12) out.charCodeAt(0);
-    return out;
+    return parts === null ? out : parts.join("");
   },
 };
 

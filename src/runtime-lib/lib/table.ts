@@ -390,8 +390,9 @@ function auxsortRaw(a: unknown[], lo: number, up: number, lt: Less, rnd: number)
   }
 }
 
-/** The same on an array holding only numbers or only strings, where JS's `<` is Lua's. */
-function auxsortPrim(a: (number | string)[], lo: number, up: number, rnd: number): void {
+/** The same on an array holding only JS numbers, where JS's `<` is Lua's. (Numbers and strings get
+ *  separate copies so each keeps monomorphic comparisons.) */
+function auxsortNum(a: number[], lo: number, up: number, rnd: number): void {
   while (lo < up) {
     let x = a[lo - 1];
     let y = a[up - 1];
@@ -442,11 +443,75 @@ function auxsortPrim(a: (number | string)[], lo: number, up: number, rnd: number
     p = i;
     let n: number;
     if (p - lo < up - p) {
-      auxsortPrim(a, lo, p - 1, rnd);
+      auxsortNum(a, lo, p - 1, rnd);
       n = p - lo;
       lo = p + 1;
     } else {
-      auxsortPrim(a, p + 1, up, rnd);
+      auxsortNum(a, p + 1, up, rnd);
+      n = up - p;
+      up = p - 1;
+    }
+    if (Math.floor((up - lo) / 128) > n) rnd = randomizePivot();
+  }
+}
+
+/** The same on an array holding only strings (byte strings: JS's `<` is strcmp). */
+function auxsortStr(a: string[], lo: number, up: number, rnd: number): void {
+  while (lo < up) {
+    let x = a[lo - 1];
+    let y = a[up - 1];
+    if (y < x) {
+      a[lo - 1] = y;
+      a[up - 1] = x;
+    }
+    if (up - lo === 1) return;
+    let p = up - lo < RANLIMIT || rnd === 0 ? Math.floor((lo + up) / 2) : choosePivot(lo, up, rnd);
+    x = a[p - 1];
+    y = a[lo - 1];
+    if (x < y) {
+      a[p - 1] = y;
+      a[lo - 1] = x;
+    } else {
+      y = a[up - 1];
+      if (y < x) {
+        a[p - 1] = y;
+        a[up - 1] = x;
+      }
+    }
+    if (up - lo === 2) return;
+    const P = a[p - 1];
+    a[p - 1] = a[up - 2];
+    a[up - 2] = P;
+    // partition: a[lo] <= P == a[up-1] <= a[up]
+    let i = lo;
+    let j = up - 1;
+    for (;;) {
+      let ai = a[++i - 1];
+      while (ai < P) {
+        if (i === up - 1) throw INVALID_ORDER;
+        ai = a[++i - 1];
+      }
+      let aj = a[--j - 1];
+      while (P < aj) {
+        if (j < i) throw INVALID_ORDER;
+        aj = a[--j - 1];
+      }
+      if (j < i) {
+        a[up - 2] = ai;
+        a[i - 1] = P;
+        break;
+      }
+      a[i - 1] = aj;
+      a[j - 1] = ai;
+    }
+    p = i;
+    let n: number;
+    if (p - lo < up - p) {
+      auxsortStr(a, lo, p - 1, rnd);
+      n = p - lo;
+      lo = p + 1;
+    } else {
+      auxsortStr(a, p + 1, up, rnd);
       n = up - p;
       up = p - 1;
     }
@@ -517,14 +582,14 @@ function auxsortGen(t: unknown, lo: number, up: number, lt: Less, rnd: number): 
   }
 }
 
-/** All elements are JS numbers, or all are strings (no metamethods can run then). */
-function homogeneous(a: unknown[]): boolean {
+/** 1 if all elements are JS numbers, 2 if all are strings (no metamethods can run then), else 0. */
+function homogeneous(a: unknown[]): number {
   const n = a.length;
-  if (n === 0) return true;
+  if (n === 0) return 0;
   const k = typeof a[0];
-  if (k !== "number" && k !== "string") return false;
-  for (let i = 1; i < n; i++) if (typeof a[i] !== k) return false;
-  return true;
+  if (k !== "number" && k !== "string") return 0;
+  for (let i = 1; i < n; i++) if (typeof a[i] !== k) return 0;
+  return k === "number" ? 1 : 2;
 }
 
 function sort(t: unknown, comp: unknown): unknown {
@@ -546,7 +611,9 @@ function sort(t: unknown, comp: unknown): unknown {
       if (t instanceof LuaTable && t.mt === null && up === t.arr.length) {
         const arr = t.arr;
         try {
-          if (comp === undefined && homogeneous(arr)) auxsortPrim(arr as (number | string)[], 1, up, 0);
+          const kind = comp === undefined ? homogeneous(arr) : 0;
+          if (kind === 1) auxsortNum(arr as number[], 1, up, 0);
+          else if (kind === 2) auxsortStr(arr as string[], 1, up, 0);
           else auxsortRaw(arr, 1, up, lt, 0);
         } finally {
           // a comparator that shrank the table must not leave trailing holes behind
