@@ -16,8 +16,8 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..');
 const PROGRAMS_DIR = path.join(HERE, 'programs');
 const PROGRAMS_REL = path.relative(REPO, PROGRAMS_DIR);
-// ASSAY_BIN=/path/to/assay.js overrides the CLI under test (e.g. another checkout).
-const ASSAY_BIN = process.env.ASSAY_BIN ? path.resolve(process.env.ASSAY_BIN) : path.join(REPO, 'bin', 'assay.js');
+// ASSAY_BIN=/path/to/bin/assay overrides the CLI under test (e.g. another checkout).
+const ASSAY_BIN = process.env.ASSAY_BIN ? path.resolve(process.env.ASSAY_BIN) : path.join(REPO, 'bin', 'assay');
 
 // The runner every ratio and checksum is compared against.
 const BASELINE = 'lua5.4';
@@ -54,9 +54,9 @@ const RUNNERS = {
       if (!r.ok) {
         return { ok: false, reason: `\`assay run ${probe}\` failed: ${r.error}` };
       }
-      return { ok: true, version: firstLine(tryCapture(process.execPath, [ASSAY_BIN, '--version'])) };
+      return { ok: true, version: firstLine(tryCapture(ASSAY_BIN, ['--version'])) };
     },
-    command: (file) => ({ cmd: process.execPath, args: [ASSAY_BIN, 'run', file] }),
+    command: (file) => ({ cmd: ASSAY_BIN, args: ['run', file] }),
   },
   'lua5.4': {
     detect: () => whichDetect('lua5.4', ['-v']),

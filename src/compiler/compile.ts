@@ -1,11 +1,9 @@
 // The compiler's entry point: Lua source (a byte string) → a JS module text plus its
-// position table. Phases: pre-pass → luaparse → transform (scopes resolved on the way) →
-// print with marks.
-import luaparse from "luaparse";
-import type * as L from "luaparse";
-import { prepass, PrepassError } from "./prepass.js";
+// position table. Phases: parse (parser/, Lua's own grammar and error messages) → transform
+// (scopes resolved on the way) → print with marks.
+import { parse, LuaParseError } from "./parser/parser.js";
 import { ChunkCtx, FuncState, Scope, LocalVar } from "./context.js";
-import { CompileError, luaSyntaxMessage } from "./diagnostics.js";
+import { CompileError } from "./diagnostics.js";
 import { Frag, print } from "./frag.js";
 import { HELPERS } from "./helpers.js";
 import { T } from "./transform/state.js";
@@ -31,24 +29,15 @@ export function compile(source: string, chunkname: string): Compiled {
   try {
     return compileChunk(source, name);
   } catch (e) {
-    if (e instanceof CompileError || e instanceof PrepassError) throw new LuaSyntaxError(`${name}:${e.line}: ${e.message}`);
-    const pe = e as { line?: number; message: string };
-    if (typeof pe.line === "number" && /^\[\d+:\d+\]/.test(pe.message))
-      throw new LuaSyntaxError(`${name}:${pe.line}: ${luaSyntaxMessage(pe.message)}`);
+    if (e instanceof LuaParseError) throw new LuaSyntaxError(e.positional ? `${name}:${e.line}: ${e.message}` : e.message);
+    if (e instanceof CompileError) throw new LuaSyntaxError(`${name}:${e.line}: ${e.message}`);
     throw e;
   }
 }
 
 function compileChunk(source: string, name: string): Compiled {
-  const pre = prepass(source);
-  const ast = luaparse.parse(pre.text, {
-    luaVersion: "5.3",
-    locations: true,
-    ranges: true,
-    comments: false,
-    encodingMode: "pseudo-latin1",
-  } as Partial<luaparse.Options>) as L.Chunk;
-  const chunk = new ChunkCtx(pre, name);
+  const ast = parse(source);
+  const chunk = new ChunkCtx(name);
   const fn = new FuncState(null, "$main");
   fn.isVararg = true;
   chunk.fnames.set("$main", "main chunk");

@@ -1,6 +1,5 @@
 // Compile-time state: lexical scopes, the function being compiled, and per-chunk data.
-import type * as L from "luaparse";
-import { Prepass } from "./prepass.js";
+import type * as L from "./parser/ast.js";
 import { CompileError } from "./diagnostics.js";
 
 export interface LocalVar {
@@ -74,10 +73,7 @@ export class ChunkCtx {
   private constIndex = new Map<string, string>();
   /** JS function name → Lua description, for tracebacks */
   fnames = new Map<string, string>();
-  constructor(
-    readonly pre: Prepass,
-    readonly chunkname: string,
-  ) {}
+  constructor(readonly chunkname: string) {}
 
   id(): number {
     return ++this.uid;
@@ -97,24 +93,8 @@ export class ChunkCtx {
     return k;
   }
 
-  /** The line of the operator token that follows a left operand ending at `offset` (Lua
-   *  reports arithmetic errors at the operator's line). */
-  opLine(offset: number, fallback: number): number {
-    const toks = this.pre.tokens;
-    let lo = 0;
-    let hi = toks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (toks[mid].start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    while (lo < toks.length && toks[lo].value === ")") lo++;
-    return toks[lo]?.line ?? fallback;
-  }
-
-  isParenthesized(node: L.Node): boolean {
-    const r = rangeOf(node);
-    return this.pre.parens.has(`${r[0]}:${r[1]}`);
+  isParenthesized(node: L.Expression): boolean {
+    return node.inParens === true;
   }
 }
 

@@ -21,18 +21,3 @@ export const diag = {
     new CompileError(`label '${label}' already defined on line ${prevLine}`, line),
   varargOutside: (line: number) => new CompileError(`cannot use '...' outside a vararg function near '...'`, line),
 };
-
-/** Rewrites a luaparse error message into Lua's wording. */
-export function luaSyntaxMessage(msg: string): string {
-  msg = msg.replace(/^\[\d+:\d+\] /, "");
-  msg = msg.replace(/'<eof>'/g, "<eof>");
-  let m = /^<expression> expected near (.*)$/.exec(msg);
-  if (m) return `unexpected symbol near ${m[1]}`;
-  m = /^unexpected \w+ '(.*)' near .*$/s.exec(msg);
-  if (m) return `unexpected symbol near '${m[1]}'`;
-  m = /^unexpected symbol near (.*)$/.exec(msg);
-  if (m) return msg;
-  m = /^unfinished string near .*$/.exec(msg);
-  if (m) return msg;
-  return msg;
-}

@@ -63,7 +63,7 @@ export async function runAll(filter, jobs = 4, onResult = () => {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const results = await runAll(process.argv[2]);
+  const results = await runAll(process.argv.slice(2).find((a) => !a.startsWith('--')));
   let failed = 0;
   for (const { c, problems } of results.sort((a, b) => (a.c.file < b.c.file ? -1 : 1))) {
     if (problems.length === 0) continue;

@@ -2,7 +2,7 @@
 // over the statements before it (`goto` is `break L$f`); one that is jumped to backwards opens
 // a labelled loop over the statements after it (`goto` is `continue L$b`). Locals of a block
 // with forward labels are declared at its top so they stay visible past the JS block.
-import type * as L from "luaparse";
+import type * as L from "../parser/ast.js";
 import { Frag, Mark } from "../frag.js";
 import { GlobalName, lineOf, rangeOf } from "../context.js";
 import { diag } from "../diagnostics.js";
@@ -132,7 +132,7 @@ function emitFrom(stmts: L.Statement[], from: number, t: T, labels: LabelInfo[],
       if (info.back) rest = [`${info.back}: for (;;) {\n`, rest, `break ${info.back};\n}\n`];
       return [before, rest];
     }
-    if (s.type === "LocalStatement" && s.variables.some((v) => t.chunk.pre.attribs.get(rangeOf(v)[0]) === "close")) {
+    if (s.type === "LocalStatement" && s.attribs.includes("close")) {
       out.push(stmt(s, t));
       out.push(closeWrapper(s, t, endLine, () => emitFrom(stmts, i + 1, t, labels, endLine, trailer)));
       return out;
@@ -145,7 +145,7 @@ function emitFrom(stmts: L.Statement[], from: number, t: T, labels: LabelInfo[],
 
 /** try/finally that closes a to-be-closed variable on every exit from the rest of its block. */
 function closeWrapper(s: L.LocalStatement, t: T, endLine: number, rest: () => Frag): Frag {
-  const v = s.variables.find((x) => t.chunk.pre.attribs.get(rangeOf(x)[0]) === "close")!;
+  const v = s.variables[s.attribs.indexOf("close")];
   const binding = t.scope.vars.get(v.name);
   const js = binding && binding.kind === "local" ? binding.js : "undefined";
   const err = t.chunk.jsId("e");
@@ -160,7 +160,12 @@ function closeWrapper(s: L.LocalStatement, t: T, endLine: number, rest: () => Fr
 
 /** Applies a 5.5 `global` declaration that stood where this statement starts. */
 function applyGlobalDecl(s: L.Statement, t: T): void {
-  const decl = t.chunk.pre.globals.get(rangeOf(s)[0]);
+  const decl =
+    s.type === "GlobalStatement"
+      ? s
+      : s.type === "FunctionDeclaration" && s.isGlobal && s.identifier?.type === "Identifier"
+        ? { wildcard: false, names: [s.identifier.name], attribs: [""] }
+        : null;
   if (!decl) return;
   if (decl.wildcard) {
     t.scope.wildcard = decl.attribs[0] ?? "";

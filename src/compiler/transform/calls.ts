@@ -1,7 +1,7 @@
 // Calls. A Lua call compiles to a direct JS call of the callee when it is a function, or of
 // what `callable` makes of it (__call); the raw result may be a Multi (see multi.ts).
 // Marks at `callable` and at the argument list let errors and tracebacks name the callee.
-import type * as L from "luaparse";
+import type * as L from "../parser/ast.js";
 import { Frag, Mark, join } from "../frag.js";
 import { lineOf, resolve } from "../context.js";
 import { T } from "./state.js";

@@ -1,7 +1,7 @@
 // Expressions: every Lua expression becomes a JS expression producing one Lua value
 // (`expr`), a JS boolean for tests (`cond`), or — in the last position of a list — an array
 // to spread (`exprList`'s tail) when it can produce several values.
-import type * as L from "luaparse";
+import type * as L from "../parser/ast.js";
 import { Frag, Mark, join } from "../frag.js";
 import { lineOf, rangeOf, resolve } from "../context.js";
 import { CompileError } from "../diagnostics.js";
@@ -185,7 +185,7 @@ const INT_LITERAL = /^\(?-?\d+\)?$/;
 function binaryExpr(n: L.BinaryExpression, t: T): Frag {
   const op = n.operator as string;
   const h = BINARY[op];
-  const line = t.chunk.opLine(rangeOf(n.left)[1], lineOf(n));
+  const line = n.operatorLine;
   let mark: Mark;
   if (ARITH.has(op)) mark = new Mark(line, "a" + describe(n.left, t) + "\0" + describe(n.right, t));
   else if (op === "..") mark = new Mark(line, "k" + describe(n.left, t) + "\0" + describe(n.right, t));

@@ -1,7 +1,7 @@
 // Function bodies. Each Lua function is a plain JS function with positional parameters
 // (`...va` for varargs). A function that calls itself in tail position is wrapped in a loop
 // so such calls reuse the JS frame (a tail-recursive loop of any depth runs).
-import type * as L from "luaparse";
+import type * as L from "../parser/ast.js";
 import { Frag, Mark, join } from "../frag.js";
 import { FuncState, LocalVar, Scope, lineOf, rangeOf } from "../context.js";
 import { T } from "./state.js";
@@ -31,7 +31,7 @@ export function funcExpr(n: L.FunctionDeclaration, t: T, desc: string, opts: Fun
   for (const p of n.parameters) {
     if (p.type === "VarargLiteral") {
       fn.isVararg = true;
-      varargName = chunk.pre.varargNames.get(rangeOf(p)[0]);
+      varargName = p.name;
     } else params.push(declare(p.name).js);
   }
   const prologue: Frag[] = [];

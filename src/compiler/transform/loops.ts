@@ -2,7 +2,7 @@
 // overflow, float loops, step 0 is an error) and runs as a JS for loop over plain numbers;
 // generic `for` drives an iterator object from `forIn`, which has fast paths for next and
 // ipairs and closes the 4th value on every exit.
-import type * as L from "luaparse";
+import type * as L from "../parser/ast.js";
 import { Frag, Mark } from "../frag.js";
 import { lineOf } from "../context.js";
 import { T, withScope } from "./state.js";

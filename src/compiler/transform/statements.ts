@@ -1,6 +1,6 @@
 // Statements: locals, assignments (Lua's evaluation order: targets' objects and keys, then
 // values, then stores from right to left), calls, function declarations, returns, branches.
-import type * as L from "luaparse";
+import type * as L from "../parser/ast.js";
 import { Frag, Mark, join } from "../frag.js";
 import { LocalVar, lineOf, rangeOf, resolve } from "../context.js";
 import { CompileError, diag } from "../diagnostics.js";
@@ -38,7 +38,7 @@ function letFrag(t: T, names: string[], values: Frag[]): Frag {
 
 function localStatement(n: L.LocalStatement, t: T): Frag {
   const line = lineOf(n);
-  const attribs = n.variables.map((v) => t.chunk.pre.attribs.get(rangeOf(v)[0]) ?? "");
+  const attribs = n.attribs;
   if (attribs.filter((a) => a === "close").length > 1)
     throw new CompileError("multiple to-be-closed variables in local list", line);
   const out: Frag[] = [new Mark(line, "")];
@@ -256,6 +256,10 @@ const visitors: Record<L.Statement["type"], Visitor> = {
   BreakStatement: breakStatement,
   GotoStatement: gotoStatement,
   LabelStatement: () => "",
+  GlobalStatement: (n: L.GlobalStatement, t) =>
+    n.init.length === 0
+      ? ""
+      : assignmentStatement({ type: "AssignmentStatement", variables: n.variables, init: n.init, loc: n.loc, range: n.range }, t),
 };
 
 export function stmt(n: L.Statement, t: T): Frag {

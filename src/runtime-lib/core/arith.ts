@@ -128,7 +128,7 @@ export function intShl(a: number | bigint, n: number | bigint): number | bigint 
   if (typeof n === "bigint") return 0;
   if (n < 0) return intShr(a, -n);
   if (n >= 64) return 0;
-  if (typeof a === "number" && a >= 0 && n < 32) {
+  if (typeof a === "number" && a >= 0 && n < 53) {
     const r = a * 2 ** n;
     if (r <= MAX_SAFE) return r;
   }
