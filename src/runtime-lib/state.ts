@@ -7,6 +7,7 @@ import { openTable } from "./lib/table.js";
 import { openMath } from "./lib/math.js";
 import { openUtf8 } from "./lib/utf8.js";
 import { openString } from "./lib/string.js";
+import { openDebug } from "./lib/debug.js";
 
 export interface StateOptions {
   /** the script's command-line arguments as lua.c builds `arg` */
@@ -22,6 +23,7 @@ export function createGlobals(opts: StateOptions = {}): LuaTable {
   openMath(G);
   openUtf8(G);
   openString(G);
+  openDebug(G);
   if (opts.arg) G.setStr("arg", opts.arg);
   return G;
 }

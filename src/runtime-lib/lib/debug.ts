@@ -1,0 +1,74 @@
+// The debug library, as far as compiled code can honestly support it: tracebacks, function
+// and stack-level information from the position tables, and raw metatable access. Hooks,
+// locals and upvalue access are not available (compiled code keeps no such registry), so
+// those functions are absent rather than pretending.
+import { LuaTable } from "../core/table.js";
+import { EMPTY } from "../core/multi.js";
+import { captureSites, frameKind, siteToPos, chunkOf } from "../core/errors.js";
+import { getMetatable } from "../core/ops.js";
+import { Userdata } from "../core/values.js";
+import { traceback as formatTraceback } from "../traceback.js";
+import { handling } from "./base.js";
+import { argError, checkInt, typeError } from "./aux.js";
+
+const lib = {
+  traceback(msg: unknown, level: unknown): unknown {
+    if (msg !== undefined && typeof msg !== "string" && typeof msg !== "number") return msg;
+    // inside an xpcall message handler, show the stack where the error was raised
+    const skip = level === undefined ? 0 : Math.max(0, checkInt(level, 2, "traceback") - 1);
+    const sites = handling.error !== null ? handling.error.sites : captureSites(40).filter((s) => frameKind(s) === "lua").slice(skip);
+    return formatTraceback(sites, msg === undefined ? undefined : String(msg));
+  },
+
+  getinfo(what: unknown): unknown {
+    const info = new LuaTable();
+    if (typeof what === "function") {
+      info.setStr("func", what);
+      info.setStr("what", "Lua");
+      info.setStr("source", "=?");
+      info.setStr("short_src", "?");
+      return info;
+    }
+    const level = checkInt(what, 1, "getinfo", arguments.length > 0);
+    if (level < 0) throw argError(1, "getinfo", "level out of range");
+    // level 0 is getinfo itself, 1 the function that called it, ...
+    if (level === 0) {
+      info.setStr("what", "C");
+      info.setStr("source", "=[C]");
+      info.setStr("short_src", "[C]");
+      info.setStr("currentline", -1);
+      return info;
+    }
+    let n = level;
+    for (const s of captureSites(60)) {
+      if (frameKind(s) !== "lua") continue;
+      if (--n > 0) continue;
+      const pos = siteToPos(s);
+      const c = chunkOf(s.getFileName());
+      info.setStr("what", c?.fnames.get(s.getFunctionName() ?? "") === "main chunk" ? "main" : "Lua");
+      info.setStr("short_src", pos?.chunk.name ?? "?");
+      info.setStr("source", "@" + (pos?.chunk.name ?? "?"));
+      info.setStr("currentline", pos?.line ?? -1);
+      return info;
+    }
+    return EMPTY;
+  },
+
+  getmetatable(v: unknown): unknown {
+    if (arguments.length === 0) throw argError(1, "getmetatable", "value expected");
+    return getMetatable(v) ?? undefined;
+  },
+
+  setmetatable(v: unknown, mt: unknown): unknown {
+    if (mt !== undefined && !(mt instanceof LuaTable)) throw typeError(2, "setmetatable", "nil or table", mt, arguments.length > 1);
+    if (v instanceof LuaTable || v instanceof Userdata) v.mt = (mt as LuaTable | undefined) ?? null;
+    else throw argError(1, "setmetatable", "only tables and userdata can have metatables in assay");
+    return v;
+  },
+};
+
+export function openDebug(G: LuaTable): void {
+  const t = new LuaTable();
+  for (const [k, f] of Object.entries(lib)) t.setStr(k, f);
+  G.setStr("debug", t);
+}
