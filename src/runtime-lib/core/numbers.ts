@@ -4,6 +4,8 @@
 // that is not an integer (fractional, NaN, ±Infinity), or an LFloat box when its value happens
 // to be integral (1.0, -0.0, 2^60). Arithmetic on two plain JS numbers takes the fast path.
 
+import { gDigits } from "./numfmt.js";
+
 export class LFloat {
   constructor(readonly n: number) {}
 }
@@ -69,39 +71,13 @@ export function toBig(v: number | bigint): bigint {
 
 // ---- Number → string (tostring, concatenation) ----
 
-/** C's "%.14g" as Lua uses for floats (LUAI_NUMFFORMAT). */
+/** C's "%.14g" as Lua uses for floats (LUAI_NUMFFORMAT), ties rounded to even. */
 export function fmtG14(n: number): string {
-  return fmtG(n, 14, false);
-}
-
-/** C's %g conversion with a precision; `alt` keeps trailing zeros (the '#' flag). */
-export function fmtG(n: number, prec: number, alt: boolean): string {
   if (n === Infinity) return "inf";
   if (n === -Infinity) return "-inf";
   if (Number.isNaN(n)) return nanSign(n) ? "-nan" : "nan";
-  if (prec === 0) prec = 1;
-  if (n === 0) {
-    const z = alt ? "0." + "0".repeat(prec - 1) : "0";
-    return Object.is(n, -0) ? "-" + z : z;
-  }
-  const e = n.toExponential(prec - 1);
-  const exp = parseInt(e.slice(e.indexOf("e") + 1), 10);
-  let out: string;
-  if (exp < -4 || exp >= prec) {
-    let mant = e.slice(0, e.indexOf("e"));
-    if (!alt) mant = stripZeros(mant);
-    out = mant + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
-  } else {
-    out = n.toFixed(Math.max(0, prec - 1 - exp));
-    if (!alt) out = stripZeros(out);
-  }
-  return out;
-}
-
-function stripZeros(s: string): string {
-  if (s.indexOf(".") < 0) return s;
-  s = s.replace(/0+$/, "");
-  return s.endsWith(".") ? s.slice(0, -1) : s;
+  const neg = n < 0 || Object.is(n, -0);
+  return (neg ? "-" : "") + gDigits(neg ? -n : n, 14, false, false);
 }
 
 const nanView = new Float64Array(1);

@@ -111,7 +111,11 @@ function indexOther(o: unknown, k: unknown): unknown {
   // s:method() — the string metatable's __index is the string library table
   if (typeof o === "string" && typeof k === "string" && stringMeta.mt !== null) {
     const lib = stringMeta.mt.getStr("__index");
-    if (lib instanceof LuaTable) return lib.getStr(k);
+    if (lib instanceof LuaTable) {
+      const v = lib.getStr(k);
+      if (v !== undefined || lib.mt === null) return v;
+      return index(lib, k);
+    }
   }
   const h = metaOf(o, "__index");
   if (h === undefined) throw rtError(`attempt to index a ${objTypeName(o)} value`, "i");

@@ -1,0 +1,266 @@
+// Exact decimal and hexadecimal conversions of doubles as glibc's printf produces them:
+// digits of the exact binary value rounded half-to-even (JS's toFixed/toExponential round
+// ties away from zero), used by tostring ("%.14g") and string.format.
+
+const HEXDIG = "0123456789abcdef";
+
+// ---- exact decimal conversions of doubles ----
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+
+/** Number of binary digits after the point in the exact value of a finite x > 0. */
+function fracBits(x: number): number {
+  f64[0] = x;
+  const lo = u32[0];
+  const hi = u32[1];
+  const be = (hi >>> 20) & 0x7ff;
+  const e2 = be === 0 ? -1074 : be - 1075;
+  let tz: number;
+  if (lo !== 0) tz = 31 - Math.clz32(lo & -lo);
+  else {
+    const h = (hi & 0xfffff) | (be === 0 ? 0 : 0x100000);
+    tz = 63 - Math.clz32(h & -h);
+  }
+  const k = -(e2 + tz);
+  return k > 0 ? k : 0;
+}
+
+function isEvenDigit(ch: string): boolean {
+  return ((ch.charCodeAt(0) - 48) & 1) === 0;
+}
+
+/** %.Pf of a finite x >= 0 (digits only). JS's toFixed is exact but rounds ties away from
+ *  zero; C rounds them to even. A tie happens exactly when x has P+1 binary fraction digits. */
+export function fixedDigits(x: number, P: number): string {
+  if (P <= 22) {
+    const f = fastFixed(x, P);
+    if (f !== null) return f;
+  }
+  if (x >= 1e21) return BigInt(x).toString() + (P > 0 ? "." + "0".repeat(P) : "");
+  if (P >= 100) return exactFixed(x, P);
+  const s = x.toFixed(P);
+  if (x !== 0 && fracBits(x) === P + 1) {
+    const t = x.toFixed(P + 1); // exact: ends in the tie digit 5
+    let tr = t.slice(0, -1);
+    if (P === 0) tr = tr.slice(0, -1);
+    if (isEvenDigit(tr[tr.length - 1])) return tr;
+  }
+  return s;
+}
+
+// Fast paths: scale by an exact power of ten (one correctly rounded operation, so the scaled
+// value is within half an ulp of the exact product) and round to an integer; when the
+// fraction is too close to one half to decide, fall back to the exact conversions.
+
+/** exact powers of ten as doubles */
+const POW10: number[] = [];
+for (let i = 0, p = 1; i <= 22; i++, p *= 10) POW10.push(p);
+
+/** The scaled value y rounded to an integer as the exact value would round (ties to even
+ *  never reach here), or -1 when y is too close to a half-way point. */
+function roundScaled(y: number): number {
+  const fl = Math.floor(y);
+  const d = y - fl - 0.5;
+  if (Math.abs(d) <= y * 4.5e-16) return -1;
+  return d > 0 ? fl + 1 : fl;
+}
+
+function fastFixed(x: number, P: number): string | null {
+  const y = x * POW10[P];
+  if (!(y < 1e15)) return null;
+  const r = roundScaled(y);
+  if (r < 0) return null;
+  let s = String(r);
+  if (P === 0) return s;
+  if (s.length <= P) s = "0".repeat(P + 1 - s.length) + s;
+  return s.slice(0, s.length - P) + "." + s.slice(s.length - P);
+}
+
+function fastExp(x: number, P: number): [string, number] | null {
+  let E = Math.floor(Math.log10(x));
+  let k = P - E;
+  if (k > 22 || k < -22) return null;
+  let y = k >= 0 ? x * POW10[k] : x / POW10[-k];
+  if (y >= POW10[P + 1]) {
+    E++;
+    k--;
+  } else if (y < POW10[P]) {
+    E--;
+    k++;
+  } else k = 99;
+  if (k !== 99) {
+    if (k > 22 || k < -22) return null;
+    y = k >= 0 ? x * POW10[k] : x / POW10[-k];
+  }
+  let r = roundScaled(y);
+  if (r < 0) return null;
+  if (r === POW10[P + 1]) {
+    r = POW10[P];
+    E++;
+  }
+  const s = String(r);
+  if (s.length !== P + 1) return null;
+  return [P > 0 ? s[0] + "." + s.slice(1) : s, E];
+}
+
+/** %.Pf by exact big-integer arithmetic (ties to even), for precisions toFixed refuses. */
+function exactFixed(x: number, P: number): string {
+  f64[0] = x;
+  const lo = u32[0];
+  const hi = u32[1];
+  const be = (hi >>> 20) & 0x7ff;
+  const m = (BigInt(hi & 0xfffff | (be === 0 ? 0 : 0x100000)) << 32n) | BigInt(lo);
+  const e2 = be === 0 ? -1074 : be - 1075;
+  let q: bigint;
+  const scaled = m * 10n ** BigInt(P);
+  if (e2 >= 0) q = scaled << BigInt(e2);
+  else {
+    const sh = BigInt(-e2);
+    q = scaled >> sh;
+    const r = scaled - (q << sh);
+    const half = 1n << (sh - 1n);
+    if (r > half || (r === half && (q & 1n) === 1n)) q++;
+  }
+  const d = q.toString().padStart(P + 1, "0");
+  return d.slice(0, d.length - P) + (P > 0 ? "." + d.slice(d.length - P) : "");
+}
+
+/** %.Pe of a finite x >= 0: mantissa digits ("d.ddd") and the decimal exponent. */
+export function expDigits(x: number, P: number): [string, number] {
+  if (x === 0) return [P > 0 ? "0." + "0".repeat(P) : "0", 0];
+  if (P <= 14) {
+    const r = fastExp(x, P);
+    if (r !== null) return r;
+  }
+  const s = x.toExponential(P);
+  const ei = s.indexOf("e");
+  const E = parseInt(s.slice(ei + 1), 10);
+  if (maybeTie(x, P, E)) {
+    const t = x.toExponential(P + 1);
+    const ti = t.indexOf("e");
+    if (t.charCodeAt(ti - 1) === 53 /* 5 */) {
+      const e10 = parseInt(t.slice(ti + 1), 10);
+      const k = fracBits(x);
+      let tie: boolean;
+      if (k > 0) tie = e10 + 1 + k === P + 2;
+      else {
+        const d = (x < 9007199254740992 ? String(x) : BigInt(x).toString()).replace(/0+$/, "");
+        tie = d.length === P + 2;
+      }
+      if (tie) {
+        let tm = t.slice(0, ti - 1);
+        if (P === 0) tm = tm.slice(0, -1);
+        if (isEvenDigit(tm[tm.length - 1])) return [tm, e10];
+      }
+    }
+  }
+  return [s.slice(0, ei), E];
+}
+
+/** Cheap filter: can x have exactly P+2 significant decimal digits ending in 5? E is the
+ *  exponent of x rounded to P+1 digits: floor(log10(x)), or one more after a carry. */
+function maybeTie(x: number, P: number, E: number): boolean {
+  const k = fracBits(x);
+  if (k > 0) return Math.abs(E + 1 + k - (P + 2)) <= 1;
+  return E + 2 >= P + 2;
+}
+
+export function expSuffix(e: number, upper: boolean): string {
+  const a = Math.abs(e);
+  return (upper ? "E" : "e") + (e < 0 ? "-" : "+") + (a < 10 ? "0" : "") + a;
+}
+
+function stripFracZeros(m: string): string {
+  if (m.indexOf(".") < 0) return m;
+  let i = m.length;
+  while (m.charCodeAt(i - 1) === 48) i--;
+  if (m.charCodeAt(i - 1) === 46) i--;
+  return m.slice(0, i);
+}
+
+/** %g of a finite x >= 0. The %f form (precision P-1-X) has exactly the digits of the %e
+ *  form (precision P-1): both round at the same decimal position. */
+export function gDigits(x: number, P: number, alt: boolean, upper: boolean): string {
+  if (P === 0) P = 1;
+  if (x === 0) {
+    if (!alt) return "0";
+    return P > 1 ? "0." + "0".repeat(P - 1) : "0.";
+  }
+  let [mant, X] = expDigits(x, P - 1);
+  let s: string;
+  if (P > X && X >= -4) {
+    const digits = P > 1 ? mant[0] + mant.slice(2) : mant;
+    if (X >= 0) s = X + 1 < P ? digits.slice(0, X + 1) + "." + digits.slice(X + 1) : digits;
+    else s = "0." + "0".repeat(-X - 1) + digits;
+    if (!alt) s = stripFracZeros(s);
+    else if (s.indexOf(".") < 0) s += ".";
+  } else {
+    if (!alt) mant = stripFracZeros(mant);
+    else if (X === P && x < Math.pow(10, P)) mant = "1."; // glibc: rounding up to 10^P from %f style
+    else if (mant.indexOf(".") < 0) mant += ".";
+    s = mant + expSuffix(X, upper);
+  }
+  return s;
+}
+
+/** glibc's %a of a finite x >= 0 without the "0x": prec < 0 means as many digits as needed. */
+export function hexDigits(x: number, prec: number, alt: boolean): string {
+  let lead: number;
+  let exp: number;
+  let frac: string;
+  if (x === 0) {
+    lead = 0;
+    exp = 0;
+    frac = "";
+  } else {
+    f64[0] = x;
+    const lo = u32[0];
+    const hi = u32[1];
+    const be = (hi >>> 20) & 0x7ff;
+    lead = be === 0 ? 0 : 1;
+    exp = be === 0 ? -1022 : be - 1023;
+    if (prec < 0) {
+      // only the significant hex digits of the 52-bit fraction
+      frac = "";
+      let n = 13;
+      let h = hi & 0xfffff;
+      let l = lo;
+      while (n > 0 && (l & 15) === 0) {
+        l = (l >>> 4) | ((h & 15) << 28);
+        h >>>= 4;
+        n--;
+      }
+      for (let i = 0; i < n; i++) {
+        frac = HEXDIG[l & 15] + frac;
+        l = (l >>> 4) | ((h & 15) << 28);
+        h >>>= 4;
+      }
+    } else frac = (hi & 0xfffff).toString(16).padStart(5, "0") + lo.toString(16).padStart(8, "0");
+  }
+  if (prec < 0) {
+    // as many digits as needed
+  } else if (prec < frac.length) {
+    const keep = frac.slice(0, prec);
+    const next = parseInt(frac[prec], 16);
+    const more = /[1-9a-f]/.test(frac.slice(prec + 1));
+    const last = prec > 0 ? parseInt(keep[prec - 1], 16) : lead;
+    frac = keep;
+    if (next > 8 || (next === 8 && (more || (last & 1) === 1))) {
+      // round up, carrying into the leading digit
+      const digits = keep.split("").map((c) => parseInt(c, 16));
+      let i = digits.length - 1;
+      for (; i >= 0; i--) {
+        if (digits[i] === 15) digits[i] = 0;
+        else {
+          digits[i]++;
+          break;
+        }
+      }
+      if (i < 0) lead++;
+      frac = digits.map((d) => d.toString(16)).join("");
+    }
+  } else frac = frac.padEnd(prec, "0");
+  const point = frac.length > 0 || alt ? "." : "";
+  return lead.toString(16) + point + frac + "p" + (exp < 0 ? "-" : "+") + Math.abs(exp);
+}

@@ -1,0 +1,2 @@
+print(("a^b"):find("a^b"))
+print(("a^b"):match("^a^b$"))

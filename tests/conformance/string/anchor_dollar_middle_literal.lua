@@ -1,0 +1,3 @@
+print(("a$b"):find("a$b"))
+print(("a$"):find("a$$"))
+print(("ab"):find("b$"))

@@ -1,0 +1,5 @@
+print(("hello hello"):gsub("^hello", "X"))
+print(("hello hello"):gsub("hello$", "X"))
+print(("aaa"):gsub("^a", "b"))
+print(("abc"):gsub("^", ">"))
+print(("abc"):gsub("$", "<"))

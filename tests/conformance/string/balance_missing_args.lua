@@ -1,0 +1,4 @@
+print(pcall(string.find, "abc", "%b"))
+print(pcall(string.find, "abc", "%b("))
+print(pcall(string.find, "abc", "x%b("))
+print(pcall(string.find, "xabc", "x%b("))

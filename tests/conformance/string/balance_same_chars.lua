@@ -1,0 +1,2 @@
+print(('a"b"c"d"'):match('%b""'))
+print(("xaxbx"):match("%bxx"))

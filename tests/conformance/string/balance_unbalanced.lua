@@ -1,0 +1,3 @@
+print(("(((a)"):match("%b()"))
+print(("(a"):match("%b()"))
+print((")("):match("%b()"))

@@ -1,0 +1,2 @@
+print(("(a)(b)c"):match("%b()*"))
+print(("(a)b"):match("%b()b"))

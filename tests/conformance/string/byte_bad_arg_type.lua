@@ -1,0 +1,3 @@
+print(pcall(string.byte, {}))
+print(pcall(string.byte))
+print(pcall(string.byte, "abc", {}))

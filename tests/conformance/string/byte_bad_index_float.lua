@@ -1,0 +1,1 @@
+print(pcall(string.byte, "abc", 1.5))

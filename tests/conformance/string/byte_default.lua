@@ -1,0 +1,2 @@
+print(string.byte("ABC"))
+print(("xyz"):byte())

@@ -1,0 +1,5 @@
+print(select("#", string.byte("abc", 4)))
+print(select("#", string.byte("abc", 0)))
+print(select("#", string.byte("abc", 3, 2)))
+print(select("#", string.byte("", 1)))
+print(string.byte("abc", 2, 100))

@@ -1,0 +1,2 @@
+print(string.byte("hello", 2, 4))
+print(string.byte("hello", 1, -1))

@@ -1,0 +1,2 @@
+print(("aa"):find("()%1"))
+print(("aa"):find("()a%1"))

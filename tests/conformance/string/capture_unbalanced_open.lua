@@ -1,0 +1,2 @@
+print(pcall(string.find, "abc", "(a"))
+print(pcall(string.match, "abc", "(()"))

@@ -1,0 +1,1 @@
+print(string.char("65", 66.0))

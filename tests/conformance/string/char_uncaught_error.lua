@@ -1,0 +1,1 @@
+local s = string.char(65, 256)

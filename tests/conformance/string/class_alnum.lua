@@ -1,0 +1,2 @@
+local s = "ab_12 CD-e"
+print((s:gsub("%w", "")), (s:gsub("%W", "")))

@@ -1,0 +1,4 @@
+print(("a.b-c+d*e?f"):gsub("%.", "!"))
+print(("a.b-c+d*e?f"):gsub("%-", "!"))
+print(("100%"):gsub("%%", " percent"))
+print(("(x)[y]"):gsub("[%(%)%[%]]", ""))

@@ -1,0 +1,2 @@
+local s = "0123456789abcdefABCDEFghGH"
+print((s:gsub("%x", "")), (s:gsub("%X", "")))

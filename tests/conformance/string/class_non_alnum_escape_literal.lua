@@ -1,0 +1,3 @@
+print(("a b"):find("% "))
+print(("a^b"):find("%^"))
+print(("a$b"):find("%$b"))

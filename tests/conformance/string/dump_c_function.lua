@@ -1,0 +1,1 @@
+print(pcall(string.dump, print))

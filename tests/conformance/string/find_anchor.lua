@@ -1,0 +1,5 @@
+print(string.find("hello", "^hel"))
+print(string.find("hello", "^el"))
+print(string.find("hello", "^el", 2))
+print(string.find("hello", "lo$"))
+print(string.find("hello", "l$"))

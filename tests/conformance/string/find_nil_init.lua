@@ -1,0 +1,2 @@
+print(string.find("abc", "b", nil))
+print(string.find("abc", "b", nil, true))

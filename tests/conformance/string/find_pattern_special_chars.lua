@@ -1,0 +1,5 @@
+print(string.find("a.b", "."))
+print(string.find("a.b", "%."))
+print(string.find("a+b", "a+"))
+print(string.find("x^y", "^y"))
+print(string.find("x^y", "x^"))

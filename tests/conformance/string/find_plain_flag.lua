@@ -1,0 +1,5 @@
+print(string.find("a.b*c", ".", 1, true))
+print(string.find("a.b*c", "*c", 1, true))
+print(string.find("a+b", "+", 1, true))
+print(string.find("(x)", "(", 1, true))
+print(string.find("a%b", "%", 1, true))

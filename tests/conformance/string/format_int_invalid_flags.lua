@@ -1,0 +1,5 @@
+print(pcall(string.format, "%#d", 1))
+print(pcall(string.format, "%+x", 1))
+print(pcall(string.format, "% x", 1))
+print(pcall(string.format, "%+u", 1))
+print(pcall(string.format, "%#u", 1))

@@ -1,0 +1,4 @@
+print(pcall(string.format))
+print(pcall(string.format, {}))
+print(string.format(""))
+print(string.format(12))

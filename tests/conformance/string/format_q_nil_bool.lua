@@ -1,0 +1,1 @@
+print(string.format("%q %q %q", nil, true, false))

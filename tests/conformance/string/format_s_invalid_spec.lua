@@ -1,0 +1,4 @@
+print(pcall(string.format, "%+s", "a"))
+print(pcall(string.format, "%#s", "a"))
+print(pcall(string.format, "%100s", "a"))
+print(pcall(string.format, "%.100s", "a"))

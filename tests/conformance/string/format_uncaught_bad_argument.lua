@@ -1,0 +1,2 @@
+local n = 1.5
+print(string.format("%d", n))

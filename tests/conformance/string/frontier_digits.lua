@@ -1,0 +1,2 @@
+print(("abc123def4"):gsub("%f[%d]", "#"))
+print(("abc123def4"):gsub("%f[%D]", "#"))

@@ -1,0 +1,3 @@
+print(pcall(string.find, "abc", "%f"))
+print(pcall(string.find, "abc", "%fa"))
+print(pcall(string.find, "abc", "%f[a"))

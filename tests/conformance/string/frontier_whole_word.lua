@@ -1,0 +1,2 @@
+local s = "the cat concatenates cat"
+print(s:gsub("%f[%w]cat%f[%W]", "dog"))

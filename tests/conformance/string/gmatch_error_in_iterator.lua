@@ -1,0 +1,2 @@
+local it = ("abc"):gmatch("[a")
+print(pcall(it))

@@ -1,0 +1,2 @@
+local it = ("a b c"):gmatch("%a")
+print(it(), it(), it(), it(), it())

@@ -1,0 +1,1 @@
+for p, q in ("aXbXc"):gmatch("()X()") do print(p, q) end

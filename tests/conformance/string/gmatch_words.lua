@@ -1,0 +1,1 @@
+for w in ("one two three"):gmatch("%a+") do print(w) end

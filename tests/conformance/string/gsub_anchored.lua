@@ -1,0 +1,4 @@
+print(string.gsub("aaa", "^a", "b"))
+print(string.gsub("aaa", "^a*", "b"))
+print(string.gsub("aaa", "^x", "b"))
+print(string.gsub("", "^", "b"))

@@ -1,0 +1,3 @@
+print(pcall(string.gsub))
+print(pcall(string.gsub, "abc"))
+print(pcall(string.gsub, "abc", "b", "x", "y"))

@@ -1,0 +1,3 @@
+print(pcall(string.gsub, "abc", "a"))
+print(pcall(string.gsub, "abc", "a", true))
+print(pcall(string.gsub, "abc", "a", nil))

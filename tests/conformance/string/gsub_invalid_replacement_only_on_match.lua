@@ -1,0 +1,2 @@
+print(string.gsub("abc", "x", "%"))
+print(pcall(string.gsub, "abc", "b", "%"))

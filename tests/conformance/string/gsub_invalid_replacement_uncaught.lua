@@ -1,0 +1,2 @@
+local t = {a = {}}
+local s = ("abc"):gsub("a", t)

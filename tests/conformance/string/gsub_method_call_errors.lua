@@ -1,0 +1,3 @@
+local s = "abc"
+print(pcall(function() return s:gsub() end))
+print(pcall(function() return s:gsub("a", true) end))

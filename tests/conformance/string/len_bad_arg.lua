@@ -1,0 +1,2 @@
+print(pcall(string.len))
+print(pcall(string.len, true))

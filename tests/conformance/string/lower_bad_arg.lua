@@ -1,0 +1,2 @@
+print(pcall(string.lower))
+print(pcall(string.upper, {}))

@@ -1,0 +1,1 @@
+print(("call f(x, g(y)) end"):match("%f[%w](%w+)(%b())"))

@@ -1,0 +1,5 @@
+print(pcall(string.pack, "i", 1.5))
+print(pcall(string.pack, "i", "x"))
+print(pcall(string.pack, "i"))
+print(pcall(string.pack, "i i", 1))
+print(string.unpack("i", string.pack("i", "12")))

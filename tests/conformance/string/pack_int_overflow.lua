@@ -1,0 +1,7 @@
+print(pcall(string.pack, "b", 128))
+print(pcall(string.pack, "b", -129))
+print(pcall(string.pack, "B", 256))
+print(pcall(string.pack, "B", -1))
+print(pcall(string.pack, "i2", 40000))
+print(pcall(string.pack, "I2", 70000))
+print(pcall(string.pack, "i7", 1 << 56))

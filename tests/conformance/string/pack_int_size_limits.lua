@@ -1,0 +1,5 @@
+print(pcall(string.pack, "i0", 1))
+print(pcall(string.pack, "i17", 1))
+print(pcall(string.pack, "I99", 1))
+print(pcall(string.packsize, "s0"))
+print(pcall(string.packsize, "!17"))

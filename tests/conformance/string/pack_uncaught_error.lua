@@ -1,0 +1,1 @@
+local s = string.pack("i1", 200)

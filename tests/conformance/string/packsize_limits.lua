@@ -1,0 +1,6 @@
+print(pcall(string.packsize, "c2000000000c2000000000"))
+print(pcall(string.packsize, "c2147483647"))
+print(string.packsize("c214748364"))
+print(pcall(string.packsize, "i214748364"))
+print(pcall(string.pack, "i0"))
+print(string.packsize("c2000000000c147483647"))

@@ -1,0 +1,3 @@
+print(pcall(string.match, "abc", "%1"))
+print(pcall(string.match, "abc", "(a)%2"))
+print(pcall(string.match, "abc", "(a)%9"))

@@ -1,0 +1,2 @@
+print(pcall(string.match, "abc", "a)"))
+print(pcall(string.gsub, "abc", "b)", ""))

@@ -1,0 +1,4 @@
+print(string.find("abc", "x["))
+print(string.find("abc", "x%"))
+print(pcall(string.find, "xbc", "x["))
+print(string.find("abc", "x(", 1))

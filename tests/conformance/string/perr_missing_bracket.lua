@@ -1,0 +1,5 @@
+print(pcall(string.find, "abc", "["))
+print(pcall(string.find, "abc", "[a"))
+print(pcall(string.find, "abc", "[^"))
+print(pcall(string.find, "abc", "[%"))
+print(pcall(string.find, "abc", "[a%]"))

@@ -1,0 +1,3 @@
+local s = "abc"
+local x = 1
+local r = s:find("[a")

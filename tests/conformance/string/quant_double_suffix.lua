@@ -1,0 +1,3 @@
+print(("a**"):find("a**"))
+print(("aa+"):match("a++"))
+print(("a-"):match("a--"))

@@ -1,0 +1,3 @@
+print(("bbb"):find("a*"))
+print(("bbb"):match("a*") == "")
+print(("aab"):find("a*b"))

@@ -1,0 +1,4 @@
+print(pcall(string.find, "a*b", "*"))
+print(pcall(string.find, "a+b", "+"))
+print(pcall(string.find, "a-b", "-"))
+print(pcall(string.find, "a?b", "?"))

@@ -1,0 +1,3 @@
+local s = "x"
+print(pcall(function() return s:rep() end))
+print(pcall(function() return s:rep({}) end))

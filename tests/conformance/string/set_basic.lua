@@ -1,0 +1,2 @@
+print(("hello world"):gsub("[aeiou]", "*"))
+print(("hello world"):gsub("[^aeiou ]", "*"))

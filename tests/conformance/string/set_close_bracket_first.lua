@@ -1,0 +1,3 @@
+print(("a]b]c"):gsub("[]]", "!"))
+print(("a]b]c"):gsub("[^]]", "."))
+print(("a]b-c"):gsub("[]-]", "!"))

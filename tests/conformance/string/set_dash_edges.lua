@@ -1,0 +1,3 @@
+print(("a-b-c"):gsub("[a-]", "!"))
+print(("a-b-c"):gsub("[-a]", "!"))
+print(("a-b-c"):gsub("[%-]", "!"))

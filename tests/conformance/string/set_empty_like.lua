@@ -1,0 +1,3 @@
+print(pcall(string.find, "abc", "[]"))
+print(pcall(string.find, "abc", "[^]"))
+print(string.find("a]", "[]]"))

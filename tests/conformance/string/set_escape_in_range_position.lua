@@ -1,0 +1,2 @@
+print(("a-z%"):gsub("[%a-z]", "!"))
+print(("a-b"):gsub("[a%-b]", "!"))

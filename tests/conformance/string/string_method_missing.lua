@@ -1,0 +1,3 @@
+local s = "abc"
+print(pcall(function() return s:nosuch() end))
+print(s.nosuch)

@@ -1,0 +1,2 @@
+print(pcall(string.sub, "hello"))
+print(pcall(string.sub))

@@ -1,0 +1,5 @@
+print(pcall(string.unpack, "i4", "abc"))
+print(pcall(string.unpack, "d", ""))
+print(pcall(string.unpack, "s1", "\5abc"))
+print(pcall(string.unpack, "c4", "abc"))
+print(pcall(string.unpack, "!4 b i", "\1\0\0"))

@@ -1,0 +1,5 @@
+print(string.unpack("<i2", "\255\255"), string.unpack("<I2", "\255\255"))
+print(string.unpack(">i3", "\128\0\0"), string.unpack("<I3", "\1\2\3"))
+print(string.unpack("<j", "\255\255\255\255\255\255\255\127"))
+print(string.unpack("<J", "\255\255\255\255\255\255\255\255"))
+print(string.unpack("b B", "\128\128"))

@@ -1,0 +1,7 @@
+local s = string.pack("i2i2i2", 1, 2, 3)
+print(string.unpack("i2", s, 3))
+print(string.unpack("i2", s, -2))
+print(string.unpack("i2", s, 5))
+print(pcall(string.unpack, "i2", s, 6))
+print(pcall(string.unpack, "i2", s, 8))
+print(string.unpack("", s, 7))

@@ -1,0 +1,5 @@
+local s = string.pack("zs1", "abc", "de")
+local a, b, pos = string.unpack("zs1", s)
+print(a, b, pos, #s)
+local x, p2 = string.unpack("z", s, 2)
+print(#x, p2)

@@ -1,0 +1,5 @@
+print(string.unpack("<i16", string.pack("<i16", -3)))
+print(string.unpack(">I9", "\0\0\0\0\0\0\0\1\0"))
+print(pcall(string.unpack, "<I9", "\0\0\0\0\0\0\0\0\1"))
+print(pcall(string.unpack, "<i9", "\0\0\0\0\0\0\0\128\0"))
+print(string.unpack("<i9", "\255\255\255\255\255\255\255\255\255"))
