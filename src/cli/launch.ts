@@ -1,5 +1,4 @@
 // Starts a Lua run in a worker thread and resolves with its exit code.
-import { Worker } from "node:worker_threads";
 import { RunOptions } from "../runtime-lib/run.js";
 import fs from "node:fs";
 
@@ -22,7 +21,8 @@ export async function launch(opts: RunOptions, limits: Limits = DEFAULT_LIMITS):
   return launchWorker(opts, limits);
 }
 
-function launchWorker(opts: RunOptions, limits: Limits): Promise<number> {
+async function launchWorker(opts: RunOptions, limits: Limits): Promise<number> {
+  const { Worker } = await import("node:worker_threads");
   return new Promise((resolve) => {
     // bundled (dist/bundle/*.mjs) or compiled file by file (dist/cli/*.js)
     const file = import.meta.url.endsWith(".mjs") ? "./worker.mjs" : "./worker.js";

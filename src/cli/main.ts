@@ -2,7 +2,6 @@
 // programmatic API.
 import fs from "node:fs";
 import path from "node:path";
-import { Command } from "commander";
 import { launch } from "./launch.js";
 import { VERSION } from "../version.js";
 
@@ -44,6 +43,16 @@ async function runDefault(file: string | undefined, args: string[], opts: { e?: 
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // the common forms skip loading the option parser: `run FILE ...`, `FILE.lua ...`, `- ...`
+  const [first, second] = argv;
+  if (first === "run" && second !== undefined && (second === "-" || !second.startsWith("-"))) return runFile(second, argv.slice(2));
+  if (first !== undefined && (first === "-" || (!first.startsWith("-") && first !== "run" && first.endsWith(".lua"))))
+    return runDefault(first, argv.slice(1), {});
+  return parseWithCommander(argv);
+}
+
+async function parseWithCommander(argv: string[]): Promise<number> {
+  const { Command } = await import("commander");
   let status = 0;
   const program = new Command();
   program

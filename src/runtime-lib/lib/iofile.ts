@@ -6,8 +6,8 @@
 import fs from "node:fs";
 import nodeOs from "node:os";
 import crypto from "node:crypto";
-import tty from "node:tty";
-import { spawnSync, SpawnSyncReturns } from "node:child_process";
+import type { SpawnSyncReturns } from "node:child_process";
+import { lazyNode } from "./node-lazy.js";
 import { Userdata, addressOf } from "../core/values.js";
 import { LuaTable } from "../core/table.js";
 import { LuaError, captureSites } from "../core/errors.js";
@@ -468,7 +468,7 @@ export class LFile extends Userdata {
 
 function isTty(fd: number): boolean {
   try {
-    return tty.isatty(fd);
+    return lazyNode.tty().isatty(fd);
   } catch {
     return false;
   }
@@ -624,7 +624,7 @@ export function openPopen(cmd: string, mode: "r" | "w"): LFile {
   if (mode === "r") {
     const f = new LFile(Kind.PopenRead, -1, true, false);
     f.cmd = cmd;
-    const r = spawnSync("/bin/sh", ["-c", bytesToText(cmd)], { stdio: ["inherit", "pipe", "inherit"], maxBuffer: Infinity });
+    const r = lazyNode.childProcess().spawnSync("/bin/sh", ["-c", bytesToText(cmd)], { stdio: ["inherit", "pipe", "inherit"], maxBuffer: Infinity });
     if (r.error && /^E[MN]FILE$/.test((r.error as NodeJS.ErrnoException).code ?? "") && parkFiles()) return openPopen(cmd, mode);
     if (r.error) throw toSysError(r.error);
     f.proc = r;
@@ -658,7 +658,7 @@ export function closeFile(f: LFile): unknown {
       openWritePipes.delete(f);
       flushStdout();
       const input = f.takeOutput();
-      return execResult(spawnSync("/bin/sh", ["-c", bytesToText(f.cmd)], { input, stdio: ["pipe", "inherit", "inherit"] }));
+      return execResult(lazyNode.childProcess().spawnSync("/bin/sh", ["-c", bytesToText(f.cmd)], { input, stdio: ["pipe", "inherit", "inherit"] }));
     }
   }
   f.closed = true;

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import nodeOs from "node:os";
 import crypto from "node:crypto";
-import { spawnSync } from "node:child_process";
+import { lazyNode } from "./node-lazy.js";
 import { LuaTable } from "../core/table.js";
 import { index, setindex } from "../core/ops.js";
 import { isNumber, mkFloat, str2number, toIntExact } from "../core/numbers.js";
@@ -199,7 +199,7 @@ const lib = {
     if (command === undefined) return true;
     const cmd = checkString(command, 1, "os.execute");
     flushStdout();
-    return execResult(spawnSync("/bin/sh", ["-c", bytesToText(cmd)], { stdio: "inherit" }));
+    return execResult(lazyNode.childProcess().spawnSync("/bin/sh", ["-c", bytesToText(cmd)], { stdio: "inherit" }));
   },
 
   hostname(): unknown {
