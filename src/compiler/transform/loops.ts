@@ -60,7 +60,9 @@ export function forNumeric(n: L.ForNumericStatement, t: T): Frag {
   ];
   const sign = stepSign(n.step);
   const test = sign > 0 ? `${i} <= ${l}` : sign < 0 ? `${i} >= ${l}` : `(${s} > 0 ? ${i} <= ${l} : ${i} >= ${l})`;
-  const intOnly = isIntLiteral(n.start) && isIntLiteral(n.step);
+  // with integer literals for start, step and limit the loop variable is always a plain
+  // number; otherwise a loop may run past 2^53 and take its values from forval
+  const intOnly = isIntLiteral(n.start) && isIntLiteral(n.step) && isIntLiteral(n.end);
   return loop(t, (label) =>
     withScope(t, () => {
       const v = declareLocal(t, n.variable.name, "for");

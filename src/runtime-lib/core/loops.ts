@@ -16,7 +16,7 @@ export const $fp: { l: number; s: number; m: 0 | 1 | BigLoop } = { l: 0, s: 1, m
 
 /** An integer loop beyond 2^53 (counted with bigints), or a float loop starting at NaN,
  *  which Lua runs exactly once. */
-type BigLoop = { base: bigint; step: bigint } | { nan: number };
+type BigLoop = { base: bigint; step: bigint; nbase: number; nstep: number } | { nan: number };
 
 function skip(step: number): number {
   $fp.l = step > 0 ? -Infinity : Infinity;
@@ -54,17 +54,17 @@ function forprepSlow(a: unknown, b: unknown, c: unknown): number {
     const up = step > 0;
     const lim = intLimit(limit, up);
     if (lim === undefined || (up ? init > lim : init < lim)) return skip(up ? 1 : -1);
-    if (typeof init === "number" && typeof step === "number") {
+    if (typeof init === "number" && typeof step === "number" && typeof lim === "number") {
       $fp.m = 0;
       $fp.s = step;
-      $fp.l = typeof lim === "number" ? lim : up ? MAX_SAFE : -MAX_SAFE;
+      $fp.l = lim;
       return init;
     }
     // values beyond 2^53: count iterations with bigints
     const bi = BigInt(init);
     const bs = BigInt(step);
     const count = up ? (BigInt(lim) - bi) / bs : (bi - BigInt(lim)) / -bs;
-    $fp.m = { base: bi, step: bs };
+    $fp.m = { base: bi, step: bs, nbase: Number(init), nstep: Number(step) };
     $fp.s = up ? 1 : -1;
     $fp.l = up ? Number(count) : -Number(count);
     return 0;
@@ -102,6 +102,9 @@ function intLimit(limit: LuaNumber, up: boolean): number | bigint | undefined {
 export function forval(m: 1 | BigLoop, i: number): unknown {
   if (m === 1) return mkFloat(i);
   if ("nan" in m) return m.nan;
+  // while the value stays in the safe range, plain numbers compute it exactly
+  const v = m.nbase + Math.abs(i) * m.nstep;
+  if (v <= MAX_SAFE && v >= -MAX_SAFE && Number.isSafeInteger(m.nbase) && Number.isSafeInteger(m.nstep)) return v;
   return wrapInt(m.base + BigInt(Math.abs(i)) * m.step);
 }
 
