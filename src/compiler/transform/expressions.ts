@@ -3,7 +3,7 @@
 // to spread (`exprList`'s tail) when it can produce several values.
 import type * as L from "../parser/ast.js";
 import { Frag, Mark, join } from "../frag.js";
-import { lineOf, rangeOf, resolve } from "../context.js";
+import { lineOf, resolve } from "../context.js";
 import { CompileError } from "../diagnostics.js";
 import { T } from "./state.js";
 import { callExpr, callFirst } from "./calls.js";

@@ -2,8 +2,8 @@
 // (`...va` for varargs). A function that calls itself in tail position is wrapped in a loop
 // so such calls reuse the JS frame (a tail-recursive loop of any depth runs).
 import type * as L from "../parser/ast.js";
-import { Frag, Mark, join } from "../frag.js";
-import { FuncState, LocalVar, Scope, lineOf, rangeOf } from "../context.js";
+import { Frag, Mark } from "../frag.js";
+import { FuncState, LocalVar, Scope, lineOf } from "../context.js";
 import { T } from "./state.js";
 import { block, endsWithReturn } from "./statements.js";
 
@@ -87,4 +87,3 @@ function hasSelfTailCall(body: L.Statement[], name: string): boolean {
   return found;
 }
 
-export { join };

@@ -5,7 +5,7 @@ import { Frag, Mark, join } from "../frag.js";
 import { LocalVar, lineOf, rangeOf, resolve } from "../context.js";
 import { CompileError, diag } from "../diagnostics.js";
 import { T, withScope } from "./state.js";
-import { arrayFrag, cond, describe, envFrag, expr, exprList, isMulti, jsString, multiFrag, propAccess, strValue } from "./expressions.js";
+import { cond, describe, envFrag, expr, exprList, isMulti, jsString, multiFrag, propAccess, strValue } from "./expressions.js";
 import { calleeFrag, callArgs, callExpr } from "./calls.js";
 import { funcExpr } from "./functions.js";
 import { block, currentBlock, findLabel } from "./blocks.js";
@@ -266,4 +266,3 @@ export function stmt(n: L.Statement, t: T): Frag {
   return visitors[n.type](n, t);
 }
 
-export { arrayFrag };

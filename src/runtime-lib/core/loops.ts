@@ -1,9 +1,9 @@
 // Loop support for compiled code: numeric-for preparation (forprep/forval/$fp) and the
 // generic-for iterator object (forIn), with fast paths for next and ipairs.
 import { LuaTable } from "./table.js";
-import { LFloat, LuaNumber, floatToInt, mkFloat, normInt, toF, wrapInt } from "./numbers.js";
-import { Multi, first } from "./multi.js";
-import { callable, index, tonum } from "./ops.js";
+import { LuaNumber, floatToInt, mkFloat, normInt, toF, wrapInt } from "./numbers.js";
+import { Multi } from "./multi.js";
+import { callable, tonum } from "./ops.js";
 import { luaError, rtError } from "./errors.js";
 import { typeName } from "./values.js";
 import { closable, closeVar } from "./close.js";
@@ -187,4 +187,3 @@ export function forIn(vals: unknown[]): ForIter {
   return new ForIter(vals[0], vals[1], vals[2], vals[3]);
 }
 
-export { first, index };

@@ -2,8 +2,8 @@
 // Compiled code calls these helpers; each has a fast path for the common operand types and
 // a slow path with string coercion, metamethods and Lua's exact error messages.
 import { LuaTable } from "./table.js";
-import { Multi, first } from "./multi.js";
-import { LFloat, LuaNumber, isNumber, str2number, numberToString, toIntExact } from "./numbers.js";
+import { first } from "./multi.js";
+import { LFloat, LuaNumber, isNumber, str2number, numberToString } from "./numbers.js";
 import * as A from "./arith.js";
 import { rtError, luaError } from "./errors.js";
 import { typeName, Userdata } from "./values.js";
@@ -490,5 +490,3 @@ export function tostringMeta(v: unknown, addressOf: (o: object) => string): stri
   return `${kind}: ${addressOf(v as object)}`;
 }
 
-export { toIntExact };
-export type { Multi };

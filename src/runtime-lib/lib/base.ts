@@ -12,7 +12,7 @@ import { normKey } from "../core/table.js";
 import { fastIterators } from "../core/loops.js";
 import { writeStdout } from "../io-out.js";
 import { loadLua, stripShebang, LuaSyntaxError } from "../load.js";
-import { argError, checkAny, checkInt, checkTable, libError, typeError, checkOption } from "./aux.js";
+import { argError, checkInt, checkTable, libError, typeError, checkOption } from "./aux.js";
 
 export function tostring(v: unknown): string {
   return tostringMeta(v, addressOf);
