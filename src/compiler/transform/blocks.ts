@@ -5,7 +5,7 @@
 import type * as L from "../parser/ast.js";
 import { Frag, Mark } from "../frag.js";
 import { GlobalName, lineOf, rangeOf } from "../context.js";
-import { diag } from "../diagnostics.js";
+import { CompileError, diag } from "../diagnostics.js";
 import { T } from "./state.js";
 import { stmt } from "./statements.js";
 
@@ -15,6 +15,8 @@ export interface LabelInfo {
   line: number;
   fwd: string | null;
   back: string | null;
+  /** set when the block runs as a state machine: its loop label and this label's state */
+  sm?: { loop: string; state: string; n: number };
 }
 
 /** Per-function stack of visible labels (innermost block last). */
@@ -108,15 +110,50 @@ export function block(stmts: L.Statement[], t: T, trailer?: () => Frag, endLine?
   });
   const stack = labelStack(t);
   stack.push(labels);
-  const state: BlockState = { hoist: labels.some((l) => l.fwd) ? [] : null };
+  const sm = needsStateMachine(labels, gotos);
+  const state: BlockState = { hoist: labels.some((l) => l.fwd) || sm ? [] : null };
   blockStates.set(t.scope, state);
   try {
-    const body = emitFrom(stmts, 0, t, labels, closeLine, trailer);
+    const body = sm ? stateMachine(stmts, t, labels, trailer) : emitFrom(stmts, 0, t, labels, closeLine, trailer);
     if (state.hoist && state.hoist.length) return [`let ${state.hoist.join(", ")};\n`, body];
     return body;
   } finally {
     stack.pop();
   }
+}
+
+/** Labelled blocks and loops cannot express a forward jump over a label that is itself the
+ *  target of a backward jump (the loop would have to be entered in its middle). */
+function needsStateMachine(labels: LabelInfo[], gotos: L.GotoStatement[]): boolean {
+  return labels.some((b) =>
+    gotos.some(
+      (g) => g.label.name === b.name && rangeOf(g)[0] < b.start && labels.some((a) => a.back && a.start < b.start && rangeOf(g)[0] < a.start),
+    ),
+  );
+}
+
+/** The general form: a loop around a switch over label states; `goto L` sets the state and
+ *  continues the loop. Locals of the block are declared above it (hoisted). */
+function stateMachine(stmts: L.Statement[], t: T, labels: LabelInfo[], trailer?: () => Frag): Frag {
+  const id = t.chunk.id();
+  const loop = `$sm${id}`;
+  const st = `$st${id}`;
+  labels.forEach((l, i) => (l.sm = { loop, state: st, n: i + 1 }));
+  const out: Frag[] = [`let ${st} = 0;\n${loop}: for (;;) {\nswitch (${st}) {\ncase 0:\n`];
+  for (const s of stmts) {
+    if (s.type === "LabelStatement") {
+      const l = labels.find((x) => x.start === rangeOf(s)[0])!;
+      out.push(`case ${l.sm!.n}:\n`);
+      continue;
+    }
+    if (s.type === "LocalStatement" && s.attribs.includes("close"))
+      throw new CompileError("a block with both goto jumps across labels and a <close> variable is not supported", lineOf(s));
+    applyGlobalDecl(s, t);
+    out.push(stmt(s, t));
+  }
+  if (trailer) out.push(trailer());
+  out.push(`}\nbreak;\n}\n`);
+  return out;
 }
 
 function emitFrom(stmts: L.Statement[], from: number, t: T, labels: LabelInfo[], endLine: number, trailer?: () => Frag): Frag {

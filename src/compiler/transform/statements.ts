@@ -230,6 +230,7 @@ function gotoStatement(n: L.GotoStatement, t: T): Frag {
   const name = n.label.name;
   const l = findLabel(t, name);
   if (!l) throw diag.noLabel(name, lineOf(n), lineOf(n));
+  if (l.sm) return `{ ${l.sm.state} = ${l.sm.n}; continue ${l.sm.loop}; }\n`;
   const start = rangeOf(n)[0];
   if (start < l.start) return `break ${l.fwd};\n`;
   return `continue ${l.back};\n`;
