@@ -14,10 +14,5 @@ export const diag = {
   constAssign: (name: string, line: number) => new CompileError(`attempt to assign to const variable '${name}'`, line),
   noLabel: (label: string, gotoLine: number, line: number) =>
     new CompileError(`no visible label '${label}' for <goto> at line ${gotoLine}`, line),
-  jumpIntoScope: (label: string, gotoLine: number, local: string, line: number) =>
-    new CompileError(`<goto ${label}> at line ${gotoLine} jumps into the scope of local '${local}'`, line),
   breakOutside: (line: number) => new CompileError(`break outside loop at line ${line}`, line),
-  labelDefined: (label: string, prevLine: number, line: number) =>
-    new CompileError(`label '${label}' already defined on line ${prevLine}`, line),
-  varargOutside: (line: number) => new CompileError(`cannot use '...' outside a vararg function near '...'`, line),
 };

@@ -5,7 +5,7 @@
 import type * as L from "../parser/ast.js";
 import { Frag, Mark } from "../frag.js";
 import { GlobalName, lineOf, rangeOf } from "../context.js";
-import { CompileError, diag } from "../diagnostics.js";
+import { CompileError } from "../diagnostics.js";
 import { T } from "./state.js";
 import { stmt } from "./statements.js";
 
@@ -58,10 +58,6 @@ function collectGotos(stmts: L.Statement[], out: L.GotoStatement[]): void {
   }
 }
 
-function isVoid(s: L.Statement): boolean {
-  return s.type === "LabelStatement";
-}
-
 export interface BlockState {
   /** names of locals to declare at the top of the block (set when it has forward labels) */
   hoist: string[] | null;
@@ -81,11 +77,10 @@ export function block(stmts: L.Statement[], t: T, trailer?: () => Frag, endLine?
   const labels: LabelInfo[] = [];
   const gotos: L.GotoStatement[] = [];
   collectGotos(stmts, gotos);
-  stmts.forEach((s, i) => {
+  // (the parser has checked label visibility, duplicates and jumps into local scopes)
+  stmts.forEach((s) => {
     if (s.type !== "LabelStatement") return;
     const name = s.label.name;
-    const prev = findLabel(t, name) ?? labels.find((l) => l.name === name);
-    if (prev) throw diag.labelDefined(name, prev.line, lineOf(s));
     const start = rangeOf(s)[0];
     const targeting = gotos.filter((g) => g.label.name === name);
     const fwdGotos = targeting.filter((g) => rangeOf(g)[0] < start);
@@ -96,16 +91,6 @@ export function block(stmts: L.Statement[], t: T, trailer?: () => Frag, endLine?
       fwd: fwdGotos.length ? t.chunk.jsId("L_" + name) : null,
       back: targeting.some((g) => rangeOf(g)[0] > start) ? t.chunk.jsId("B_" + name) : null,
     };
-    // a forward jump may not enter the scope of a local, unless the label ends the block
-    const atEnd = stmts.slice(i + 1).every(isVoid) && !trailer;
-    if (!atEnd)
-      for (const g of fwdGotos) {
-        const local = stmts.find((x) => (x.type === "LocalStatement" || (x.type === "FunctionDeclaration" && x.isLocal)) && rangeOf(x)[0] > rangeOf(g)[0] && rangeOf(x)[0] < start);
-        if (local) {
-          const nm = local.type === "LocalStatement" ? local.variables[0].name : ((local as L.FunctionDeclaration).identifier as L.Identifier).name;
-          throw diag.jumpIntoScope(name, lineOf(g), nm, lineOf(s));
-        }
-      }
     labels.push(info);
   });
   const stack = labelStack(t);

@@ -3,7 +3,7 @@
 import { LuaTable } from "./table.js";
 import { LuaNumber, floatToInt, mkFloat, normInt, toF, wrapInt } from "./numbers.js";
 import { Multi } from "./multi.js";
-import { callable, tonum } from "./ops.js";
+import { callable, metaOf, tonum } from "./ops.js";
 import { luaError, rtError } from "./errors.js";
 import { typeName } from "./values.js";
 import { closable, closeVar } from "./close.js";
@@ -155,7 +155,7 @@ export class ForIter {
       }
     }
     if (this.fn === null) {
-      if (typeof this.f !== "function" && !hasCall(this.f))
+      if (typeof this.f !== "function" && metaOf(this.f, "__call") === undefined)
         throw rtError(`attempt to call a ${typeName(this.f)} value (for iterator 'for iterator')`);
       this.fn = callable(this.f);
     }
@@ -170,15 +170,6 @@ export class ForIter {
 
   close(): void {
     if (this.cl !== undefined && this.cl !== false) closeVar(this.cl, this.err);
-  }
-}
-
-function hasCall(f: unknown): boolean {
-  try {
-    callable(f);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -4,8 +4,7 @@
 // "local 'f'"), or by its qualified name ("string.rep") when not called from Lua directly.
 import { LuaError, captureSites, luaPosAt, afterBuiltin, wherePrefix, LuaPos } from "../core/errors.js";
 import { LuaTable } from "../core/table.js";
-import { typeName } from "../core/values.js";
-import { metaOf } from "../core/ops.js";
+import { objTypeName } from "../core/ops.js";
 import { LFloat, LuaNumber, str2number, toIntExact, isNumber, numberToString } from "../core/numbers.js";
 
 interface Caller {
@@ -43,14 +42,8 @@ export function argError(arg: number, fname: string, extra: string): LuaError {
   return new LuaError(wherePrefix(c.pos) + `bad argument #${arg} to '${c.name}' (${extra})`, c.sites);
 }
 
-/** The type name used in messages: __name of the metatable when it is a string. */
-export function typeNameMeta(v: unknown): string {
-  const n = metaOf(v, "__name");
-  return typeof n === "string" ? n : typeName(v);
-}
-
 export function typeError(arg: number, fname: string, expected: string, v: unknown, present = true): LuaError {
-  const got = present ? typeNameMeta(v) : "no value";
+  const got = present ? objTypeName(v) : "no value";
   return argError(arg, fname, `${expected} expected, got ${got}`);
 }
 

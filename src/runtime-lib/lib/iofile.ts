@@ -14,7 +14,8 @@ import { LuaError, captureSites } from "../core/errors.js";
 import { EMPTY, Multi } from "../core/multi.js";
 import { LFloat, LuaNumber, fmtG14, isNumber, str2number, toIntExact } from "../core/numbers.js";
 import { flushHooks, flushStdout, output, writeStderr, writeStdout } from "../io-out.js";
-import { argError, checkOption, libError, optInteger, typeNameMeta } from "./aux.js";
+import { argError, checkOption, libError, optInteger } from "./aux.js";
+import { objTypeName } from "../core/ops.js";
 
 // ---- system errors (luaL_fileresult / luaL_execresult) ----
 
@@ -698,7 +699,7 @@ export function gRead(f: LFile, fmts: unknown[], first: number, err: ArgErr): un
         if (l < 0) throw new LuaError("not enough memory", captureSites());
         r = l === 0 ? f.testEof() : f.readChars(typeof l === "bigint" ? Number.MAX_SAFE_INTEGER : l);
       } else {
-        if (typeof v !== "string") throw err(n, `string expected, got ${typeNameMeta(v)}`);
+        if (typeof v !== "string") throw err(n, `string expected, got ${objTypeName(v)}`);
         const p = v.startsWith("*") ? v.slice(1) : v;
         switch (p[0]) {
           case "n":
@@ -737,7 +738,7 @@ export function gWrite(f: LFile, args: unknown[], first: number, err: ArgErr): u
     else if (typeof v === "number") s = Number.isInteger(v) ? String(v) : fmtG14(v);
     else if (typeof v === "bigint") s = v.toString();
     else if (v instanceof LFloat) s = fmtG14(v.n);
-    else throw err(first + k, `string expected, got ${typeNameMeta(v)}`);
+    else throw err(first + k, `string expected, got ${objTypeName(v)}`);
     if (failure !== null) continue;
     try {
       f.put(s);
@@ -771,7 +772,7 @@ function mcheck<T>(fname: string, check: (qname: string) => T): T {
 /** luaL_checkudata(L, 1, "FILE*") */
 export function checkFile(v: unknown, present: boolean, fname: string): LFile {
   if (v instanceof LFile) return v;
-  const got = present ? typeNameMeta(v) : "no value";
+  const got = present ? objTypeName(v) : "no value";
   const extra = `FILE* expected, got ${got}`;
   throw fname.startsWith("io.") ? argError(1, fname, extra) : methodArgError(1, fname, extra);
 }

@@ -6,11 +6,11 @@
 import { LuaTable } from "../core/table.js";
 import { EMPTY, Multi, first } from "../core/multi.js";
 import { LuaError, captureSites } from "../core/errors.js";
-import { callable, eq, getMetatable, index, metaOf, setindex, tostr } from "../core/ops.js";
+import { callable, eq, getMetatable, index, metaOf, objTypeName, setindex, tostr } from "../core/ops.js";
 import { LFloat, MAXINT, floatToInt, isNumber, str2number, toIntExact, wrapInt } from "../core/numbers.js";
 import { numLt } from "../core/arith.js";
 import { typeName } from "../core/values.js";
-import { argError, checkInteger, checkString, libError, typeError, typeNameMeta } from "./aux.js";
+import { argError, checkInteger, checkString, libError, typeError } from "./aux.js";
 
 const MAX_SAFE = 9007199254740991;
 const INT_MAX = 2147483647;
@@ -65,7 +65,7 @@ export function lenOf(v: unknown, fname: string): Int {
   } else if (typeof v === "string") return v.length;
   else {
     const h = metaOf(v, "__len");
-    if (h === undefined) throw plainError(`attempt to get length of a ${typeNameMeta(v)} value`);
+    if (h === undefined) throw plainError(`attempt to get length of a ${objTypeName(v)} value`);
     r = first(callable(h)(v));
   }
   const i = toInteger(r);
@@ -114,8 +114,8 @@ export function lessThan(a: unknown, b: unknown): boolean {
     const r = first(callable(h)(a, b));
     return r !== undefined && r !== false;
   }
-  const t1 = typeNameMeta(a);
-  const t2 = typeNameMeta(b);
+  const t1 = objTypeName(a);
+  const t2 = objTypeName(b);
   if (t1 === t2) throw plainError(`attempt to compare two ${t1} values`);
   throw plainError(`attempt to compare ${t1} with ${t2}`);
 }
@@ -390,9 +390,9 @@ function auxsortRaw(a: unknown[], lo: number, up: number, lt: Less, rnd: number)
   }
 }
 
-/** The same on an array holding only JS numbers, where JS's `<` is Lua's. (Numbers and strings get
- *  separate copies so each keeps monomorphic comparisons.) */
-function auxsortNum(a: number[], lo: number, up: number, rnd: number): void {
+/** The same on an array holding only JS numbers or only byte strings, where JS's `<` is Lua's
+ *  (for strings it compares bytes, as strcmp in the C locale). */
+function auxsortPlain<T extends number | string>(a: T[], lo: number, up: number, rnd: number): void {
   while (lo < up) {
     let x = a[lo - 1];
     let y = a[up - 1];
@@ -443,11 +443,11 @@ function auxsortNum(a: number[], lo: number, up: number, rnd: number): void {
     p = i;
     let n: number;
     if (p - lo < up - p) {
-      auxsortNum(a, lo, p - 1, rnd);
+      auxsortPlain(a, lo, p - 1, rnd);
       n = p - lo;
       lo = p + 1;
     } else {
-      auxsortNum(a, p + 1, up, rnd);
+      auxsortPlain(a, p + 1, up, rnd);
       n = up - p;
       up = p - 1;
     }
@@ -455,69 +455,6 @@ function auxsortNum(a: number[], lo: number, up: number, rnd: number): void {
   }
 }
 
-/** The same on an array holding only strings (byte strings: JS's `<` is strcmp). */
-function auxsortStr(a: string[], lo: number, up: number, rnd: number): void {
-  while (lo < up) {
-    let x = a[lo - 1];
-    let y = a[up - 1];
-    if (y < x) {
-      a[lo - 1] = y;
-      a[up - 1] = x;
-    }
-    if (up - lo === 1) return;
-    let p = up - lo < RANLIMIT || rnd === 0 ? Math.floor((lo + up) / 2) : choosePivot(lo, up, rnd);
-    x = a[p - 1];
-    y = a[lo - 1];
-    if (x < y) {
-      a[p - 1] = y;
-      a[lo - 1] = x;
-    } else {
-      y = a[up - 1];
-      if (y < x) {
-        a[p - 1] = y;
-        a[up - 1] = x;
-      }
-    }
-    if (up - lo === 2) return;
-    const P = a[p - 1];
-    a[p - 1] = a[up - 2];
-    a[up - 2] = P;
-    // partition: a[lo] <= P == a[up-1] <= a[up]
-    let i = lo;
-    let j = up - 1;
-    for (;;) {
-      let ai = a[++i - 1];
-      while (ai < P) {
-        if (i === up - 1) throw INVALID_ORDER;
-        ai = a[++i - 1];
-      }
-      let aj = a[--j - 1];
-      while (P < aj) {
-        if (j < i) throw INVALID_ORDER;
-        aj = a[--j - 1];
-      }
-      if (j < i) {
-        a[up - 2] = ai;
-        a[i - 1] = P;
-        break;
-      }
-      a[i - 1] = aj;
-      a[j - 1] = ai;
-    }
-    p = i;
-    let n: number;
-    if (p - lo < up - p) {
-      auxsortStr(a, lo, p - 1, rnd);
-      n = p - lo;
-      lo = p + 1;
-    } else {
-      auxsortStr(a, p + 1, up, rnd);
-      n = up - p;
-      up = p - 1;
-    }
-    if (Math.floor((up - lo) / 128) > n) rnd = randomizePivot();
-  }
-}
 
 /** The same through lua_geti/lua_seti, for tables with metatables and table-like values. */
 function auxsortGen(t: unknown, lo: number, up: number, lt: Less, rnd: number): void {
@@ -612,8 +549,8 @@ function sort(t: unknown, comp: unknown): unknown {
         const arr = t.arr;
         try {
           const kind = comp === undefined ? homogeneous(arr) : 0;
-          if (kind === 1) auxsortNum(arr as number[], 1, up, 0);
-          else if (kind === 2) auxsortStr(arr as string[], 1, up, 0);
+          if (kind === 1) auxsortPlain(arr as number[], 1, up, 0);
+          else if (kind === 2) auxsortPlain(arr as string[], 1, up, 0);
           else auxsortRaw(arr, 1, up, lt, 0);
         } finally {
           // a comparator that shrank the table must not leave trailing holes behind
