@@ -2,6 +2,8 @@
 //   dist/bundle/core.mjs  compiler + value runtime + operator helpers (frames Lua never sees)
 //   dist/bundle/libs.mjs  the Lua libraries and builtins (Lua's "C functions")
 //   dist/bundle/cli.mjs   the command line and runner
+//   dist/bundle/exec.mjs  the I/O bridge (runtime-lib/exec/bridge.ts), imported by builtins
+//                         that wait for I/O; io-worker.mjs is the thread it starts, with its ops
 // Keeping libraries in their own file lets error positions tell builtin frames from
 // runtime plumbing by file name (see frameKind in core/errors.ts).
 import { build } from "esbuild";
@@ -19,6 +21,7 @@ const coreFiles = ["runtime-lib/helpers.ts", "runtime-lib/load.ts", "runtime-lib
 );
 const isCore = (f) => coreDirs.some((d) => f.startsWith(d)) || coreFiles.includes(f);
 const isLib = (f) => f.startsWith(path.join(src, "runtime-lib/lib") + path.sep) || f === path.join(src, "runtime-lib/state.ts");
+const isExec = (f) => f.startsWith(path.join(src, "runtime-lib/exec") + path.sep);
 
 /** Imports of another bundle's files become imports of that bundle. */
 function splitPlugin(self) {
@@ -27,7 +30,7 @@ function splitPlugin(self) {
     setup(b) {
       b.onResolve({ filter: /^\./ }, (args) => {
         const abs = path.resolve(args.resolveDir, args.path).replace(/\.js$/, ".ts");
-        const owner = isCore(abs) ? "core" : isLib(abs) ? "libs" : "cli";
+        const owner = isCore(abs) ? "core" : isLib(abs) ? "libs" : isExec(abs) ? "exec" : "cli";
         if (owner === self) return undefined;
         return { path: `./${owner}.mjs`, external: true };
       });
@@ -69,3 +72,6 @@ await build({
 });
 await build({ ...common, entryPoints: [path.join(src, "cli/main.ts")], outfile: path.join(out, "cli.mjs"), plugins: [splitPlugin("cli")] });
 await build({ ...common, entryPoints: [path.join(src, "cli/worker.ts")], outfile: path.join(out, "worker.mjs"), plugins: [splitPlugin("cli")] });
+// the I/O bridge and its worker (which bundles the built-in ops/*.ts)
+await build({ ...common, entryPoints: [path.join(src, "runtime-lib/exec/bridge.ts")], outfile: path.join(out, "exec.mjs"), plugins: [splitPlugin("exec")] });
+await build({ ...common, entryPoints: [path.join(src, "runtime-lib/exec/io-worker.ts")], outfile: path.join(out, "io-worker.mjs"), plugins: [splitPlugin("exec")] });

@@ -8,6 +8,7 @@ import { Frag, print } from "./frag.js";
 import { HELPERS } from "./helpers.js";
 import { T } from "./transform/state.js";
 import { block, endsWithReturn } from "./transform/statements.js";
+import { CompiledFunc, twinPrologue } from "./transform/functions.js";
 import { chunkDisplayName } from "../runtime-lib/core/errors.js";
 
 export const COMPILER_VERSION = "1";
@@ -38,22 +39,27 @@ export function compile(source: string, chunkname: string): Compiled {
 function compileChunk(source: string, name: string): Compiled {
   const ast = parse(source);
   const chunk = new ChunkCtx(name);
-  const fn = new FuncState(null, "$main");
-  fn.isVararg = true;
   chunk.fnames.set("$main", "main chunk");
-  const top = new Scope(null, fn);
-  const env: LocalVar = { kind: "local", name: "_ENV", js: "$ENV", attrib: "", fn: new FuncState(null, "$load") };
+  chunk.fnames.set("$main$g", "main chunk");
+  const top = new Scope(null, new FuncState(null, "$load"));
+  const env: LocalVar = { kind: "local", name: "_ENV", js: "$ENV", attrib: "", fn: top.fn };
   top.vars.set("_ENV", env);
-  const t: T = { chunk, fn, scope: new Scope(top, fn) };
-  const body = block(ast.body, t);
+  const mainBody = (jsName: string, gen: boolean): CompiledFunc => {
+    const fn = new FuncState(null, jsName, gen, "$main");
+    fn.isVararg = true;
+    const t: T = { chunk, fn, scope: new Scope(top, fn) };
+    const body = block(ast.body, t);
+    return { params: ["...va"], body: [fn.tempDecls(), body, endsWithReturn(ast.body) ? "" : "return EMPTY;\n"] };
+  };
+  const plain = mainBody("$main", false);
+  const twin = mainBody("$main$g", true);
   const module: Frag = [
     "(function ($R) {\n\"use strict\";\n",
     `const {${HELPERS.join(", ")}} = $R;\n`,
     chunk.consts.length ? `const ${chunk.consts.join(", ")};\n` : "",
     "return function ($ENV) {\nreturn function $main(...va) {\n",
-    fn.tempDecls(),
-    body,
-    endsWithReturn(ast.body) ? "" : "return EMPTY;\n",
+    twinPrologue("$main", "$main$g", twin, ["...va"]),
+    plain.body,
     "};\n};\n})",
   ];
   const p = print(module);

@@ -56,6 +56,10 @@ export class FuncState {
   constructor(
     readonly parent: FuncState | null,
     jsName: string,
+    /** generator code: the twin run inside coroutines, or a function created there */
+    readonly gen = false,
+    /** the JS name bound to the Lua function value (for self tail calls), if any */
+    readonly selfValue: string | null = jsName,
   ) {
     this.jsName = jsName;
   }

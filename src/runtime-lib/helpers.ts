@@ -4,8 +4,9 @@ import { LuaTable } from "./core/table.js";
 import { LFloat } from "./core/numbers.js";
 import { EMPTY, Multi, first, nth, ret, retTail } from "./core/multi.js";
 import * as ops from "./core/ops.js";
-import { $fp, forIn, forprep, forval } from "./core/loops.js";
-import { closable, closeVar } from "./core/close.js";
+import { $fp, forIn, forprep, forval, forClose } from "./core/loops.js";
+import { Y, cg, gop, tru, gonly } from "./core/coro.js";
+import { closable, closeVar, closeVarG } from "./core/close.js";
 import { builtins } from "./core/values.js";
 
 /** The values of a call result as an array to spread (not a copy: never mutated). */
@@ -62,4 +63,5 @@ export const helpers = {
   index: ops.index, indexS: ops.indexS, setindex: ops.setindex, setindexS: ops.setindexS, callable: ops.callable,
   tnew, forprep, forval, $fp, forIn, closable, closeVar, varargTable,
   $B: builtins, selectVa, selectOk,
+  $Y: Y, cg, gop, tru, gonly, forClose, closeVarG,
 };

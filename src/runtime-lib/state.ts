@@ -8,6 +8,7 @@ import { openMath } from "./lib/math.js";
 import { openUtf8 } from "./lib/utf8.js";
 import { openString } from "./lib/string.js";
 import { openDebug } from "./lib/debug.js";
+import { openCoroutine } from "./lib/coroutine.js";
 
 export interface StateOptions {
   /** the script's command-line arguments as lua.c builds `arg` */
@@ -23,6 +24,7 @@ export function createGlobals(opts: StateOptions = {}): LuaTable {
   openMath(G);
   openUtf8(G);
   openString(G);
+  openCoroutine(G);
   openDebug(G);
   if (opts.arg) G.setStr("arg", opts.arg);
   return G;

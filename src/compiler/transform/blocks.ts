@@ -7,6 +7,7 @@ import { Frag, Mark } from "../frag.js";
 import { GlobalName, lineOf, rangeOf } from "../context.js";
 import { CompileError } from "../diagnostics.js";
 import { T } from "./state.js";
+import { slowOp } from "./gen.js";
 import { stmt } from "./statements.js";
 
 export interface LabelInfo {
@@ -176,7 +177,7 @@ function closeWrapper(s: L.LocalStatement, t: T, endLine: number, rest: () => Fr
   t.fn.closeDepth--;
   return [
     `let ${err};\ntry {\n`, body,
-    `} catch (e) { ${err} = e; throw e; } finally {\n`, new Mark(endLine, ""), `closeVar(${js}, ${err});\n}\n`,
+    `} catch (e) { ${err} = e; throw e; } finally {\n`, slowOp(t, new Mark(endLine, ""), t.fn.gen ? "closeVarG" : "closeVar", [js, err], ""), ";\n}\n",
   ];
 }
 

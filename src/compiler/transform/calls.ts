@@ -6,6 +6,7 @@ import { Frag, Mark, join } from "../frag.js";
 import { lineOf, resolve } from "../context.js";
 import { T } from "./state.js";
 import { describe, expr, exprList, jsString, propAccess } from "./expressions.js";
+import { genResult, slowOp } from "./gen.js";
 
 type AnyCall = L.CallExpression | L.StringCallExpression | L.TableCallExpression;
 
@@ -35,6 +36,7 @@ export function calleeFrag(callee: Frag, desc: string, line: number): Frag {
 /** `select('#', ...)` and `select(i, ...)` read the vararg array directly while the global
  *  `select` is still the builtin (no array copies); otherwise the call is made as written. */
 function selectCall(c: AnyCall, t: T, single: boolean): Frag | null {
+  if (t.fn.gen) return null;
   const args = callArgs(c);
   if (c.base.type !== "Identifier" || c.base.name !== "select" || args.length !== 2) return null;
   const [n, rest] = args;
@@ -51,6 +53,16 @@ function selectCall(c: AnyCall, t: T, single: boolean): Frag | null {
   if (n.type === "StringLiteral" && n.value === "#") return ["(", lookup, " === $B.select ? va.length : ", single ? ["first(", call, ")"] : call, ")"];
   const fast: Frag = single ? ["(", nf, " > 0 ? va[", nf, " - 1] : va[va.length + ", nf, "])"] : ["selectVa(", nf, ", va)"];
   return ["(", lookup, " === $B.select && selectOk(", nf, ", va.length) ? ", fast, " : ", single ? ["first(", call, ")"] : call, ")"];
+}
+
+/** A call from generator code: started by cg, run with `yield*` when it is a generator. */
+function genCall(callee: Frag, desc: string, line: number, args: Frag): Frag {
+  const mark = new Mark(line, "C" + desc);
+  return genResult([mark, "cg(", callee, isEmpty(args) ? "" : ", ", args, ")"], line, "", "C" + desc);
+}
+
+function isEmpty(f: Frag): boolean {
+  return typeof f === "string" ? f === "" : f instanceof Mark ? false : f.every(isEmpty);
 }
 
 /** A call in a single-value context. */
@@ -77,13 +89,15 @@ export function callExpr(n: L.Expression, t: T): Frag {
     const lookup: Frag = [
       "((", simple ? obj : ["$o = ", obj], ") instanceof LuaTable && (($v = ", self, ".s", prop, ") !== undefined || ",
       self, ".sm === null && ", self, ".mt !== null && ($v = ", self, ".mt.s.__index) instanceof LuaTable && ($v = $v.s", prop, ") !== undefined) ? $v : ",
-      idxMark, "indexS(", self, ", ", name, "))",
+      slowOp(t, idxMark, "indexS", [self, name], "first"), ")",
     ];
+    if (t.fn.gen) return genCall(lookup, describe(base, t), line, argsFrag(args, t, [self]));
     return [
       '(typeof ($t = ', lookup, ') === "function" ? $t : ', new Mark(line, "c" + describe(base, t)), "callable($t))",
       new Mark(line, "C" + describe(base, t)), "(", argsFrag(args, t, [self]), ")",
     ];
   }
   const callee = expr(base, t);
+  if (t.fn.gen) return genCall(callee, describe(base, t), line, argsFrag(args, t));
   return [calleeFrag(callee, describe(base, t), line), new Mark(line, "C" + describe(base, t)), "(", argsFrag(args, t), ")"];
 }

@@ -10,6 +10,7 @@ import { callExpr, callFirst } from "./calls.js";
 import { funcExpr } from "./functions.js";
 import { constantFrag, parseNumeral } from "./constants.js";
 import { numUnm } from "../../runtime-lib/core/arith.js";
+import { slowOp } from "./gen.js";
 
 type Visitor = (n: any, t: T) => Frag;
 
@@ -19,6 +20,7 @@ const BINARY: Record<string, string> = {
   "==": "eq", "<": "lt", "<=": "le", ">": "gt", ">=": "ge",
 };
 const ARITH = new Set(["+", "-", "*", "/", "%", "^", "//", "&", "|", "~", "<<", ">>"]);
+const COMPARE = new Set(["==", "~=", "<", "<=", ">", ">="]);
 
 export function isCall(n: L.Expression): boolean {
   return n.type === "CallExpression" || n.type === "StringCallExpression" || n.type === "TableCallExpression";
@@ -74,12 +76,12 @@ export function propAccess(key: string): string {
 
 /** `obj.key` read: the raw field inline (an inline-cached property load), the metatable
  *  path through indexS when it is absent or obj is not a table. */
-export function fieldGet(obj: Frag, key: string, mark: Mark): Frag {
+export function fieldGet(obj: Frag, key: string, mark: Mark, t: T): Frag {
   const prop = propAccess(key);
   const k = jsString(key);
   if (typeof obj === "string" && IDENT.test(obj))
-    return ["(", obj, " instanceof LuaTable && ($v = ", obj, ".s", prop, ") !== undefined ? $v : ", mark, "indexS(", obj, ", ", k, "))"];
-  return ["(($i = ", obj, ") instanceof LuaTable && ($v = $i.s", prop, ") !== undefined ? $v : ", mark, "indexS($i, ", k, "))"];
+    return ["(", obj, " instanceof LuaTable && ($v = ", obj, ".s", prop, ") !== undefined ? $v : ", slowOp(t, mark, "indexS", [obj, k], "first"), ")"];
+  return ["(($i = ", obj, ") instanceof LuaTable && ($v = $i.s", prop, ") !== undefined ? $v : ", slowOp(t, mark, "indexS", ["$i", k], "first"), ")"];
 }
 
 const visitors: Record<string, Visitor> = {
@@ -94,14 +96,14 @@ const visitors: Record<string, Visitor> = {
   Identifier: (n: L.Identifier, t) => {
     const r = resolve(t.scope, n.name, lineOf(n));
     if (r.binding && r.binding.kind === "local") return r.binding.js;
-    return fieldGet(envFrag(t, lineOf(n)), n.name, new Mark(lineOf(n), "i" + "upvalue '_ENV'"));
+    return fieldGet(envFrag(t, lineOf(n)), n.name, new Mark(lineOf(n), "i" + "upvalue '_ENV'"), t);
   },
   MemberExpression: (n: L.MemberExpression, t) =>
-    fieldGet(expr(n.base, t), n.identifier.name, new Mark(lineOf(n), "i" + describe(n.base, t))),
+    fieldGet(expr(n.base, t), n.identifier.name, new Mark(lineOf(n), "i" + describe(n.base, t)), t),
   IndexExpression: (n: L.IndexExpression, t) => {
     const mark = new Mark(lineOf(n), "i" + describe(n.base, t));
-    if (n.index.type === "StringLiteral") return fieldGet(expr(n.base, t), strValue(n.index), mark);
-    return [mark, "index(", expr(n.base, t), ", ", expr(n.index, t), ")"];
+    if (n.index.type === "StringLiteral") return fieldGet(expr(n.base, t), strValue(n.index), mark, t);
+    return slowOp(t, mark, "index", [expr(n.base, t), expr(n.index, t)], "first");
   },
   CallExpression: (n, t) => callFirst(n, t),
   StringCallExpression: (n, t) => ["first(", callExpr(n, t), ")"],
@@ -193,8 +195,8 @@ function binaryExpr(n: L.BinaryExpression, t: T): Frag {
   // two literals stay a helper call: JS would fold 0/0 to a NaN without the sign x86 gives
   const literals = n.left.type === "NumericLiteral" && n.right.type === "NumericLiteral";
   if (!literals && (INLINE_ARITH[op] || INLINE_CMP[op] || op === "==" || op === "~=")) return inlineNumeric(n, t, op, h ?? "eq", mark);
-  if (op === "~=") return [mark, "!eq(", expr(n.left, t), ", ", expr(n.right, t), ")"];
-  return [mark, h, "(", expr(n.left, t), ", ", expr(n.right, t), ")"];
+  if (op === "~=") return ["!", slowOp(t, mark, "eq", [expr(n.left, t), expr(n.right, t)], "tru")];
+  return slowOp(t, mark, h, [expr(n.left, t), expr(n.right, t)], COMPARE.has(op) ? "tru" : "first");
 }
 
 /** Arithmetic, comparison and equality with the plain-number case inline, so V8 keeps type
@@ -226,9 +228,9 @@ function inlineNumeric(n: L.BinaryExpression, t: T, op: string, helper: string, 
   const isInt = (x: string) => (INT_LITERAL.test(x) ? "" : `Number.isInteger(${x})`);
   const all = (...c: string[]) => c.filter((x) => x !== "").join(" && ") || "true";
   const bothNum = all(isNum(p), isNum(q));
-  const slow: Frag = [mark, helper, "(", p, ", ", q, ")"];
+  const slow = slowOp(t, mark, helper, [p, q], COMPARE.has(op) ? "tru" : "first");
   if (op === "==" || op === "~=") {
-    const same = `${p} === ${q} || !(${all(isNum(p), isNum(q))} || typeof ${p} === "string") && eqSlow(${p}, ${q})`;
+    const same: Frag = [`${p} === ${q} || !(${all(isNum(p), isNum(q))} || typeof ${p} === "string") && `, slowOp(t, mark, "eqSlow", [p, q], "tru")];
     return op === "==" ? ["(", pre, same, ")"] : ["!(", pre, same, ")"];
   }
   if (INLINE_CMP[op]) return ["(", pre, bothNum, ` ? ${p} ${INLINE_CMP[op]} ${q} : `, slow, ")"];
@@ -263,11 +265,11 @@ function unaryExpr(n: L.UnaryExpression, t: T): Frag {
     case "-":
       if (n.argument.type === "NumericLiteral" && !t.chunk.isParenthesized(n.argument))
         return constantFrag(numUnm(parseNumeral(n.argument.raw, line)), t.chunk);
-      return [new Mark(line, "a" + describe(n.argument, t)), "unm(", expr(n.argument, t), ")"];
+      return slowOp(t, new Mark(line, "a" + describe(n.argument, t)), "unm", [expr(n.argument, t)], "first");
     case "#":
-      return [new Mark(line, "i" + describe(n.argument, t)), "len(", expr(n.argument, t), ")"];
+      return slowOp(t, new Mark(line, "i" + describe(n.argument, t)), "len", [expr(n.argument, t)], "first");
     case "~":
-      return [new Mark(line, "a" + describe(n.argument, t)), "bnot(", expr(n.argument, t), ")"];
+      return slowOp(t, new Mark(line, "a" + describe(n.argument, t)), "bnot", [expr(n.argument, t)], "first");
   }
   throw new CompileError(`unsupported operator ${n.operator}`, line);
 }

@@ -1,6 +1,7 @@
 // Function bodies. Each Lua function is a plain JS function with positional parameters
-// (`...va` for varargs). A function that calls itself in tail position is wrapped in a loop
-// so such calls reuse the JS frame (a tail-recursive loop of any depth runs).
+// (`...va` for varargs), with its generator twin for coroutines nested in it (see gen.ts).
+// A function that calls itself in tail position is wrapped in a loop so such calls reuse
+// the JS frame (a tail-recursive loop of any depth runs).
 import type * as L from "../parser/ast.js";
 import { Frag, Mark } from "../frag.js";
 import { FuncState, LocalVar, Scope, lineOf } from "../context.js";
@@ -16,8 +17,40 @@ export interface FuncOptions {
 
 export function funcExpr(n: L.FunctionDeclaration, t: T, desc: string, opts: FuncOptions = {}): Frag {
   const chunk = t.chunk;
-  const fn = new FuncState(t.fn, chunk.jsId("f_" + (opts.selfName ?? "anon")));
-  chunk.fnames.set(fn.jsName, desc);
+  const name = chunk.jsId("f_" + (opts.selfName ?? "anon"));
+  chunk.fnames.set(name, desc);
+  const mark = new Mark(lineOf(n), "");
+  if (t.fn.gen) {
+    // created by generator code (inside a coroutine): only the generator exists
+    const g = compileFunc(n, t, opts, name, true, null);
+    return [mark, `gonly(function* ${name}(${g.params.join(", ")}) {\n`, g.body, "})"];
+  }
+  const p = compileFunc(n, t, opts, name, false, name);
+  const twin = name + "$g";
+  chunk.fnames.set(twin, desc);
+  const g = compileFunc(n, t, opts, twin, true, name);
+  return [mark, `(function ${name}(${p.params.join(", ")}) {\n`, twinPrologue(name, twin, g, p.params), p.body, "})"];
+}
+
+export interface CompiledFunc {
+  /** JS parameter list (`...va` last for a vararg function) */
+  params: string[];
+  /** temporaries' declarations and the body */
+  body: Frag;
+}
+
+/** The first statement of a plain function: when generator code starts a call of it
+ *  (`$Y.g` is this function), it hands back its twin's generator instead of running. */
+export function twinPrologue(name: string, twin: string, g: CompiledFunc, params: string[]): Frag {
+  return [
+    `if ($Y.g === ${name}) { $Y.g = $Y; return (function* ${twin}(${g.params.join(", ")}) {\n`, g.body,
+    `})(${params.join(", ")}); }\n`,
+  ];
+}
+
+function compileFunc(n: L.FunctionDeclaration, t: T, opts: FuncOptions, jsName: string, gen: boolean, selfValue: string | null): CompiledFunc {
+  const chunk = t.chunk;
+  const fn = new FuncState(t.fn, jsName, gen, selfValue);
   const scope = new Scope(t.scope, fn);
   const inner: T = { chunk, fn, scope };
   const params: string[] = [];
@@ -36,7 +69,7 @@ export function funcExpr(n: L.FunctionDeclaration, t: T, desc: string, opts: Fun
   }
   const prologue: Frag[] = [];
   if (varargName !== undefined) prologue.push(`let ${declare(varargName).js} = varargTable(va);\n`);
-  fn.tailLoop = !fn.isVararg && opts.selfName !== undefined && hasSelfTailCall(n.body, opts.selfName);
+  fn.tailLoop = !fn.isVararg && selfValue !== null && opts.selfName !== undefined && hasSelfTailCall(n.body, opts.selfName);
   let jsParams = params;
   if (fn.tailLoop) {
     fn.rawParams = params.map((_, i) => `p$${i}`);
@@ -45,16 +78,9 @@ export function funcExpr(n: L.FunctionDeclaration, t: T, desc: string, opts: Fun
   }
   if (fn.isVararg) jsParams = [...jsParams, "...va"];
   const body = block(n.body, inner, undefined, n.loc?.end.line);
-  const temps: Frag[] = [fn.tempDecls()];
   const tail = endsWithReturn(n.body) ? "" : "return EMPTY;\n";
   const inside: Frag = fn.tailLoop ? ["$tail: for (;;) {\n", prologue, body, tail, "}\n"] : [prologue, body, tail];
-  return [
-    new Mark(lineOf(n), ""),
-    `(function ${fn.jsName}(${jsParams.join(", ")}) {\n`,
-    temps,
-    inside,
-    "})",
-  ];
+  return { params: jsParams, body: [fn.tempDecls(), inside] };
 }
 
 /** Does the body contain `return name(...)` (not inside a nested function)? */

@@ -10,6 +10,7 @@ import { arrayFrag, cond, expr } from "./expressions.js";
 import { block } from "./blocks.js";
 import { declareLocal } from "./statements.js";
 import { parseNumeral } from "./constants.js";
+import { genResult, slowOp } from "./gen.js";
 
 function loop<R>(t: T, body: (label: string) => R): R {
   const label = t.chunk.jsId("loop");
@@ -85,12 +86,17 @@ export function forGeneric(n: L.ForGenericStatement, t: T): Frag {
     withScope(t, () => {
       const vars = n.variables.map((v, k) => declareLocal(t, v.name, k === 0 ? "for" : ""));
       const values = vars.map((v, k) => `${v.js} = ${k === 0 ? `${g}.a` : k === 1 ? `${g}.b` : `nth(${g}.r, ${k})`}`);
+      const iterMark = new Mark(line, "C" + "for iterator 'for iterator'");
+      const step: Frag = t.fn.gen
+        ? genResult([`${g}.`, iterMark, "stepY()"], line, `${g}.took`, "C" + "for iterator 'for iterator'")
+        : [`${g}.`, iterMark, "step()"];
+      const close: Frag = t.fn.gen ? slowOp(t, new Mark(line, ""), "forClose", [g], "") : `${g}.close()`;
       return [
         new Mark(line, ""), `const ${g} = forIn(`, iter, ");\ntry {\n",
-        `${label}: while (${g}.`, new Mark(line, "C" + "for iterator 'for iterator'"), "step()) {\n",
+        `${label}: while (`, step, ") {\n",
         `let ${values.join(", ")};\n`,
         block(n.body, t),
-        `}\n} catch (e) { ${g}.err = e; throw e; } finally { ${g}.close(); }\n`,
+        `}\n} catch (e) { ${g}.err = e; throw e; } finally { `, close, "; }\n",
       ];
     }),
   );

@@ -10,6 +10,7 @@ import { calleeFrag, callArgs, callExpr } from "./calls.js";
 import { funcExpr } from "./functions.js";
 import { block, currentBlock, findLabel } from "./blocks.js";
 import { forGeneric, forNumeric, repeatLoop, whileLoop } from "./loops.js";
+import { genResult, slowOp } from "./gen.js";
 
 export { block };
 
@@ -77,11 +78,11 @@ function localStatement(n: L.LocalStatement, t: T): Frag {
 
 /** `obj.key = value` as a statement: the raw store inline when obj is a table without
  *  __newindex and value is not nil; otherwise setindexS (metamethods, deletion, errors). */
-function fieldSet(obj: Frag, key: string, value: Frag, mark: Mark): Frag {
+function fieldSet(obj: Frag, key: string, value: Frag, mark: Mark, t: T): Frag {
   return [
     "$w = ", obj, ";\n$x = ", value, ";\n",
     "if ($w instanceof LuaTable && $x !== undefined && $w.sm === null && ($w.mt === null || $w.mt.sm === null && $w.mt.s.__newindex === undefined)) $w.s",
-    propAccess(key), " = $x;\nelse ", mark, `setindexS($w, ${jsString(key)}, $x);\n`,
+    propAccess(key), " = $x;\nelse ", slowOp(t, mark, "setindexS", ["$w", jsString(key), "$x"], ""), ";\n",
   ];
 }
 
@@ -95,18 +96,18 @@ function storeFrag(target: L.Expression, value: Frag, t: T, pre?: Frag[]): Frag 
         throw diag.constAssign(target.name, line);
     }
     if (r.binding && r.binding.kind === "local") return [r.binding.js, " = ", value, ";\n"];
-    return fieldSet(envFrag(t, line), target.name, value, new Mark(line, "i" + "upvalue '_ENV'"));
+    return fieldSet(envFrag(t, line), target.name, value, new Mark(line, "i" + "upvalue '_ENV'"), t);
   }
   const mark = new Mark(line, "i" + describe((target as L.MemberExpression).base, t));
   if (pre) {
     // object (and key) were evaluated beforehand into pre[0] (and pre[1])
-    if (target.type === "MemberExpression") return fieldSet(pre[0], target.identifier.name, value, mark);
-    return [mark, "setindex(", pre[0], ", ", pre[1], ", ", value, ");\n"];
+    if (target.type === "MemberExpression") return fieldSet(pre[0], target.identifier.name, value, mark, t);
+    return [slowOp(t, mark, "setindex", [pre[0], pre[1], value], ""), ";\n"];
   }
-  if (target.type === "MemberExpression") return fieldSet(expr(target.base, t), target.identifier.name, value, mark);
+  if (target.type === "MemberExpression") return fieldSet(expr(target.base, t), target.identifier.name, value, mark, t);
   const ix = target as L.IndexExpression;
-  if (ix.index.type === "StringLiteral") return fieldSet(expr(ix.base, t), strValue(ix.index), value, mark);
-  return [mark, "setindex(", expr(ix.base, t), ", ", expr(ix.index, t), ", ", value, ");\n"];
+  if (ix.index.type === "StringLiteral") return fieldSet(expr(ix.base, t), strValue(ix.index), value, mark, t);
+  return [slowOp(t, mark, "setindex", [expr(ix.base, t), expr(ix.index, t), value], ""), ";\n"];
 }
 
 function assignmentStatement(n: L.AssignmentStatement, t: T): Frag {
@@ -168,7 +169,7 @@ function functionDeclaration(n: L.FunctionDeclaration, t: T): Frag {
   const method = mem.indexer === ":";
   const path = memberPath(mem);
   const f = funcExpr(n, t, method ? `method '${mem.identifier.name}'` : `function '${path}'`, { method });
-  return [new Mark(line, ""), fieldSet(expr(mem.base, t), mem.identifier.name, f, new Mark(line, "i" + describe(mem.base, t)))];
+  return [new Mark(line, ""), fieldSet(expr(mem.base, t), mem.identifier.name, f, new Mark(line, "i" + describe(mem.base, t)), t)];
 }
 
 function memberPath(e: L.Expression): string {
@@ -208,10 +209,14 @@ function selfTailCall(a: L.Expression, t: T): Frag | null {
   const xs = args.map(() => t.chunk.jsId("x"));
   const decls: Frag[] = [[c, " = ", expr(a.base, t)], ...args.map((e, i) => [xs[i], " = ", expr(e, t)])];
   const rebinds = fn.rawParams.map((p, i) => `${p} = ${xs[i] ?? "undefined"}; `).join("");
+  const desc = describe(a.base, t);
+  const call: Frag = fn.gen
+    ? genResult([new Mark(line, "C" + desc), "cg(", [c, ...xs].join(", "), ")"], line, "", "C" + desc)
+    : [calleeFrag(c, desc, line), new Mark(line, "C" + desc), "(", xs.join(", "), ")"];
   return [
     "{\nconst ", join(decls, ", "), ";\n",
-    `if (${c} === ${fn.jsName}) { ${rebinds}continue $tail; }\n`,
-    "return ", calleeFrag(c, describe(a.base, t), line), new Mark(line, "C" + describe(a.base, t)), "(", xs.join(", "), ");\n}\n",
+    `if (${c} === ${fn.selfValue}) { ${rebinds}continue $tail; }\n`,
+    "return ", call, ";\n}\n",
   ];
 }
 

@@ -1,5 +1,6 @@
 // To-be-closed variables: the check when one is declared and the call of __close on exit.
-import { metaOf, callable } from "./ops.js";
+import { metaOf } from "./ops.js";
+import { mm2 } from "./coro.js";
 import { ExitRequest, luaError, rtError, toLuaError } from "./errors.js";
 
 export function closable(v: unknown, name: string): void {
@@ -17,5 +18,16 @@ export function closeVar(v: unknown, e: unknown): void {
   }
   const h = metaOf(v, "__close");
   if (h === undefined) throw rtError("attempt to call a nil value (metamethod 'close')");
-  callable(h)(v, e === undefined ? undefined : toLuaError(e).value);
+  mm2(h, v, e === undefined ? undefined : toLuaError(e).value);
+}
+
+/** Decides whether a to-be-closed variable left by an error stays pending (set by the
+ *  coroutine library: an error leaving a coroutine altogether, which Lua closes only when
+ *  the coroutine is closed). */
+export const closeHooks = { defer: (_v: unknown, _e: unknown): boolean => false };
+
+/** closeVar from generator code. */
+export function closeVarG(v: unknown, e: unknown): void {
+  if (e !== undefined && v !== undefined && v !== false && !(e instanceof ExitRequest) && closeHooks.defer(v, e)) return;
+  closeVar(v, e);
 }

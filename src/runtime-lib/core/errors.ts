@@ -176,7 +176,8 @@ export function rtError(msg: string, kind?: string, operand = 0): LuaError {
   const sites = captureSitesFor(rtError);
   const p = luaPosAt(sites, 1);
   let named = "";
-  if (kind !== undefined && p?.info !== undefined && p.info[0] === kind) {
+  // (a call from generator code has one mark, of kind "C", where "c" marks plain calls)
+  if (kind !== undefined && p?.info !== undefined && (p.info[0] === kind || (kind === "c" && p.info[0] === "C"))) {
     const name = p.info.slice(1).split("\0")[operand];
     if (name) named = ` (${name})`;
   }

@@ -6,7 +6,8 @@ import { Multi } from "./multi.js";
 import { callable, metaOf, tonum } from "./ops.js";
 import { luaError, rtError } from "./errors.js";
 import { typeName } from "./values.js";
-import { closable, closeVar } from "./close.js";
+import { closable, closeVar, closeVarG } from "./close.js";
+import { Y, startCall } from "./coro.js";
 
 const MAX_SAFE = 9007199254740991;
 
@@ -128,7 +129,7 @@ export class ForIter {
     private f: unknown,
     private s: unknown,
     private c: unknown,
-    private cl: unknown,
+    readonly closing: unknown,
   ) {
     if (f === fastIterators.next && s instanceof LuaTable) this.kind = NEXT;
     else if (f === fastIterators.ipairsAux && s instanceof LuaTable && s.mt === null) this.kind = IPAIRS;
@@ -155,11 +156,31 @@ export class ForIter {
       }
     }
     if (this.fn === null) {
-      if (typeof this.f !== "function" && metaOf(this.f, "__call") === undefined)
-        throw rtError(`attempt to call a ${typeName(this.f)} value (for iterator 'for iterator')`);
+      this.check();
       this.fn = callable(this.f);
     }
-    const r = this.fn(this.s, this.c);
+    return this.took(this.fn(this.s, this.c));
+  }
+
+  private check(): void {
+    if (typeof this.f !== "function" && metaOf(this.f, "__call") === undefined)
+      throw rtError(`attempt to call a ${typeName(this.f)} value (for iterator 'for iterator')`);
+  }
+
+  /** step() in generator code: the iterator call is started (a generator when Y.y, whose
+   *  result goes to `took`) so the iterator may yield. */
+  stepY(): unknown {
+    if (this.kind !== GENERIC) {
+      Y.y = false;
+      return this.step();
+    }
+    this.check();
+    const r = startCall(this.f, [this.s, this.c]);
+    return Y.y ? r : this.took(r);
+  }
+
+  /** Takes the iterator's results: false when its first one is nil. */
+  took(r: unknown): boolean {
     const a = r instanceof Multi ? r.v[0] : r;
     if (a === undefined) return false;
     this.c = this.a = a;
@@ -169,8 +190,14 @@ export class ForIter {
   }
 
   close(): void {
-    if (this.cl !== undefined && this.cl !== false) closeVar(this.cl, this.err);
+    if (this.closing !== undefined && this.closing !== false) closeVar(this.closing, this.err);
   }
+}
+
+/** ForIter.close as an operator helper (for gop in generator code: __close may yield). */
+export function forClose(g: unknown): void {
+  const it = g as ForIter;
+  if (it.closing !== undefined && it.closing !== false) closeVarG(it.closing, it.err);
 }
 
 export function forIn(vals: unknown[]): ForIter {

@@ -7,6 +7,7 @@ import { LFloat, LuaNumber, isNumber, str2number, numberToString } from "./numbe
 import * as A from "./arith.js";
 import { rtError, luaError } from "./errors.js";
 import { typeName, Userdata } from "./values.js";
+import { mm1, mm2, mm3 } from "./coro.js";
 
 const MAX_SAFE = 9007199254740991;
 
@@ -90,7 +91,7 @@ function indexMiss(o: LuaTable, k: unknown, mt: LuaTable): unknown {
   let h = mt.getStr("__index");
   for (let loop = 0; loop < MAXTAGLOOP; loop++) {
     if (h === undefined) return undefined;
-    if (typeof h === "function") return first(h(o, k));
+    if (typeof h === "function") return first(mm2(h, o, k));
     if (h instanceof LuaTable) {
       const v = h.get(k);
       if (v !== undefined || h.mt === null) return v;
@@ -101,7 +102,7 @@ function indexMiss(o: LuaTable, k: unknown, mt: LuaTable): unknown {
     // a non-table, non-function __index value: index it in turn (no variable name)
     const next = metaOf(h, "__index");
     if (next === undefined) throw rtError(`attempt to index a ${objTypeName(h)} value`);
-    if (typeof next === "function") return first(next(h, k));
+    if (typeof next === "function") return first(mm2(next, h, k));
     h = next;
   }
   throw luaError("'__index' chain too long; possible loop");
@@ -119,7 +120,7 @@ function indexOther(o: unknown, k: unknown): unknown {
   }
   const h = metaOf(o, "__index");
   if (h === undefined) throw rtError(`attempt to index a ${objTypeName(o)} value`, "i");
-  if (typeof h === "function") return first(h(o, k));
+  if (typeof h === "function") return first(mm2(h, o, k));
   return index(h, k);
 }
 
@@ -134,7 +135,7 @@ export function setindex(o: unknown, k: unknown, v: unknown): void {
       if (h === undefined) throw rtError(`attempt to index a ${objTypeName(o)} value`, loop === 0 ? "i" : undefined);
     }
     if (typeof h === "function") {
-      h(o, k, v);
+      mm3(h, o, k, v);
       return;
     }
     o = h;
@@ -238,16 +239,16 @@ function arithSlow(op: Op, a: unknown, b: unknown): unknown {
   // strings take part through the string library's arithmetic metamethods (5.4)
   if (typeof a !== "string") {
     const h = metaOf(a, ev);
-    if (h !== undefined) return first(callable(h)(a, b));
+    if (h !== undefined) return first(mm2(h, a, b));
   }
   if (typeof a === "string" || typeof b === "string") {
     const other = typeof a === "string" ? b : a;
     const h = typeof other === "string" ? undefined : metaOf(other, ev);
-    if (h !== undefined) return first(callable(h)(a, b));
+    if (h !== undefined) return first(mm2(h, a, b));
     throw luaError(`attempt to ${OP_NAMES[op]} a '${typeName(a)}' with a '${typeName(b)}'`);
   }
   const h = metaOf(b, ev);
-  if (h !== undefined) return first(callable(h)(a, b));
+  if (h !== undefined) return first(mm2(h, a, b));
   const bad = x === undefined ? 0 : 1;
   throw rtError(`attempt to perform arithmetic on a ${objTypeName(bad === 0 ? a : b)} value`, "a", bad);
 }
@@ -333,7 +334,7 @@ export function unm(a: unknown): unknown {
   if (x !== undefined) return A.numUnm(x);
   if (typeof a === "string") throw luaError("attempt to unm a 'string' with a 'string'");
   const h = metaOf(a, "__unm");
-  if (h !== undefined) return first(callable(h)(a, a));
+  if (h !== undefined) return first(mm2(h, a, a));
   throw rtError(`attempt to perform arithmetic on a ${objTypeName(a)} value`, "a", 0);
 }
 
@@ -354,7 +355,7 @@ function bitSlow(op: number, a: unknown, b: unknown): unknown {
   const y = toBitInt(b);
   if (x != null && y != null) return op === 5 ? A.intBnot(x) : BIT_FNS[op](x, y);
   const h = metaOf(a, BIT_EVENTS[op]) ?? metaOf(b, BIT_EVENTS[op]);
-  if (h !== undefined) return first(callable(h)(a, b));
+  if (h !== undefined) return first(mm2(h, a, b));
   if (x !== undefined && y !== undefined) {
     // both numbers: one has no integer representation
     throw rtError("number%v has no integer representation", "a", x === null ? 0 : 1);
@@ -400,7 +401,7 @@ export function concat(a: unknown, b: unknown): unknown {
   const y = tostr(b);
   if (x !== undefined && y !== undefined) return x + y;
   const h = metaOf(a, "__concat") ?? metaOf(b, "__concat");
-  if (h !== undefined) return first(callable(h)(a, b));
+  if (h !== undefined) return first(mm2(h, a, b));
   const bad = x === undefined ? 0 : 1;
   throw rtError(`attempt to concatenate a ${objTypeName(bad === 0 ? a : b)} value`, "k", bad);
 }
@@ -411,10 +412,10 @@ export function len(v: unknown): unknown {
     if (v.mt === null) return v.length();
     const h = v.mt.getStr("__len");
     if (h === undefined) return v.length();
-    return first(callable(h)(v));
+    return first(mm1(h, v));
   }
   const h = metaOf(v, "__len");
-  if (h !== undefined) return first(callable(h)(v));
+  if (h !== undefined) return first(mm1(h, v));
   throw rtError(`attempt to get length of a ${objTypeName(v)} value`, "i");
 }
 
@@ -434,7 +435,7 @@ export function eqSlow(a: unknown, b: unknown): boolean {
     let h = metaOf(a, "__eq");
     if (h === undefined) h = metaOf(b, "__eq");
     if (h === undefined) return false;
-    const r = first(callable(h)(a, b));
+    const r = first(mm2(h, a, b));
     return r !== undefined && r !== false;
   }
   return false;
@@ -458,7 +459,7 @@ function cmpMeta(ev: string, a: unknown, b: unknown): boolean {
   let h = metaOf(a, ev);
   if (h === undefined) h = metaOf(b, ev);
   if (h !== undefined) {
-    const r = first(callable(h)(a, b));
+    const r = first(mm2(h, a, b));
     return r !== undefined && r !== false;
   }
   const t1 = objTypeName(a);

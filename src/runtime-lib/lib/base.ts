@@ -10,6 +10,7 @@ import { LFloat, isNumber, str2number, wrapInt } from "../core/numbers.js";
 import { addressOf, builtins, typeName } from "../core/values.js";
 import { normKey } from "../core/table.js";
 import { fastIterators } from "../core/loops.js";
+import { Y, startCall, withGen, yieldState } from "../core/coro.js";
 import { writeStdout } from "../io-out.js";
 import { loadLua, stripShebang, LuaSyntaxError } from "../load.js";
 import { argError, checkInt, checkTable, libError, typeError, checkOption } from "./aux.js";
@@ -99,6 +100,19 @@ function pairs(t: unknown): unknown {
   return new Multi([next, t, undefined]);
 }
 
+const pairsGen = {
+  *pairs(t: unknown): Generator<unknown, unknown, unknown> {
+    if (arguments.length === 0) throw argError(1, "pairs", "value expected");
+    const h = metaOf(t, "__pairs");
+    if (h === undefined) return new Multi([next, t, undefined]);
+    let r = startCall(h, [t]);
+    if (Y.y) r = yield* r as Generator<unknown, unknown, unknown>;
+    const v = r instanceof Multi ? r.v : [r];
+    return new Multi([v[0], v[1], v[2]]);
+  },
+};
+withGen(pairs, pairsGen.pairs);
+
 function select(n: unknown, ...args: unknown[]): unknown {
   if (n === "#") return args.length;
   const i = checkInt(n, 1, "select", arguments.length > 0);
@@ -187,6 +201,43 @@ function pcall(f: unknown, ...args: unknown[]): unknown {
     protectedCalls.depth--;
   }
 }
+
+// pcall and xpcall called from generator code (inside a coroutine): the protected call is
+// started so it may yield, and an error after the yield is still caught here.
+const protectedGen = {
+  *pcall(f: unknown, ...args: unknown[]): Generator<unknown, unknown, unknown> {
+    if (arguments.length === 0) throw argError(1, "pcall", "value expected");
+    protectedCalls.depth++;
+    yieldState.protectedDepth++;
+    try {
+      let r = startCall(f, args);
+      if (Y.y) r = yield* r as Generator<unknown, unknown, unknown>;
+      return r instanceof Multi ? new Multi([true, ...r.v]) : new Multi([true, r]);
+    } catch (e) {
+      if (e instanceof ExitRequest) throw e;
+      return new Multi([false, toLuaError(e).value]);
+    } finally {
+      protectedCalls.depth--;
+      yieldState.protectedDepth--;
+    }
+  },
+  *xpcall(f: unknown, h: unknown, ...args: unknown[]): Generator<unknown, unknown, unknown> {
+    if (typeof h !== "function") throw typeError(2, "xpcall", "function", h, arguments.length > 1);
+    yieldState.protectedDepth++;
+    try {
+      let r = startCall(f, args);
+      if (Y.y) r = yield* r as Generator<unknown, unknown, unknown>;
+      return r instanceof Multi ? new Multi([true, ...r.v]) : new Multi([true, r]);
+    } catch (e) {
+      if (e instanceof ExitRequest) throw e;
+      return new Multi([false, handleError(toLuaError(e), h)]);
+    } finally {
+      yieldState.protectedDepth--;
+    }
+  },
+};
+withGen(pcall, protectedGen.pcall);
+withGen(xpcall, protectedGen.xpcall);
 
 /** The error being handled by an xpcall message handler (for debug.traceback). */
 export const handling: { error: LuaError | null } = { error: null };
@@ -282,19 +333,27 @@ function makeLoadfile(G: LuaTable) {
 }
 
 function makeDofile(G: LuaTable) {
-  return function dofile(filename: unknown): unknown {
+  const loadFile = (filename: unknown): ((...a: unknown[]) => unknown) => {
     const src = readSource(filename);
     if (src instanceof Multi) throw new LuaError(src.v[1], captureSites());
     const name = filename === undefined ? "=stdin" : "@" + String(filename);
-    let f: (...a: unknown[]) => unknown;
     try {
-      f = loadLua(stripShebang(src), name, G);
+      return loadLua(stripShebang(src), name, G);
     } catch (e) {
       if (e instanceof LuaSyntaxError) throw new LuaError(e.message, captureSites());
       throw e;
     }
-    return f();
   };
+  // the chunk may yield when dofile is called inside a coroutine (as in Lua)
+  const gen = {
+    *dofile(filename: unknown): Generator<unknown, unknown, unknown> {
+      const r = startCall(loadFile(filename), []);
+      return Y.y ? yield* r as Generator<unknown, unknown, unknown> : r;
+    },
+  };
+  return withGen(function dofile(filename: unknown): unknown {
+    return loadFile(filename)();
+  }, gen.dofile);
 }
 
 // ---- collectgarbage ----

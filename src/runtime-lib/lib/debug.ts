@@ -9,10 +9,23 @@ import { getMetatable } from "../core/ops.js";
 import { Userdata } from "../core/values.js";
 import { traceback as formatTraceback } from "../traceback.js";
 import { handling } from "./base.js";
+import { Coroutine, threads } from "./coroutine.js";
 import { argError, checkInt, typeError } from "./aux.js";
 
+/** The traceback of another coroutine. A suspended one is inside coroutine.yield; the Lua
+ *  frames below it live in suspended generators, whose positions are not recorded. */
+function coroutineTraceback(co: Coroutine, msg: unknown): unknown {
+  if (msg !== undefined && typeof msg !== "string" && typeof msg !== "number") return msg;
+  const lines = msg === undefined ? [] : [String(msg)];
+  lines.push("stack traceback:");
+  if (co.status === "suspended" && co.gen !== null) lines.push("\t[C]: in function 'coroutine.yield'", "\t(the suspended Lua frames are not recorded)");
+  return lines.join("\n");
+}
+
 const lib = {
-  traceback(msg: unknown, level: unknown): unknown {
+  traceback(msg: unknown, level: unknown, ...rest: unknown[]): unknown {
+    if (msg instanceof Coroutine && msg !== threads.current) return coroutineTraceback(msg, level);
+    if (msg instanceof Coroutine) [msg, level] = [level, rest[0]];
     if (msg !== undefined && typeof msg !== "string" && typeof msg !== "number") return msg;
     // inside an xpcall message handler, show the stack where the error was raised
     const skip = level === undefined ? 0 : Math.max(0, checkInt(level, 2, "traceback") - 1);

@@ -1,0 +1,177 @@
+// Coroutines over generators. Every Lua function is compiled twice: the plain JS function
+// that runs outside coroutines, and a generator twin (nested in it, sharing its upvalues)
+// that runs inside one, where every call is a `yield*` so a yield at any depth suspends the
+// whole chain. Code that never runs in a coroutine only pays one comparison per call.
+//
+// The protocol between generator code and its callees:
+//  - `cg(f, ...args)` starts a call from generator code. For a compiled Lua function it sets
+//    `Y.g = f` and calls f; f's prologue sees itself in `Y.g`, sets `Y.g = Y` (taken) and
+//    returns its twin's generator instead of running. For a builtin with a generator
+//    implementation (`$y`: coroutine.yield, pcall, ...) it starts that. Any other builtin
+//    simply runs. `Y.y` tells the caller whether the result is a generator to `yield*`.
+//  - `gop(op, a, b, c)` runs an operator helper (index, add, lt, ...) from generator code
+//    with metamethod calls deferred: the helper's first metamethod call (through `mmcall`)
+//    is started as above instead of run, and handed back for the caller to `yield*`.
+//  - What reaches a driver through the chain of `yield*`s is either a Lua yield (an array of
+//    values) or a request to wait (exec model, see exec/).
+import { Multi, EMPTY, first, ret } from "./multi.js";
+import { metaOf, callable, objTypeName } from "./ops.js";
+import { LuaError, rtError } from "./errors.js";
+
+type Gen = Generator<unknown, unknown, unknown>;
+
+export const Y = {
+  /** the function a generator-code call is starting; set to Y itself when the twin took it */
+  g: null as unknown,
+  /** did the last cg/gop return a generator? */
+  y: false,
+  /** gop is running a helper: its next metamethod call is to be started, not run */
+  defer: false,
+  /** the generator of a deferred metamethod call */
+  pend: null as Gen | null,
+};
+
+/** Starts a call of f from generator code: a generator to run (Y.y) or the result. */
+export function startCall(f: unknown, args: unknown[]): unknown {
+  for (;;) {
+    if (typeof f === "function") {
+      const gy = (f as { $y?: (...a: unknown[]) => Gen }).$y;
+      if (gy !== undefined) {
+        Y.y = true;
+        return gy(...args);
+      }
+      const saved = Y.g;
+      Y.g = f;
+      let r: unknown;
+      try {
+        r = f(...args);
+      } catch (e) {
+        Y.g = saved;
+        throw e;
+      }
+      const took = Y.g === Y;
+      Y.g = saved;
+      Y.y = took;
+      return r;
+    }
+    const h = metaOf(f, "__call");
+    if (h === undefined) throw rtError(`attempt to call a ${objTypeName(f)} value`, "c");
+    args.unshift(f);
+    f = h;
+  }
+}
+
+export function cg(f: unknown, ...args: unknown[]): unknown {
+  return startCall(f, args);
+}
+
+export function gop(op: (a: unknown, b: unknown, c: unknown) => unknown, a: unknown, b?: unknown, c?: unknown): unknown {
+  Y.defer = true;
+  Y.pend = null;
+  let r: unknown;
+  try {
+    r = op(a, b, c);
+  } finally {
+    Y.defer = false;
+  }
+  const p = Y.pend;
+  if (p !== null) {
+    Y.pend = null;
+    Y.y = true;
+    return p;
+  }
+  Y.y = false;
+  return r;
+}
+
+/** Calls a metamethod for an operator helper with its arguments (or, under gop, starts it
+ *  and leaves the generator in Y.pend; the helper's own result is then ignored). */
+function deferred(h: unknown, args: unknown[]): unknown {
+  Y.defer = false;
+  const r = startCall(h, args);
+  if (Y.y) {
+    Y.pend = r as Gen;
+    return undefined;
+  }
+  return r;
+}
+
+export function mm1(h: unknown, a: unknown): unknown {
+  return Y.defer ? deferred(h, [a]) : callable(h)(a);
+}
+
+export function mm2(h: unknown, a: unknown, b: unknown): unknown {
+  return Y.defer ? deferred(h, [a, b]) : callable(h)(a, b);
+}
+
+export function mm3(h: unknown, a: unknown, b: unknown, c: unknown): unknown {
+  return Y.defer ? deferred(h, [a, b, c]) : callable(h)(a, b, c);
+}
+
+/** The truth of a metamethod's first result (comparisons run under gop). */
+export function tru(r: unknown): boolean {
+  const v = first(r);
+  return v !== undefined && v !== false;
+}
+
+// ---- drivers ----
+
+/** Something a generator chain hands its driver other than a Lua yield: the exec model's
+ *  requests to wait. Drivers that cannot suspend serve it on the spot (`serve`). */
+export abstract class Suspension {
+  abstract serve(): unknown;
+}
+
+/** Where generator code that reaches a plain driver may not yield: the message Lua gives. */
+export const yieldState = {
+  /** the generator chain being run leads straight to a coroutine's resume */
+  yieldable: false,
+  /** pcalls and xpcalls active in the generator chain of the running coroutine */
+  protectedDepth: 0,
+  /** inside a coroutine at all (not the main one) */
+  inCoroutine: (): boolean => false,
+};
+
+export function cannotYield(): LuaError {
+  return new LuaError(yieldState.inCoroutine() ? "attempt to yield across a C-call boundary" : "attempt to yield from outside a coroutine");
+}
+
+/** Runs a generator to completion from plain code (a function created inside a coroutine,
+ *  called outside one): a Lua yield raises Lua's error at the yield point. */
+export function drive(g: Gen): unknown {
+  const saved = yieldState.yieldable;
+  yieldState.yieldable = false;
+  try {
+    let r = g.next();
+    while (!r.done) {
+      const v = r.value;
+      r = v instanceof Suspension ? g.next(v.serve()) : g.throw(cannotYield());
+    }
+    return r.value;
+  } finally {
+    yieldState.yieldable = saved;
+  }
+}
+
+/** A Lua function created by generator code: only a generator exists; called plainly it is
+ *  driven to completion, called from generator code the generator is used directly. */
+export function gonly(gf: (...args: unknown[]) => Gen): Function {
+  const f = function (...args: unknown[]): unknown {
+    return drive(gf(...args));
+  };
+  (f as unknown as { $y: unknown }).$y = gf;
+  return f;
+}
+
+/** A builtin's generator implementation, used when it is called from generator code. */
+export function withGen<F extends Function>(f: F, gf: (...args: any[]) => Gen): F {
+  (f as unknown as { $y: unknown }).$y = gf;
+  return f;
+}
+
+/** The results of a finished call as a resume/return value list. */
+export function resultList(r: unknown): unknown[] {
+  return r instanceof Multi ? r.v : [r];
+}
+
+export { EMPTY, ret };

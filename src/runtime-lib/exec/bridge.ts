@@ -1,0 +1,186 @@
+// The I/O bridge: lets synchronous Lua code wait for asynchronous I/O. Operations (named
+// handlers in the I/O worker thread, see io-worker.ts and ops/) are submitted with ioSubmit;
+// ioWait blocks the main thread with Atomics.wait until the worker reports events, which it
+// reads with receiveMessageOnPort. The main thread's event loop is never needed.
+//
+// Every submitted op gets zero or more "event" events, then exactly one final "done" or
+// "error" event — after ioCancel, that final event is an "error" with message "cancelled"
+// (unless ioWait already returned the op's final event).
+//
+// Values cross threads by structured clone: Lua strings (JS strings whose char codes are
+// bytes 0–255) cross unchanged; so do numbers, bigints, booleans, arrays and plain objects.
+// Functions and class instances (LuaTable, Userdata) do not: convert them first.
+//
+// Importing this module costs nothing: the worker starts on the first ioSubmit/ioLoadOps.
+// It is unref'ed, so it never keeps the process alive. In the build it is dist/bundle/exec.mjs
+// and the worker dist/bundle/io-worker.mjs next to it.
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type * as WorkerThreads from "node:worker_threads";
+import type { Command, IoWorkerData, WorkerMessage } from "./io-worker.js";
+
+export interface IoEvent {
+  id: number;
+  kind: "done" | "error" | "event";
+  value?: unknown;
+  message?: string;
+}
+
+/** A running worker and its end of the event channel. */
+interface Live {
+  worker: WorkerThreads.Worker;
+  port: WorkerThreads.MessagePort;
+  counter: Int32Array;
+}
+
+const req = createRequire(import.meta.url);
+let wt: typeof WorkerThreads | undefined;
+let current: Live | undefined;
+let nextId = 1;
+/** ops submitted whose final event has not reached `ready` */
+const pending = new Set<number>();
+/** events received and not yet returned by ioWait */
+let ready: IoEvent[] = [];
+/** op modules loaded with ioLoadOps (file URLs), loaded again by a restarted worker */
+const modules: string[] = [];
+
+function start(): Live {
+  wt ??= req("node:worker_threads") as typeof WorkerThreads;
+  const { port1, port2 } = new wt.MessageChannel();
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  // bundled (dist/bundle/*.mjs) or compiled file by file (dist/runtime-lib/exec/*.js)
+  const file = import.meta.url.endsWith(".mjs") ? "./io-worker.mjs" : "./io-worker.js";
+  const data: IoWorkerData = { events: port2, counter, modules: [...modules] };
+  const worker = new wt.Worker(new URL(file, import.meta.url), {
+    workerData: data,
+    transferList: [port2],
+    env: wt.SHARE_ENV,
+    // the worker has nothing to say: whatever a handler might print is dropped
+    stdout: true,
+    stderr: true,
+  });
+  worker.stdout.resume();
+  worker.stderr.resume();
+  worker.unref();
+  port1.unref();
+  const live: Live = { worker, port: port1, counter };
+  // seen only when the main thread's event loop runs; a worker that can still run JS
+  // reports its death on the event port instead (io-worker.ts)
+  worker.on("error", (e) => retire(live, `${e.name}: ${e.message}`));
+  worker.on("exit", (code) => retire(live, `exited with code ${code}`));
+  return live;
+}
+
+/** Moves the worker's messages into `ready`; returns the reason if the worker said it stopped. */
+function drain(w: Live): string | undefined {
+  for (let m; (m = wt!.receiveMessageOnPort(w.port)); ) {
+    const msg = m.message as WorkerMessage;
+    if (msg.kind === "stopped") return msg.message;
+    if (!pending.has(msg.id)) continue; // cancelled
+    if (msg.kind !== "event") pending.delete(msg.id);
+    ready.push(msg);
+  }
+  return undefined;
+}
+
+/** Forgets a dead worker: every op still pending fails. */
+function retire(w: Live, reason: string): void {
+  if (current !== w) return;
+  current = undefined;
+  reason = drain(w) ?? reason;
+  for (const id of pending) ready.push({ id, kind: "error", message: `I/O worker stopped: ${reason}` });
+  pending.clear();
+  w.port.close();
+  w.worker.terminate().catch(() => {});
+}
+
+/** Blocks until `enough()`, the deadline (performance.now() time) or nothing more can come. */
+function waitUntil(enough: () => boolean, deadline: number): void {
+  for (;;) {
+    const w = current;
+    if (!w) return; // no worker, nothing pending
+    // read the counter before draining: a message posted after the drain changes it, and
+    // Atomics.wait returns at once when the value is no longer `seen`
+    const seen = Atomics.load(w.counter, 0);
+    const stopped = drain(w);
+    if (stopped !== undefined) retire(w, stopped);
+    if (enough() || pending.size === 0) return;
+    const left = deadline - performance.now();
+    if (left <= 0) return;
+    Atomics.wait(w.counter, 0, seen, left); // may wake spuriously: the loop checks again
+  }
+}
+
+function send(c: Command): void {
+  if (current) {
+    // notice a worker that already died, so that the command goes to a new one
+    const stopped = drain(current);
+    if (stopped !== undefined) retire(current, stopped);
+  }
+  current ??= start();
+  current.worker.postMessage(c);
+  pending.add(c.id);
+}
+
+/** Starts op `op` in the I/O worker (starting the worker lazily on first use); returns its id.
+ *  Throws if the arguments cannot be cloned. */
+export function ioSubmit(op: string, args: unknown[]): number {
+  const id = nextId++;
+  send({ t: "submit", id, op, args });
+  return id;
+}
+
+/** Blocks the calling (main) thread until at least one event is available or timeoutMs passes
+ *  (Infinity allowed); returns every event available now (possibly empty on timeout). Returns
+ *  at once, empty, when no op is pending: nothing could arrive. */
+export function ioWait(timeoutMs: number): IoEvent[] {
+  const deadline = performance.now() + (timeoutMs > 0 ? timeoutMs : 0);
+  waitUntil(() => ready.length > 0, deadline);
+  const out = ready;
+  ready = [];
+  return out;
+}
+
+/** Asks the worker to cancel op `id` (its handler's AbortSignal fires). The op's final event,
+ *  an "error" with message "cancelled", is queued at once for the next ioWait; events the
+ *  worker still sends for it are dropped. Does nothing if the op is not pending. */
+export function ioCancel(id: number): void {
+  if (!pending.delete(id)) return;
+  ready.push({ id, kind: "error", message: "cancelled" });
+  current?.worker.postMessage({ t: "cancel", id } satisfies Command);
+}
+
+/** Makes the worker import an extra module of op handlers (absolute path or file URL) that
+ *  exports `ops: Record<string, handler>`. Blocks until it is loaded; throws if it fails.
+ *  A restarted worker loads it again. */
+export function ioLoadOps(specifier: string): void {
+  const url = path.isAbsolute(specifier) ? pathToFileURL(specifier).href : specifier;
+  const id = nextId++;
+  send({ t: "load", id, specifier: url });
+  let res: IoEvent | undefined;
+  const found = (): boolean => {
+    const i = ready.findIndex((e) => e.id === id);
+    if (i >= 0) res = ready.splice(i, 1)[0];
+    return res !== undefined;
+  };
+  waitUntil(found, Infinity);
+  if (res?.kind !== "done") throw new Error(`cannot load I/O operations from '${specifier}': ${res?.message}`);
+  if (!modules.includes(url)) modules.push(url);
+}
+
+/** Stops the worker (at exit); safe to call when it never started. Pending ops are dropped. */
+export function ioShutdown(): void {
+  const w = current;
+  current = undefined;
+  pending.clear();
+  ready = [];
+  if (!w) return;
+  w.port.close();
+  w.worker.terminate().catch(() => {});
+}
+
+/** Number of ops submitted and not finished. */
+export function ioPending(): number {
+  return pending.size;
+}

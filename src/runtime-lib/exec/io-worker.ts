@@ -1,0 +1,140 @@
+// The I/O worker: a thread that runs asynchronous operations (timers, later sockets and
+// database clients) for the Lua thread, which waits for their results synchronously through
+// bridge.ts. It receives commands from the main thread on its parentPort and answers on a
+// MessagePort dedicated to events, bumping a shared counter after every message so that a
+// main thread blocked in Atomics.wait wakes up. It never prints anything.
+import { parentPort, workerData } from "node:worker_threads";
+import type { MessagePort } from "node:worker_threads";
+import type { IoEvent } from "./bridge.js";
+import { ops as timerOps } from "./ops/timers.js";
+import { ops as echoOps } from "./ops/echo.js";
+
+/** What an operation handler gets besides its arguments. */
+export interface OpContext {
+  /** aborted when the main thread cancels the operation (ioCancel) */
+  signal: AbortSignal;
+  /** delivers an "event" event to the main thread (before the final done/error) */
+  emit(value: unknown): void;
+}
+
+/** An operation: resolves to the "done" value, rejects for an "error" event. */
+export type OpHandler = (args: unknown[], ctx: OpContext) => unknown;
+
+/** Commands from the main thread. */
+export type Command =
+  | { t: "submit"; id: number; op: string; args: unknown[] }
+  | { t: "cancel"; id: number }
+  | { t: "load"; id: number; specifier: string };
+
+/** Messages to the main thread: op events, or a last word when the worker stops. */
+export type WorkerMessage = IoEvent | { id: 0; kind: "stopped"; message: string };
+
+export interface IoWorkerData {
+  /** where events go (the main thread reads them with receiveMessageOnPort) */
+  events: MessagePort;
+  /** bumped (and notified) after every message posted on `events` */
+  counter: Int32Array;
+  /** op modules loaded with ioLoadOps into earlier workers, to load again */
+  modules: string[];
+}
+
+const { events, counter, modules } = workerData as IoWorkerData;
+const registry = new Map<string, OpHandler>();
+/** operations started and not finished or cancelled */
+const running = new Map<number, AbortController>();
+
+function register(ops: Record<string, OpHandler>): void {
+  for (const [name, h] of Object.entries(ops)) registry.set(name, h);
+}
+register(timerOps);
+register(echoOps);
+
+function post(msg: WorkerMessage): void {
+  events.postMessage(msg);
+  Atomics.add(counter, 0, 1);
+  Atomics.notify(counter, 0);
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Sends an op's final event once (not after it was cancelled). */
+function finish(ev: IoEvent): void {
+  if (!running.delete(ev.id)) return;
+  try {
+    post(ev);
+  } catch (e) {
+    // the value cannot be cloned (a function, a socket...)
+    post({ id: ev.id, kind: "error", message: `cannot send the result of an I/O operation: ${errorMessage(e)}` });
+  }
+}
+
+async function run(id: number, op: string, args: unknown[]): Promise<void> {
+  const ac = new AbortController();
+  running.set(id, ac);
+  const h = registry.get(op);
+  if (!h) return finish({ id, kind: "error", message: `unknown I/O operation '${op}'` });
+  const ctx: OpContext = {
+    signal: ac.signal,
+    emit(value) {
+      // throws to the handler if the value cannot be cloned
+      if (running.has(id)) post({ id, kind: "event", value });
+    },
+  };
+  try {
+    finish({ id, kind: "done", value: await h(args, ctx) });
+  } catch (e) {
+    finish({ id, kind: "error", message: errorMessage(e) });
+  }
+}
+
+async function loadOps(specifier: string): Promise<void> {
+  const mod = await import(specifier);
+  if (typeof mod.ops !== "object" || mod.ops === null) throw new Error("the module exports no 'ops' table");
+  register(mod.ops);
+}
+
+/** Runs a command; returns a promise only when later commands must wait for it (a load). */
+function command(c: Command): Promise<void> | void {
+  switch (c.t) {
+    case "submit":
+      void run(c.id, c.op, c.args);
+      return;
+    case "cancel": {
+      // the main thread already reported the op as cancelled: forget it, tell the handler
+      const ac = running.get(c.id);
+      running.delete(c.id);
+      ac?.abort();
+      return;
+    }
+    case "load":
+      running.set(c.id, new AbortController());
+      return loadOps(c.specifier).then(
+        () => finish({ id: c.id, kind: "done" }),
+        (e) => finish({ id: c.id, kind: "error", message: errorMessage(e) }),
+      );
+  }
+}
+
+// Commands run in order: each waits for the loads before it (and at start, for the modules
+// earlier workers had loaded). The chain never rejects.
+let gate: Promise<unknown> = Promise.allSettled(modules.map(loadOps));
+parentPort!.on("message", (c: Command) => {
+  gate = gate.then(() => command(c));
+});
+
+// Dying (process.exit in a handler, an uncaught exception): tell the main thread, which
+// turns every pending op into an error event. The monitor sees the exception before Node
+// emits 'exit' and stops the thread.
+let fatal: string | undefined;
+process.on("uncaughtExceptionMonitor", (e) => {
+  fatal ??= `uncaught exception: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`;
+});
+process.on("exit", (code) => {
+  try {
+    post({ id: 0, kind: "stopped", message: fatal ?? `exited with code ${code}` });
+  } catch {
+    // nothing more to be done: the main thread will see the worker's 'exit' event
+  }
+});

@@ -1,0 +1,247 @@
+// The coroutine library. A Lua thread is a Coroutine object driving the generator of its
+// body's twin (see core/coro.ts): resume runs the generator until it yields an array of
+// values (coroutine.yield) or finishes. Requests to wait for I/O that reach a resume are
+// served on the spot, so user coroutines work inside scheduler tasks too.
+import { LuaTable } from "../core/table.js";
+import { Multi, EMPTY, ret } from "../core/multi.js";
+import { LuaError, ExitRequest, captureSites, luaPosAt, afterBuiltin, wherePrefix, toLuaError, protectedCalls } from "../core/errors.js";
+import { threadClass } from "../core/values.js";
+import { closeHooks, closeVar } from "../core/close.js";
+import { Y, Suspension, startCall, yieldState, cannotYield, withGen, resultList } from "../core/coro.js";
+import { libError, typeError } from "./aux.js";
+
+type Gen = Generator<unknown, unknown, unknown>;
+type Status = "suspended" | "running" | "normal" | "dead";
+
+export class Coroutine {
+  status: Status = "suspended";
+  /** the body's generator once started (null before the first resume and when dead) */
+  gen: Gen | null = null;
+  /** the error it died by, which close reports */
+  error: LuaError | null = null;
+  /** pcall nesting inside it (errors there need no traceback: resume catches them) */
+  pdepth = 1;
+  /** pcalls and xpcalls in its generator chain (yieldState.protectedDepth while it runs) */
+  protectedDepth = 0;
+  /** to-be-closed variables an error left pending, innermost first, with that error */
+  pending: [unknown, unknown][] = [];
+  constructor(readonly fn: unknown) {}
+}
+threadClass.ctor = Coroutine;
+
+const mainCo = new Coroutine(undefined);
+mainCo.status = "running";
+
+/** The running coroutine. */
+export const threads = { current: mainCo, main: mainCo };
+yieldState.inCoroutine = () => threads.current !== mainCo;
+closeHooks.defer = (v, e) => {
+  const co = threads.current;
+  if (co === mainCo || !yieldState.yieldable || yieldState.protectedDepth > 0) return false;
+  co.pending.push([v, e]);
+  return true;
+};
+
+/** Nested resumes allowed before "C stack overflow" (LUAI_MAXCCALLS in Lua). */
+const MAX_NESTING = 196;
+let nesting = 0;
+
+/** Runs `co` until it yields, returns or fails: [true, ...values] or [false, error]. */
+export function resumeCo(co: Coroutine, args: unknown[]): unknown[] {
+  if (co.status !== "suspended")
+    return [false, co.status === "dead" ? "cannot resume dead coroutine" : "cannot resume non-suspended coroutine"];
+  if (nesting >= MAX_NESTING) return [false, "C stack overflow"];
+  const prev = threads.current;
+  const savedDepth = protectedCalls.depth;
+  const savedYieldable = yieldState.yieldable;
+  const savedProtected = yieldState.protectedDepth;
+  prev.status = "normal";
+  co.status = "running";
+  threads.current = co;
+  protectedCalls.depth = co.pdepth;
+  yieldState.yieldable = true;
+  yieldState.protectedDepth = co.protectedDepth;
+  nesting++;
+  try {
+    let r: IteratorResult<unknown, unknown>;
+    if (co.gen === null) {
+      const v = startCall(co.fn, args);
+      if (!Y.y) {
+        co.status = "dead";
+        return [true, ...resultList(v)];
+      }
+      co.gen = v as Gen;
+      r = co.gen.next();
+    } else r = co.gen.next(args);
+    while (!r.done && r.value instanceof Suspension) r = co.gen.next(r.value.serve());
+    if (r.done) {
+      co.status = "dead";
+      co.gen = null;
+      return [true, ...resultList(r.value)];
+    }
+    co.status = "suspended";
+    return [true, ...(r.value as unknown[])];
+  } catch (e) {
+    co.status = "dead";
+    co.gen = null;
+    if (e instanceof ExitRequest) throw e;
+    co.error = toLuaError(e);
+    return [false, co.error.value];
+  } finally {
+    nesting--;
+    co.pdepth = protectedCalls.depth;
+    protectedCalls.depth = savedDepth;
+    co.protectedDepth = yieldState.protectedDepth;
+    yieldState.protectedDepth = savedProtected;
+    yieldState.yieldable = savedYieldable;
+    threads.current = prev;
+    prev.status = "running";
+  }
+}
+
+function checkCo(v: unknown, fname: string, present: boolean): Coroutine {
+  if (v instanceof Coroutine) return v;
+  throw typeError(1, fname, "thread", v, present);
+}
+
+function checkFunction(v: unknown, fname: string, present: boolean): void {
+  if (typeof v !== "function") throw typeError(1, fname, "function", v, present);
+}
+
+/** Closes a suspended coroutine: its pending to-be-closed variables run (the generator
+ *  returns through its finally blocks). [true] or [false, error]. */
+function closeCo(co: Coroutine): unknown[] {
+  if (co.status === "dead") {
+    const err = co.error;
+    if (err === null) return [true];
+    co.error = null;
+    const e = closePending(co, err);
+    return [false, e.value];
+  }
+  const g = co.gen;
+  co.gen = null;
+  if (g === null) {
+    co.status = "dead";
+    return [true];
+  }
+  const prev = threads.current;
+  const savedYieldable = yieldState.yieldable;
+  co.status = "running";
+  threads.current = co;
+  yieldState.yieldable = false;
+  try {
+    let r = g.return(undefined);
+    while (!r.done) r = r.value instanceof Suspension ? g.next(r.value.serve()) : g.throw(cannotYield());
+    return [true];
+  } catch (e) {
+    if (e instanceof ExitRequest) throw e;
+    co.error = toLuaError(e);
+    return [false, co.error.value];
+  } finally {
+    co.status = "dead";
+    threads.current = prev;
+    yieldState.yieldable = savedYieldable;
+  }
+}
+
+/** Runs the to-be-closed variables an error left pending in a dead coroutine, with that
+ *  error (an error in a handler replaces it); returns the final error. */
+function closePending(co: Coroutine, err: LuaError): LuaError {
+  const list = co.pending;
+  co.pending = [];
+  const prev = threads.current;
+  const savedYieldable = yieldState.yieldable;
+  co.status = "running";
+  threads.current = co;
+  yieldState.yieldable = false;
+  try {
+    for (const [v] of list) {
+      try {
+        closeVar(v, err);
+      } catch (e) {
+        if (e instanceof ExitRequest) throw e;
+        err = toLuaError(e);
+      }
+    }
+    return err;
+  } finally {
+    co.status = "dead";
+    threads.current = prev;
+    yieldState.yieldable = savedYieldable;
+  }
+}
+
+const lib = {
+  create(f: unknown): unknown {
+    checkFunction(f, "coroutine.create", arguments.length > 0);
+    return new Coroutine(f);
+  },
+
+  resume(co: unknown, ...args: unknown[]): unknown {
+    const c = checkCo(co, "coroutine.resume", arguments.length > 0);
+    return new Multi(resumeCo(c, args));
+  },
+
+  yield(): unknown {
+    throw cannotYield();
+  },
+
+  status(co: unknown): unknown {
+    return checkCo(co, "coroutine.status", arguments.length > 0).status;
+  },
+
+  running(): unknown {
+    return new Multi([threads.current, threads.current === mainCo]);
+  },
+
+  isyieldable(co: unknown): unknown {
+    // plain code is never yieldable: inside a coroutine it runs below a builtin
+    if (arguments.length > 0) return checkCo(co, "coroutine.isyieldable", true) !== mainCo;
+    return false;
+  },
+
+  wrap(f: unknown): unknown {
+    checkFunction(f, "coroutine.wrap", arguments.length > 0);
+    const co = new Coroutine(f);
+    const wrapped = function wrapped(...args: unknown[]): unknown {
+      const r = resumeCo(co, args);
+      if (r[0] === true) return ret(r.slice(1));
+      let err = r[1];
+      // a coroutine dead by error is closed before the error goes on
+      if (co.error !== null) {
+        const le = closePending(co, co.error);
+        co.error = null;
+        err = le.value;
+      }
+      // a string error gets the position of the Lua code that called the wrapped function
+      const sites = captureSites();
+      if (typeof err === "string") err = wherePrefix(luaPosAt(sites, 1, afterBuiltin(sites, "wrapped"))) + err;
+      throw new LuaError(err, sites);
+    };
+    return wrapped;
+  },
+
+  close(co: unknown): unknown {
+    const c = checkCo(co, "coroutine.close", arguments.length > 0);
+    if (c.status === "running" || c.status === "normal") throw libError("coroutine.close", `cannot close a ${c.status} coroutine`);
+    return new Multi(closeCo(c));
+  },
+};
+
+// generator implementations, used when called from generator code (inside a coroutine)
+withGen(lib.yield, function* (...args: unknown[]) {
+  const r = yield args;
+  return ret(r as unknown[]);
+});
+withGen(lib.isyieldable, function* (co?: unknown) {
+  if (co !== undefined) return lib.isyieldable(co);
+  return yieldState.yieldable;
+});
+
+export function openCoroutine(G: LuaTable): void {
+  const t = new LuaTable();
+  for (const [k, v] of Object.entries(lib)) t.setStr(k, v);
+  G.setStr("coroutine", t);
+}
+
+export { EMPTY };

@@ -1,0 +1,5 @@
+local co = coroutine.create(function() error("oops") end)
+print(coroutine.resume(co))
+print(coroutine.close(co))
+print(coroutine.status(co))
+print(coroutine.close(co))

@@ -1,0 +1,6 @@
+local co = coroutine.create(function()
+  local x <close> = setmetatable({}, {__close = function(_, e) print("closing with", e) end})
+  error("inner error", 0)
+end)
+print(coroutine.resume(co))
+print(coroutine.close(co))

@@ -1,0 +1,8 @@
+local co = coroutine.create(function()
+  local a <close> = setmetatable({}, {__close = function(_, e) print("a sees", e) end})
+  local b <close> = setmetatable({}, {__close = function(_, e) print("b sees", e) error("from b", 0) end})
+  local c <close> = setmetatable({}, {__close = function(_, e) print("c sees", e) error("from c", 0) end})
+  coroutine.yield()
+end)
+coroutine.resume(co)
+print(coroutine.close(co))

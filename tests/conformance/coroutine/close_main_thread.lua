@@ -1,0 +1,1 @@
+print(pcall(coroutine.close, (coroutine.running())))

@@ -1,0 +1,5 @@
+local co = coroutine.create(function() coroutine.yield() end)
+coroutine.resume(co)
+print(coroutine.close(co))
+print(coroutine.status(co))
+print(coroutine.resume(co))

@@ -1,0 +1,13 @@
+local function closer(name)
+  return setmetatable({}, {__close = function(_, e) print("closing", name, e) end})
+end
+local co = coroutine.create(function()
+  local a <close> = closer("a")
+  local b <close> = closer("b")
+  local c <close> = closer("c")
+  coroutine.yield("suspended")
+  print("never")
+end)
+print(coroutine.resume(co))
+print(coroutine.close(co))
+print(coroutine.status(co))

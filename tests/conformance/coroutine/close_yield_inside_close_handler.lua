@@ -1,0 +1,12 @@
+local co = coroutine.create(function()
+  local x <close> = setmetatable({}, {__close = function()
+    print("close start")
+    local v = coroutine.yield("from close")
+    print("close resumed with", v)
+  end})
+  return "body done"
+end)
+print(coroutine.resume(co))
+print(coroutine.status(co))
+print(coroutine.resume(co, "v1"))
+print(coroutine.status(co))

@@ -1,0 +1,5 @@
+local co = coroutine.create(print)
+print(coroutine.resume(co, "printed", "by", "print"))
+print(coroutine.status(co))
+local co2 = coroutine.create(select)
+print(coroutine.resume(co2, "#", 1, 2, 3))

@@ -1,0 +1,4 @@
+local t = setmetatable({}, {__call = function() return "called" end})
+print(t())
+print(pcall(coroutine.create, t))
+print(pcall(coroutine.wrap, t))

@@ -1,0 +1,5 @@
+print(pcall(coroutine.create, 1))
+print(pcall(coroutine.create, "print"))
+print(pcall(coroutine.create, {}))
+print(pcall(coroutine.create))
+print(pcall(coroutine.create, nil))

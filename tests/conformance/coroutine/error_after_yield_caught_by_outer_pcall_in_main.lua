@@ -1,0 +1,7 @@
+local f = coroutine.wrap(function()
+  coroutine.yield("first")
+  error({reason = "second"})
+end)
+print(f())
+local ok, e = pcall(f)
+print(ok, type(e), e.reason)

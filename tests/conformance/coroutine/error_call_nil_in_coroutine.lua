@@ -1,0 +1,5 @@
+local co = coroutine.create(function()
+  local obj = {}
+  obj.method()
+end)
+print(coroutine.resume(co))

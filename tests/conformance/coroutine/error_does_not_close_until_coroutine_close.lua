@@ -1,0 +1,10 @@
+local co
+co = coroutine.create(function()
+  local x <close> = setmetatable({}, {__close = function(_, e)
+    print("in close handler, status:", coroutine.status(co), "err:", e)
+  end})
+  error("fail", 0)
+end)
+print(coroutine.resume(co))
+print("after resume, status:", coroutine.status(co))
+print(coroutine.close(co))

@@ -1,0 +1,4 @@
+local co = coroutine.create(function(t)
+  return t.a.b
+end)
+print(coroutine.resume(co, {}))

@@ -1,0 +1,8 @@
+local co = coroutine.create(function()
+  error("level 2 from body", 2)
+end)
+print(coroutine.resume(co))
+local f = coroutine.wrap(function()
+  error("level 2 via wrap", 2)
+end)
+print(pcall(f))

@@ -1,0 +1,6 @@
+local outer = coroutine.create(function()
+  local inner = coroutine.create(function() error("x", 0) end)
+  coroutine.resume(inner)
+  return "outer fine", coroutine.status(inner)
+end)
+print(coroutine.resume(outer))

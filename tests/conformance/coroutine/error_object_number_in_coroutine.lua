@@ -1,0 +1,5 @@
+local co = coroutine.create(function() error(404) end)
+local ok, e = coroutine.resume(co)
+print(ok, e, math.type(e))
+local co2 = coroutine.create(function() error(true) end)
+print(coroutine.resume(co2))

@@ -1,0 +1,8 @@
+local co = coroutine.create(function()
+  local x <close> = setmetatable({}, {__close = function()
+    print("isyieldable in close handler:", coroutine.isyieldable())
+  end})
+  coroutine.yield()
+end)
+coroutine.resume(co)
+print(coroutine.close(co))

@@ -1,0 +1,4 @@
+local t = setmetatable({}, {__index = function() return coroutine.isyieldable() end})
+local co = coroutine.wrap(function() return t.x end)
+print(co())
+print(t.x)

@@ -1,0 +1,5 @@
+local co = coroutine.create(function()
+  print(pcall(coroutine.isyieldable))
+  print(pcall(function() return coroutine.isyieldable() end))
+end)
+coroutine.resume(co)

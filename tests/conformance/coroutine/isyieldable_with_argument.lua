@@ -1,0 +1,12 @@
+local co = coroutine.create(function() coroutine.yield() end)
+print(coroutine.isyieldable(co))
+coroutine.resume(co)
+print(coroutine.isyieldable(co))
+local main = coroutine.running()
+print(coroutine.isyieldable(main))
+local co2
+co2 = coroutine.create(function()
+  print("self", coroutine.isyieldable(co2))
+  print("main", coroutine.isyieldable(main))
+end)
+coroutine.resume(co2)

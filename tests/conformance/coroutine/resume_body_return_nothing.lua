@@ -1,0 +1,3 @@
+local co = coroutine.create(function() end)
+print(select('#', coroutine.resume(co)))
+print(coroutine.status(co))

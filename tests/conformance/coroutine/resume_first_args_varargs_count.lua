@@ -1,0 +1,5 @@
+local co = coroutine.create(function(...)
+  print("count", select('#', ...))
+  print(...)
+end)
+print(coroutine.resume(co, nil, nil, 3, nil))

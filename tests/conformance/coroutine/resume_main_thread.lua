@@ -1,0 +1,6 @@
+local main = coroutine.running()
+local co = coroutine.create(function()
+  print(coroutine.resume(main))
+end)
+print(coroutine.resume(co))
+print(coroutine.resume(main))

@@ -1,0 +1,5 @@
+local co = coroutine.create(function(...)
+  print("count", select('#', ...))
+  return select('#', ...)
+end)
+print(coroutine.resume(co))

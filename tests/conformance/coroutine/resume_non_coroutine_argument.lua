@@ -1,0 +1,6 @@
+print(pcall(coroutine.resume, 42))
+print(pcall(coroutine.resume, "co"))
+print(pcall(coroutine.resume, {}))
+print(pcall(coroutine.resume, print))
+print(pcall(coroutine.resume))
+print(pcall(coroutine.resume, nil))

@@ -1,0 +1,2 @@
+print("before")
+coroutine.resume(123)

@@ -1,0 +1,12 @@
+local main = coroutine.running()
+local a
+a = coroutine.create(function()
+  local b = coroutine.create(function()
+    local me = coroutine.running()
+    print("b is not a:", me ~= a, "not main:", me ~= main)
+  end)
+  coroutine.resume(b)
+  print("back in a:", coroutine.running() == a)
+end)
+coroutine.resume(a)
+print("back in main:", coroutine.running() == main, select(2, coroutine.running()))

@@ -1,0 +1,3 @@
+local co, ismain = coroutine.running()
+print(type(co), ismain)
+print(select('#', coroutine.running()))

@@ -1,0 +1,5 @@
+local f = coroutine.wrap(function()
+  local co, ismain = coroutine.running()
+  coroutine.yield(type(co), ismain, coroutine.status(co))
+end)
+print(f())

@@ -1,0 +1,6 @@
+local main = coroutine.running()
+print(coroutine.status(main))
+local co = coroutine.create(function()
+  print("main from coroutine:", coroutine.status(main))
+end)
+coroutine.resume(co)

@@ -1,0 +1,12 @@
+local outer
+outer = coroutine.create(function()
+  local inner = coroutine.create(function()
+    print("outer from inner:", coroutine.status(outer))
+    print("inner from inner:", coroutine.status(coroutine.running()))
+  end)
+  coroutine.resume(inner)
+  print("inner after:", coroutine.status(inner))
+  print("outer from outer:", coroutine.status(outer))
+end)
+coroutine.resume(outer)
+print("outer at end:", coroutine.status(outer))

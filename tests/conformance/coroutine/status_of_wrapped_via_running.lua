@@ -1,0 +1,10 @@
+local handle
+local f = coroutine.wrap(function()
+  handle = coroutine.running()
+  print("inside:", coroutine.status(handle))
+  coroutine.yield()
+end)
+f()
+print("outside:", coroutine.status(handle))
+f()
+print("finished:", coroutine.status(handle))

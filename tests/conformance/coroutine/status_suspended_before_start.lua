@@ -1,0 +1,2 @@
+local co = coroutine.create(function() end)
+print(coroutine.status(co))

@@ -1,0 +1,5 @@
+local co = coroutine.create(function() end)
+local s = tostring(co)
+print(s:sub(1, 8) == "thread: ", #s > 8)
+print(tostring(coroutine.running()):match("^thread: ") ~= nil)
+print(type(co), type(coroutine.running()))

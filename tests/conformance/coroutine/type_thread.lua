@@ -1,0 +1,5 @@
+local co = coroutine.create(function() end)
+print(type(co))
+coroutine.resume(co)
+print(type(co), coroutine.status(co))
+print(math.type(co), co == co, co ~= coroutine.create(print))

@@ -1,0 +1,4 @@
+local f = coroutine.wrap(function() return "only once" end)
+print(f())
+print(pcall(f))
+print(pcall(f))

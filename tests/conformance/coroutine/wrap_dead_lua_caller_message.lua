@@ -1,0 +1,5 @@
+local f = coroutine.wrap(function() end)
+f()
+print(pcall(function()
+  f()
+end))

@@ -1,0 +1,4 @@
+local f = coroutine.wrap(function() end)
+f()
+print("first call ok")
+f()

@@ -1,0 +1,7 @@
+local outer = coroutine.wrap(function()
+  local inner = coroutine.wrap(function()
+    error("deep")
+  end)
+  inner()
+end)
+print(pcall(outer))

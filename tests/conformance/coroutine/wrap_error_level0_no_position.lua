@@ -1,0 +1,4 @@
+local f = coroutine.wrap(function()
+  error("plain", 0)
+end)
+print(pcall(f))

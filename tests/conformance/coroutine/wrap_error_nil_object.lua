@@ -1,0 +1,5 @@
+local f = coroutine.wrap(function() error(nil) end)
+print(pcall(f))
+local g = coroutine.wrap(function() error() end)
+local r = table.pack(pcall(g))
+print(r.n, r[1], r[2])

@@ -1,0 +1,5 @@
+local f = coroutine.wrap(function() error(42) end)
+local ok, e = pcall(f)
+print(ok, e, math.type(e))
+local g = coroutine.wrap(function() error(1.5) end)
+print(pcall(g))

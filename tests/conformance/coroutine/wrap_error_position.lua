@@ -1,0 +1,4 @@
+local f = coroutine.wrap(function()
+  error("boom")
+end)
+print(pcall(f))

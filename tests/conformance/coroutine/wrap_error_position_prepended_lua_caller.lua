@@ -1,0 +1,6 @@
+local f = coroutine.wrap(function()
+  error("boom")
+end)
+print(pcall(function()
+  f()
+end))

@@ -1,0 +1,7 @@
+local f = coroutine.wrap(function()
+  local ok, e = pcall(error, "inside")
+  coroutine.yield(ok, e)
+  error("outside", 2)
+end)
+print(f())
+print(pcall(f))

@@ -1,0 +1,6 @@
+local f = coroutine.wrap(function()
+  print("running")
+  error("wrapped failure")
+end)
+f()
+print("not reached")

@@ -1,0 +1,12 @@
+local outer = coroutine.wrap(function()
+  local inner = coroutine.wrap(function()
+    coroutine.yield("inner 1")
+    coroutine.yield("inner 2")
+  end)
+  coroutine.yield("outer got " .. inner())
+  coroutine.yield("outer got " .. inner())
+  return "outer done"
+end)
+print(outer())
+print(outer())
+print(outer())

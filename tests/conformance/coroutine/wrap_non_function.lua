@@ -1,0 +1,3 @@
+print(pcall(coroutine.wrap, 1))
+print(pcall(coroutine.wrap))
+print(pcall(coroutine.wrap, "f"))

@@ -1,0 +1,6 @@
+local f
+f = coroutine.wrap(function()
+  print(pcall(f))
+  return "ok"
+end)
+print(f())

@@ -1,0 +1,3 @@
+local f = coroutine.wrap(function() end)
+print(type(f))
+print(type(coroutine.create(function() end)))

@@ -1,0 +1,6 @@
+local co = coroutine.create(function()
+  return string.gsub("abc", "%w", function(c)
+    return coroutine.yield(c)
+  end)
+end)
+print(coroutine.resume(co))

@@ -1,0 +1,5 @@
+local repl = setmetatable({}, {__index = function(_, k) return coroutine.yield(k) end})
+local co = coroutine.create(function()
+  return string.gsub("ab", "%a", repl)
+end)
+print(coroutine.resume(co))

@@ -1,0 +1,10 @@
+local co = coroutine.create(function(a)
+  return pcall(function(b)
+    local c, d = coroutine.yield(b + 1, "from pcall")
+    local e = coroutine.yield(c .. d)
+    return e, "last"
+  end, a)
+end)
+print(coroutine.resume(co, 1))
+print(coroutine.resume(co, "x", "y"))
+print(coroutine.resume(co, nil))

@@ -1,0 +1,5 @@
+local t = setmetatable({}, {__index = function(_, i) return coroutine.yield(i) end})
+local co = coroutine.create(function()
+  return table.unpack(t, 1, 2)
+end)
+print(coroutine.resume(co))

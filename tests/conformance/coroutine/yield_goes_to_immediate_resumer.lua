@@ -1,0 +1,11 @@
+local inner = coroutine.wrap(function()
+  coroutine.yield("to outer, not main")
+  return "inner end"
+end)
+local outer = coroutine.wrap(function()
+  local v = inner()
+  coroutine.yield("outer forwards: " .. v)
+  return "outer end: " .. inner()
+end)
+print(outer())
+print(outer())

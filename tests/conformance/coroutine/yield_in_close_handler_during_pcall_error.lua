@@ -1,0 +1,12 @@
+local co = coroutine.wrap(function()
+  local ok, e = pcall(function()
+    local x <close> = setmetatable({}, {__close = function(_, err)
+      local v = coroutine.yield("closing after " .. tostring(err))
+      print("close handler resumed with", v)
+    end})
+    error("body error", 0)
+  end)
+  return "pcall gave", ok, e
+end)
+print(co())
+print(co("R"))

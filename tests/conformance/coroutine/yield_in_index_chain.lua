@@ -1,0 +1,6 @@
+local base = setmetatable({}, {__index = function(_, k) return coroutine.yield("base " .. k) end})
+local mid = setmetatable({}, {__index = base})
+local top = setmetatable({}, {__index = mid})
+local co = coroutine.wrap(function() return top.key .. "!" end)
+print(co())
+print(co("value"))

@@ -1,0 +1,11 @@
+local co = coroutine.create(function()
+  local ok, m = xpcall(function()
+    coroutine.yield("before error")
+    error("E", 0)
+  end, function(msg) return msg .. " handled" end)
+  coroutine.yield(ok, m)
+  return "end"
+end)
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+print(coroutine.resume(co))

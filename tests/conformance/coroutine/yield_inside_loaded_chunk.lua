@@ -1,0 +1,6 @@
+local co = coroutine.create(function()
+  local f = load("coroutine.yield('from loaded chunk') return 'chunk done'")
+  return f()
+end)
+print(coroutine.resume(co))
+print(coroutine.resume(co))

@@ -1,0 +1,12 @@
+local co = coroutine.create(function()
+  local ok, e = pcall(function()
+    coroutine.yield("yielded")
+    error("after yield")
+  end)
+  print("caught", ok, e)
+  coroutine.yield("still alive")
+  return "end"
+end)
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+print(coroutine.resume(co))

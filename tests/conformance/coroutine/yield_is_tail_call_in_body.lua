@@ -1,0 +1,5 @@
+local co = coroutine.create(function(a)
+  return coroutine.yield(a, "tail yield")
+end)
+print(coroutine.resume(co, 1))
+print(coroutine.resume(co, "x", "y", "z"))

@@ -1,0 +1,2 @@
+local function gen() coroutine.yield("x") end
+print(pcall(gen))

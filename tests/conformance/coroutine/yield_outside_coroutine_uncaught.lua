@@ -1,0 +1,3 @@
+print("before")
+coroutine.yield(1)
+print("after")

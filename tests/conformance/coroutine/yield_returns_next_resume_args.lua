@@ -1,0 +1,11 @@
+local co = coroutine.create(function(x)
+  print("start", x)
+  local a, b = coroutine.yield("first")
+  print("got", a, b)
+  local c = coroutine.yield("second")
+  print("got", c)
+  return "end"
+end)
+print(coroutine.resume(co, "x0"))
+print(coroutine.resume(co, "a1", "b1"))
+print(coroutine.resume(co, "c1", "extra"))
