@@ -5,7 +5,7 @@ import { LFloat } from "./core/numbers.js";
 import { EMPTY, Multi, first, nth, ret, retTail } from "./core/multi.js";
 import * as ops from "./core/ops.js";
 import { $fp, forIn, forprep, forval, forClose } from "./core/loops.js";
-import { Y, cg, gop, tru, gonly } from "./core/coro.js";
+import { Y, cg, cg0, cg1, cg2, cg3, gop, tru, gonly } from "./core/coro.js";
 import { closable, closeVar, closeVarG } from "./core/close.js";
 import { builtins } from "./core/values.js";
 
@@ -63,5 +63,5 @@ export const helpers = {
   index: ops.index, indexS: ops.indexS, setindex: ops.setindex, setindexS: ops.setindexS, callable: ops.callable,
   tnew, forprep, forval, $fp, forIn, closable, closeVar, varargTable,
   $B: builtins, selectVa, selectOk,
-  $Y: Y, cg, gop, tru, gonly, forClose, closeVarG,
+  $Y: Y, cg, cg0, cg1, cg2, cg3, gop, tru, gonly, forClose, closeVarG,
 };

@@ -26,6 +26,6 @@ export function createGlobals(opts: StateOptions = {}): LuaTable {
   openString(G);
   openCoroutine(G);
   openDebug(G);
-  if (opts.arg) G.setStr("arg", opts.arg);
+  if (opts.arg) G.setField("arg", opts.arg);
   return G;
 }

@@ -5,7 +5,7 @@ import type * as L from "../parser/ast.js";
 import { Frag, Mark, join } from "../frag.js";
 import { lineOf, resolve } from "../context.js";
 import { T } from "./state.js";
-import { describe, expr, exprList, jsString, propAccess } from "./expressions.js";
+import { arrayFrag, describe, expr, exprList, jsString, propAccess } from "./expressions.js";
 import { genResult, slowOp } from "./gen.js";
 
 type AnyCall = L.CallExpression | L.StringCallExpression | L.TableCallExpression;
@@ -55,14 +55,23 @@ function selectCall(c: AnyCall, t: T, single: boolean): Frag | null {
   return ["(", lookup, " === $B.select && selectOk(", nf, ", va.length) ? ", fast, " : ", single ? ["first(", call, ")"] : call, ")"];
 }
 
-/** A call from generator code: started by cg, run with `yield*` when it is a generator. */
-function genCall(callee: Frag, desc: string, line: number, args: Frag): Frag {
-  const mark = new Mark(line, "C" + desc);
-  return genResult([mark, "cg(", callee, isEmpty(args) ? "" : ", ", args, ")"], line, "", "C" + desc);
+/** A call from generator code: started by cg (cg0..cg3 for up to three fixed arguments),
+ *  run with `yield*` when it is a generator. */
+function genCall(callee: Frag, desc: string, line: number, args: L.Expression[], t: T, prefix: Frag[] = []): Frag {
+  const { items, tail } = exprList(args, t);
+  const all: Frag[] = [callee, ...prefix, ...items];
+  if (tail !== null) all.push(["...", tail]);
+  const helper = tail === null && all.length <= 4 ? `cg${all.length - 1}` : "cg";
+  return genResult([new Mark(line, "C" + desc), helper, "(", join(all, ", "), ")"], line, "", "C" + desc);
 }
 
-function isEmpty(f: Frag): boolean {
-  return typeof f === "string" ? f === "" : f instanceof Mark ? false : f.every(isEmpty);
+/** `coroutine.yield(...)` as written (the global coroutine table's field): in generator code
+ *  it becomes a JS yield when the value is the builtin. */
+function isCoroutineYield(base: L.Expression, t: T): boolean {
+  if (base.type !== "MemberExpression" || base.indexer !== "." || base.identifier.name !== "yield") return false;
+  if (base.base.type !== "Identifier" || base.base.name !== "coroutine") return false;
+  const r = resolve(t.scope, "coroutine", lineOf(base));
+  return !(r.binding && r.binding.kind === "local");
 }
 
 /** A call in a single-value context. */
@@ -91,13 +100,17 @@ export function callExpr(n: L.Expression, t: T): Frag {
       self, ".sm === null && ", self, ".mt !== null && ($v = ", self, ".mt.s.__index) instanceof LuaTable && ($v = $v.s", prop, ") !== undefined) ? $v : ",
       slowOp(t, idxMark, "indexS", [self, name], "first"), ")",
     ];
-    if (t.fn.gen) return genCall(lookup, describe(base, t), line, argsFrag(args, t, [self]));
+    if (t.fn.gen) return genCall(lookup, describe(base, t), line, args, t, [self]);
     return [
       '(typeof ($t = ', lookup, ') === "function" ? $t : ', new Mark(line, "c" + describe(base, t)), "callable($t))",
       new Mark(line, "C" + describe(base, t)), "(", argsFrag(args, t, [self]), ")",
     ];
   }
   const callee = expr(base, t);
-  if (t.fn.gen) return genCall(callee, describe(base, t), line, argsFrag(args, t));
+  if (t.fn.gen) {
+    if (isCoroutineYield(base, t))
+      return ["(($t = ", callee, ") === $B.yield ? ret(yield ", arrayFrag(args, t), ") : ", genCall("$t", describe(base, t), line, args, t), ")"];
+    return genCall(callee, describe(base, t), line, args, t);
+  }
   return [calleeFrag(callee, describe(base, t), line), new Mark(line, "C" + describe(base, t)), "(", argsFrag(args, t), ")"];
 }

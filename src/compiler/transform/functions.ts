@@ -43,7 +43,7 @@ export interface CompiledFunc {
  *  (`$Y.g` is this function), it hands back its twin's generator instead of running. */
 export function twinPrologue(name: string, twin: string, g: CompiledFunc, params: string[]): Frag {
   return [
-    `if ($Y.g === ${name}) { $Y.g = $Y; return (function* ${twin}(${g.params.join(", ")}) {\n`, g.body,
+    `if ($Y.g === ${name}) { $Y.g = $Y; return (${name}.$g ??= function* ${twin}(${g.params.join(", ")}) {\n`, g.body,
     `})(${params.join(", ")}); }\n`,
   ];
 }

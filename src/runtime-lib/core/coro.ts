@@ -65,6 +65,81 @@ export function cg(f: unknown, ...args: unknown[]): unknown {
   return startCall(f, args);
 }
 
+// cg for calls with 0-3 fixed arguments, without the argument array (the common case)
+type Fn = ((...a: unknown[]) => unknown) & { $y?: (...a: unknown[]) => Gen };
+
+export function cg0(f: unknown): unknown {
+  if (typeof f !== "function") return startCall(f, []);
+  const gy = (f as Fn).$y;
+  if (gy !== undefined) return (Y.y = true), gy();
+  const saved = Y.g;
+  Y.g = f;
+  let r: unknown;
+  try {
+    r = (f as Fn)();
+  } catch (e) {
+    Y.g = saved;
+    throw e;
+  }
+  Y.y = Y.g === Y;
+  Y.g = saved;
+  return r;
+}
+
+export function cg1(f: unknown, a: unknown): unknown {
+  if (typeof f !== "function") return startCall(f, [a]);
+  const gy = (f as Fn).$y;
+  if (gy !== undefined) return (Y.y = true), gy(a);
+  const saved = Y.g;
+  Y.g = f;
+  let r: unknown;
+  try {
+    r = (f as Fn)(a);
+  } catch (e) {
+    Y.g = saved;
+    throw e;
+  }
+  Y.y = Y.g === Y;
+  Y.g = saved;
+  return r;
+}
+
+export function cg2(f: unknown, a: unknown, b: unknown): unknown {
+  if (typeof f !== "function") return startCall(f, [a, b]);
+  const gy = (f as Fn).$y;
+  if (gy !== undefined) return (Y.y = true), gy(a, b);
+  const saved = Y.g;
+  Y.g = f;
+  let r: unknown;
+  try {
+    r = (f as Fn)(a, b);
+  } catch (e) {
+    Y.g = saved;
+    throw e;
+  }
+  Y.y = Y.g === Y;
+  Y.g = saved;
+  return r;
+}
+
+export function cg3(f: unknown, a: unknown, b: unknown, c: unknown): unknown {
+  if (typeof f !== "function") return startCall(f, [a, b, c]);
+  const gy = (f as Fn).$y;
+  if (gy !== undefined) return (Y.y = true), gy(a, b, c);
+  const saved = Y.g;
+  Y.g = f;
+  let r: unknown;
+  try {
+    r = (f as Fn)(a, b, c);
+  } catch (e) {
+    Y.g = saved;
+    throw e;
+  }
+  Y.y = Y.g === Y;
+  Y.g = saved;
+  return r;
+}
+
 export function gop(op: (a: unknown, b: unknown, c: unknown) => unknown, a: unknown, b?: unknown, c?: unknown): unknown {
   Y.defer = true;
   Y.pend = null;

@@ -77,6 +77,13 @@ export class LuaTable {
     }
   }
 
+  /** A field the runtime names itself (library registration, _G): stays in the string
+   *  part however many there are, since code reads it by constant name. v is not nil. */
+  setField(k: string, v: unknown): void {
+    if (this.sm !== null) this.sm.set(k, v);
+    else this.s[k] = v;
+  }
+
   private toDictionary(k: string, v: unknown): void {
     const sm = new Map<string, unknown>();
     for (const key of Object.keys(this.s)) sm.set(key, this.s[key]);

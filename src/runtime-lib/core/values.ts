@@ -11,7 +11,7 @@ export class Userdata {
 }
 
 /** Builtins compiled code recognises by identity for fast paths (set by the libraries). */
-export const builtins: { select: Function | null } = { select: null };
+export const builtins: { select: Function | null; yield: Function | null } = { select: null, yield: null };
 
 /** Coroutine objects register their class here so `type` can name them. */
 export const threadClass: { ctor: Function | null } = { ctor: null };

@@ -56,12 +56,11 @@ function start(): Live {
     workerData: data,
     transferList: [port2],
     env: wt.SHARE_ENV,
-    // the worker has nothing to say: whatever a handler might print is dropped
+    // the worker has nothing to say (and silences its stdout and stderr): these streams are
+    // never read, as reading them would keep the process alive
     stdout: true,
     stderr: true,
   });
-  worker.stdout.resume();
-  worker.stderr.resume();
   worker.unref();
   port1.unref();
   const live: Live = { worker, port: port1, counter };

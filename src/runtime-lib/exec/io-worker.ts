@@ -38,6 +38,9 @@ export interface IoWorkerData {
   modules: string[];
 }
 
+// nothing a handler (or a Node warning) prints reaches the user's terminal
+process.stdout.write = process.stderr.write = () => true;
+
 const { events, counter, modules } = workerData as IoWorkerData;
 const registry = new Map<string, OpHandler>();
 /** operations started and not finished or cancelled */

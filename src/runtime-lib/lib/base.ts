@@ -415,9 +415,9 @@ export function openBase(G: LuaTable): void {
     setmetatable, getmetatable, assert, error, pcall, xpcall, collectgarbage,
     load: makeLoad(G), loadfile: makeLoadfile(G), dofile: makeDofile(G),
   };
-  for (const [k, f] of Object.entries(fns)) G.setStr(k, f);
-  G.setStr("_G", G);
-  G.setStr("_VERSION", "Lua 5.4");
+  for (const [k, f] of Object.entries(fns)) G.setField(k, f);
+  G.setField("_G", G);
+  G.setField("_VERSION", "Lua 5.4");
   fastIterators.next = next;
   builtins.select = select;
   fastIterators.ipairsAux = ipairsAux;

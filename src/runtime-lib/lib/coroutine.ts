@@ -5,7 +5,7 @@
 import { LuaTable } from "../core/table.js";
 import { Multi, EMPTY, ret } from "../core/multi.js";
 import { LuaError, ExitRequest, captureSites, luaPosAt, afterBuiltin, wherePrefix, toLuaError, protectedCalls } from "../core/errors.js";
-import { threadClass } from "../core/values.js";
+import { builtins, threadClass } from "../core/values.js";
 import { closeHooks, closeVar } from "../core/close.js";
 import { Y, Suspension, startCall, yieldState, cannotYield, withGen, resultList } from "../core/coro.js";
 import { libError, typeError } from "./aux.js";
@@ -46,11 +46,19 @@ closeHooks.defer = (v, e) => {
 const MAX_NESTING = 196;
 let nesting = 0;
 
-/** Runs `co` until it yields, returns or fails: [true, ...values] or [false, error]. */
-export function resumeCo(co: Coroutine, args: unknown[]): unknown[] {
-  if (co.status !== "suspended")
-    return [false, co.status === "dead" ? "cannot resume dead coroutine" : "cannot resume non-suspended coroutine"];
-  if (nesting >= MAX_NESTING) return [false, "C stack overflow"];
+/** Why the last resumeCo failed (the error value). */
+export const failure: { value: unknown } = { value: undefined };
+
+function fail(value: unknown): null {
+  failure.value = value;
+  return null;
+}
+
+/** Runs `co` until it yields, returns or fails: the values it yielded or returned (an array
+ *  not to be mutated), or null when it failed (the error value in `failure`). */
+export function resumeCo(co: Coroutine, args: unknown[]): unknown[] | null {
+  if (co.status !== "suspended") return fail(co.status === "dead" ? "cannot resume dead coroutine" : "cannot resume non-suspended coroutine");
+  if (nesting >= MAX_NESTING) return fail("C stack overflow");
   const prev = threads.current;
   const savedDepth = protectedCalls.depth;
   const savedYieldable = yieldState.yieldable;
@@ -68,7 +76,7 @@ export function resumeCo(co: Coroutine, args: unknown[]): unknown[] {
       const v = startCall(co.fn, args);
       if (!Y.y) {
         co.status = "dead";
-        return [true, ...resultList(v)];
+        return resultList(v);
       }
       co.gen = v as Gen;
       r = co.gen.next();
@@ -77,16 +85,16 @@ export function resumeCo(co: Coroutine, args: unknown[]): unknown[] {
     if (r.done) {
       co.status = "dead";
       co.gen = null;
-      return [true, ...resultList(r.value)];
+      return resultList(r.value);
     }
     co.status = "suspended";
-    return [true, ...(r.value as unknown[])];
+    return r.value as unknown[];
   } catch (e) {
     co.status = "dead";
     co.gen = null;
     if (e instanceof ExitRequest) throw e;
     co.error = toLuaError(e);
-    return [false, co.error.value];
+    return fail(co.error.value);
   } finally {
     nesting--;
     co.pdepth = protectedCalls.depth;
@@ -179,7 +187,8 @@ const lib = {
 
   resume(co: unknown, ...args: unknown[]): unknown {
     const c = checkCo(co, "coroutine.resume", arguments.length > 0);
-    return new Multi(resumeCo(c, args));
+    const r = resumeCo(c, args);
+    return r === null ? new Multi([false, failure.value]) : new Multi([true, ...r]);
   },
 
   yield(): unknown {
@@ -205,8 +214,8 @@ const lib = {
     const co = new Coroutine(f);
     const wrapped = function wrapped(...args: unknown[]): unknown {
       const r = resumeCo(co, args);
-      if (r[0] === true) return ret(r.slice(1));
-      let err = r[1];
+      if (r !== null) return ret(r);
+      let err = failure.value;
       // a coroutine dead by error is closed before the error goes on
       if (co.error !== null) {
         const le = closePending(co, co.error);
@@ -238,10 +247,12 @@ withGen(lib.isyieldable, function* (co?: unknown) {
   return yieldState.yieldable;
 });
 
+builtins.yield = lib.yield;
+
 export function openCoroutine(G: LuaTable): void {
   const t = new LuaTable();
   for (const [k, v] of Object.entries(lib)) t.setStr(k, v);
-  G.setStr("coroutine", t);
+  G.setField("coroutine", t);
 }
 
 export { EMPTY };

@@ -83,5 +83,5 @@ const lib = {
 export function openDebug(G: LuaTable): void {
   const t = new LuaTable();
   for (const [k, f] of Object.entries(lib)) t.setStr(k, f);
-  G.setStr("debug", t);
+  G.setField("debug", t);
 }

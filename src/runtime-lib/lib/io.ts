@@ -129,5 +129,5 @@ export function openIo(G: LuaTable): void {
   io.setStr("stdin", stdinFile);
   io.setStr("stdout", stdoutFile);
   io.setStr("stderr", stderrFile);
-  G.setStr("io", io);
+  G.setField("io", io);
 }

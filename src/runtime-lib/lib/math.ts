@@ -380,6 +380,6 @@ export function openMath(G: LuaTable): void {
   M.setStr("maxinteger", MAXINT);
   M.setStr("mininteger", MININT);
   randseed();
-  G.setStr("math", M);
+  G.setField("math", M);
 }
 

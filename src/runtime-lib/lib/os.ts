@@ -218,5 +218,5 @@ const lib = {
 export function openOs(G: LuaTable): void {
   const os = new LuaTable();
   for (const [k, fn] of Object.entries(lib)) os.setStr(k, fn);
-  G.setStr("os", os);
+  G.setField("os", os);
 }

@@ -370,7 +370,7 @@ export function openString(G: LuaTable): LuaTable {
   const lib = new LuaTable();
   const all: Record<string, Function> = { ...fns, format, pack, packsize, unpack };
   for (const k of Object.keys(all).sort()) lib.setStr(k, all[k]);
-  G.setStr("string", lib);
+  G.setField("string", lib);
   const mt = new LuaTable();
   mt.setStr("__index", lib);
   stringMeta.mt = mt;

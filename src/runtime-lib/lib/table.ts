@@ -570,5 +570,5 @@ export function openTable(G: LuaTable): void {
   const T = new LuaTable();
   const fns: Record<string, Function> = { concat, insert, move, pack, remove, sort, unpack };
   for (const [k, f] of Object.entries(fns)) T.setStr(k, f);
-  G.setStr("table", T);
+  G.setField("table", T);
 }

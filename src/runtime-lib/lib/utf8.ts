@@ -198,5 +198,5 @@ export function openUtf8(G: LuaTable): void {
   const fns: Record<string, Function> = { offset, codepoint, char, len, codes };
   for (const [k, f] of Object.entries(fns)) U.setStr(k, f);
   U.setStr("charpattern", UTF8PATT);
-  G.setStr("utf8", U);
+  G.setField("utf8", U);
 }
