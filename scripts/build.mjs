@@ -1,4 +1,4 @@
-// Builds the runtime for fast start-up: three ES module bundles instead of ~40 files.
+// Builds the runtime for fast start-up: a few ES module bundles instead of ~40 files.
 //   dist/bundle/core.mjs  compiler + value runtime + operator helpers (frames Lua never sees)
 //   dist/bundle/libs.mjs  the Lua libraries and builtins (Lua's "C functions")
 //   dist/bundle/cli.mjs   the command line and runner
@@ -20,8 +20,13 @@ const coreFiles = ["runtime-lib/helpers.ts", "runtime-lib/load.ts", "runtime-lib
   path.join(src, f),
 );
 const isCore = (f) => coreDirs.some((d) => f.startsWith(d)) || coreFiles.includes(f);
-const isLib = (f) => f.startsWith(path.join(src, "runtime-lib/lib") + path.sep) || f === path.join(src, "runtime-lib/state.ts");
-const isExec = (f) => f.startsWith(path.join(src, "runtime-lib/exec") + path.sep);
+// libraries, builtins and the scheduler that drives them (frames Lua counts as C functions)
+const libDirs = ["runtime-lib/lib", "runtime-lib/builtins"].map((d) => path.join(src, d) + path.sep);
+const libFiles = ["runtime-lib/state.ts", "runtime-lib/exec/scheduler.ts", "runtime-lib/exec/timer-heap.ts"].map((f) => path.join(src, f));
+const isLib = (f) => libDirs.some((d) => f.startsWith(d)) || libFiles.includes(f);
+// the I/O bridge and the worker thread it starts, with the worker's built-in ops
+const execFiles = ["bridge.ts", "io-worker.ts"].map((f) => path.join(src, "runtime-lib/exec", f));
+const isExec = (f) => execFiles.includes(f) || f.startsWith(path.join(src, "runtime-lib/exec/ops") + path.sep);
 
 /** Imports of another bundle's files become imports of that bundle. */
 function splitPlugin(self) {
@@ -39,17 +44,22 @@ function splitPlugin(self) {
 }
 
 // the core bundle's entry re-exports every core module
-const coreList = [];
-const walk = (d) => {
+const walkInto = (d, list) => {
   for (const f of fs.readdirSync(d)) {
     const p = path.join(d, f);
-    if (fs.statSync(p).isDirectory()) walk(p);
-    else if (p.endsWith(".ts")) coreList.push(p);
+    if (fs.statSync(p).isDirectory()) walkInto(p, list);
+    else if (p.endsWith(".ts")) list.push(p);
   }
 };
-coreDirs.forEach((d) => walk(d));
+const coreList = [];
+coreDirs.forEach((d) => walkInto(d, coreList));
 coreList.push(...coreFiles);
 const coreEntry = coreList.map((f) => `export * from ${JSON.stringify(f)};`).join("\n");
+// and the libs bundle's entry every library module
+const libList = [];
+libDirs.forEach((d) => walkInto(d, libList));
+libList.push(...libFiles);
+const libEntry = libList.map((f) => `export * from ${JSON.stringify(f)};`).join("\n");
 
 const common = {
   bundle: true,
@@ -63,7 +73,7 @@ const common = {
 await build({ ...common, stdin: { contents: coreEntry, resolveDir: src, loader: "ts" }, outfile: path.join(out, "core.mjs"), plugins: [splitPlugin("core")] });
 await build({
   ...common,
-  stdin: { contents: 'export * from "./runtime-lib/state.ts";', resolveDir: src, loader: "ts" },
+  stdin: { contents: libEntry, resolveDir: src, loader: "ts" },
   outfile: path.join(out, "libs.mjs"),
   plugins: [splitPlugin("libs")],
   // argument errors find a builtin's frame by its function name: keep names unrenamed

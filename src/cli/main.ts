@@ -10,7 +10,27 @@ function readScript(file: string): string {
   return fs.readFileSync(file, "latin1");
 }
 
-async function runFile(file: string, args: string[], preArgs: string[] = []): Promise<number> {
+interface RunFlags {
+  verbose?: boolean;
+  /** megabytes, from --memory-limit */
+  memoryLimit?: string;
+}
+
+/** The memory limit in bytes: --memory-limit, else ASSAY_MEMORY_LIMIT (megabytes; 0 = none). */
+function memoryLimit(flags: RunFlags): number | undefined | Error {
+  const v = flags.memoryLimit ?? process.env.ASSAY_MEMORY_LIMIT;
+  if (v === undefined || v === "") return undefined;
+  const mb = Number(v);
+  if (!Number.isFinite(mb) || mb < 0) return new Error(`invalid memory limit '${v}' (megabytes expected)`);
+  return Math.round(mb * 1048576);
+}
+
+async function runFile(file: string, args: string[], flags: RunFlags = {}): Promise<number> {
+  const limit = memoryLimit(flags);
+  if (limit instanceof Error) {
+    process.stderr.write(`assay: ${limit.message}\n`);
+    return 2;
+  }
   let source: string;
   try {
     source = readScript(file);
@@ -21,10 +41,10 @@ async function runFile(file: string, args: string[], preArgs: string[] = []): Pr
     return 1;
   }
   const chunkname = file === "-" ? "=stdin" : "@" + file;
-  return launch({ source, chunkname, scriptName: file, args, preArgs });
+  return launch({ source, chunkname, scriptName: file, args, memoryLimit: limit, verbose: flags.verbose });
 }
 
-async function runDefault(file: string | undefined, args: string[], opts: { e?: string[] }): Promise<number> {
+async function runDefault(file: string | undefined, args: string[], opts: { e?: string[] } & RunFlags): Promise<number> {
   if (opts.e && opts.e.length) {
     const code = opts.e.join("\n");
     const status = await launch({ source: code, chunkname: "=(command line)", scriptName: file ?? "", args: file ? args : [] });
@@ -39,7 +59,7 @@ async function runDefault(file: string | undefined, args: string[], opts: { e?: 
     process.stderr.write(`assay: check mode (${file}) is not available in this version\n`);
     return 2;
   }
-  return runFile(file, args);
+  return runFile(file, args, opts);
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -62,9 +82,11 @@ async function parseWithCommander(argv: string[]): Promise<number> {
     .argument("[script]", "Lua script to run (- reads standard input)")
     .argument("[args...]", "arguments passed to the script")
     .option("-e <code...>", "execute a string of Lua code")
+    .option("-v, --verbose", "report more about the run on stderr (tasks pending at exit)")
+    .option("--memory-limit <MB>", "memory limit of the Lua program in megabytes, 0 for none (default 64; env ASSAY_MEMORY_LIMIT)")
     .enablePositionalOptions()
     .passThroughOptions()
-    .action(async (script: string | undefined, args: string[], opts: { e?: string[] }) => {
+    .action(async (script: string | undefined, args: string[], opts: { e?: string[] } & RunFlags) => {
       status = await runDefault(script, args, opts);
     });
   program
@@ -72,9 +94,11 @@ async function parseWithCommander(argv: string[]): Promise<number> {
     .description("run a Lua script")
     .argument("<script>", "Lua script to run (- reads standard input)")
     .argument("[args...]", "arguments passed to the script")
+    .option("-v, --verbose", "report more about the run on stderr (tasks pending at exit)")
+    .option("--memory-limit <MB>", "memory limit of the Lua program in megabytes, 0 for none (default 64)")
     .passThroughOptions()
-    .action(async (script: string, args: string[]) => {
-      status = await runFile(script, args);
+    .action(async (script: string, args: string[], flags: RunFlags) => {
+      status = await runFile(script, args, { ...program.opts<RunFlags>(), ...flags });
     });
   program.exitOverride();
   try {

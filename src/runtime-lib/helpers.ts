@@ -8,6 +8,7 @@ import { $fp, forIn, forprep, forval, forClose } from "./core/loops.js";
 import { Y, cg, cg0, cg1, cg2, cg3, gop, tru, gonly } from "./core/coro.js";
 import { closable, closeVar, closeVarG } from "./core/close.js";
 import { builtins } from "./core/values.js";
+import { memoryTick } from "./core/memory.js";
 
 /** The values of a call result as an array to spread (not a copy: never mutated). */
 export function spread(r: unknown): unknown[] {
@@ -18,6 +19,7 @@ export function spread(r: unknown): unknown[] {
 export function tnew(arr: unknown[], kv?: unknown[]): LuaTable {
   const n = arr.length;
   const t = new LuaTable(arr);
+  memoryTick();
   if (kv) {
     for (let i = 0; i < kv.length; i += 2) {
       const k = kv[i];

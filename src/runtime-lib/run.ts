@@ -6,8 +6,9 @@ import { createGlobals } from "./state.js";
 import { loadLua, stripShebang, LuaSyntaxError } from "./load.js";
 import { flushStdout, writeStderr } from "./io-out.js";
 import { traceback } from "./traceback.js";
-import { tostringMeta, metaOf } from "./core/ops.js";
-import { addressOf, typeName } from "./core/values.js";
+import { errorMessage } from "./lib/aux.js";
+import { DEFAULT_MEMORY_LIMIT, setMemoryLimit } from "./core/memory.js";
+import { pendingTasks } from "./exec/scheduler.js";
 
 export { ExitRequest };
 
@@ -22,6 +23,10 @@ export interface RunOptions {
   args: string[];
   /** arguments before the script (arg[-n]) */
   preArgs?: string[];
+  /** the memory limit in bytes (0: none); default 64 MB */
+  memoryLimit?: number;
+  /** report what the run leaves behind (pending tasks) on stderr */
+  verbose?: boolean;
 }
 
 export function buildArg(opts: RunOptions): LuaTable {
@@ -36,10 +41,14 @@ export function buildArg(opts: RunOptions): LuaTable {
 /** Runs a script; returns the process exit code. */
 export function runScript(opts: RunOptions): number {
   const G = createGlobals({ arg: buildArg(opts) });
+  setMemoryLimit(opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT);
   try {
     const main = loadLua(stripShebang(opts.source), opts.chunkname, G);
     main(...opts.args);
     flushStdout();
+    // the program ends with its main chunk: tasks still waiting are dropped
+    const pending = pendingTasks();
+    if (opts.verbose && pending > 0) writeStderr(`assay: ${pending} pending task${pending === 1 ? "" : "s"} cancelled at exit\n`);
     return 0;
   } catch (e) {
     if (e instanceof ExitRequest) {
@@ -55,12 +64,7 @@ export function runScript(opts: RunOptions): number {
   }
 }
 
-export function errorMessage(v: unknown): string {
-  if (typeof v === "string") return v;
-  if (metaOf(v, "__tostring") !== undefined) return tostringMeta(v, addressOf);
-  if (typeof v === "number" || typeof v === "bigint") return tostringMeta(v, addressOf);
-  return `(error object is a ${typeName(v)} value)`;
-}
+export { errorMessage };
 
 export function reportError(le: LuaError): void {
   let msg: string;

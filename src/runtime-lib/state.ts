@@ -9,6 +9,7 @@ import { openUtf8 } from "./lib/utf8.js";
 import { openString } from "./lib/string.js";
 import { openDebug } from "./lib/debug.js";
 import { openCoroutine } from "./lib/coroutine.js";
+import { openAsync } from "./builtins/async.js";
 
 export interface StateOptions {
   /** the script's command-line arguments as lua.c builds `arg` */
@@ -26,6 +27,7 @@ export function createGlobals(opts: StateOptions = {}): LuaTable {
   openString(G);
   openCoroutine(G);
   openDebug(G);
+  openAsync(G);
   if (opts.arg) G.setField("arg", opts.arg);
   return G;
 }

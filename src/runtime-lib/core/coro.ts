@@ -197,6 +197,17 @@ export abstract class Suspension {
   abstract serve(): unknown;
 }
 
+/** Serves a wait where the generator cannot be parked, then passes its outcome in. */
+export function serveInto(g: Gen, s: Suspension): IteratorResult<unknown, unknown> {
+  let v: unknown;
+  try {
+    v = s.serve();
+  } catch (e) {
+    return g.throw(e);
+  }
+  return g.next(v);
+}
+
 /** Where generator code that reaches a plain driver may not yield: the message Lua gives. */
 export const yieldState = {
   /** the generator chain being run leads straight to a coroutine's resume */
@@ -220,7 +231,7 @@ export function drive(g: Gen): unknown {
     let r = g.next();
     while (!r.done) {
       const v = r.value;
-      r = v instanceof Suspension ? g.next(v.serve()) : g.throw(cannotYield());
+      r = v instanceof Suspension ? serveInto(g, v) : g.throw(cannotYield());
     }
     return r.value;
   } finally {

@@ -208,6 +208,9 @@ export function toLuaError(e: unknown): LuaError {
     const sites = sitesOfJsError(e);
     return new LuaError(wherePrefix(luaPosAt(sites, 1)) + "stack overflow", sites);
   }
+  // the engine's own size limits are Lua's memory error
+  if (e instanceof RangeError && /Invalid (string|array|typed array) length|Array buffer allocation failed/i.test(e.message))
+    return new LuaError("not enough memory", sitesOfJsError(e));
   if (e instanceof Error) {
     const sites = sitesOfJsError(e);
     const p = luaPosAt(sites, 1);

@@ -8,6 +8,7 @@ import * as A from "./arith.js";
 import { rtError, luaError } from "./errors.js";
 import { typeName, Userdata } from "./values.js";
 import { mm1, mm2, mm3 } from "./coro.js";
+import { memoryTicks } from "./memory.js";
 
 const MAX_SAFE = 9007199254740991;
 
@@ -396,7 +397,12 @@ export function tostr(v: unknown): string | undefined {
 }
 
 export function concat(a: unknown, b: unknown): unknown {
-  if (typeof a === "string" && typeof b === "string") return a + b;
+  if (typeof a === "string" && typeof b === "string") {
+    const r = a + b;
+    // long strings share their parts: count the new part, a tick a kilobyte
+    if (r.length > 4096) memoryTicks((a.length < b.length ? a.length : b.length) >> 10);
+    return r;
+  }
   const x = tostr(a);
   const y = tostr(b);
   if (x !== undefined && y !== undefined) return x + y;

@@ -6,6 +6,7 @@
 // Keys are normalised before they reach a part: floats with an integral value become
 // integers, so t[1.0] and t[1] are one slot.
 import { LFloat, floatToInt } from "./numbers.js";
+import { memoryTick } from "./memory.js";
 
 /** Objects holding string keys: fast-mode, and nothing inherited (no toString, no __proto__). */
 export type StrPart = Record<string, unknown>;
@@ -68,11 +69,17 @@ export class LuaTable {
     const sm = this.sm;
     if (sm !== null) {
       if (v === undefined) sm.delete(k);
-      else sm.set(k, v);
+      else {
+        sm.set(k, v);
+        memoryTick();
+      }
     } else if (v === undefined) {
       if (this.s[k] !== undefined) delete this.s[k];
     } else {
-      if (this.s[k] === undefined && ++this.nstr > DICT_THRESHOLD) return this.toDictionary(k, v);
+      if (this.s[k] === undefined) {
+        memoryTick();
+        if (++this.nstr > DICT_THRESHOLD) return this.toDictionary(k, v);
+      }
       this.s[k] = v;
     }
   }
@@ -96,7 +103,10 @@ export class LuaTable {
   private setOther(k: unknown, v: unknown): void {
     if (v === undefined) {
       if (this.h !== null) this.h.delete(k);
-    } else (this.h ??= new Map()).set(k, v);
+    } else {
+      (this.h ??= new Map()).set(k, v);
+      memoryTick();
+    }
   }
 
   setInt(k: number, v: unknown): void {
@@ -111,6 +121,7 @@ export class LuaTable {
     }
     if (k === n + 1 && v !== undefined) {
       a.push(v);
+      memoryTick();
       if (this.h !== null && this.h.size > 0) this.migrate();
       return;
     }

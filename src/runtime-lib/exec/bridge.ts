@@ -15,8 +15,9 @@
 // It is unref'ed, so it never keeps the process alive. In the build it is dist/bundle/exec.mjs
 // and the worker dist/bundle/io-worker.mjs next to it.
 import { createRequire } from "node:module";
+import fs from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type * as WorkerThreads from "node:worker_threads";
 import type { Command, IoWorkerData, WorkerMessage } from "./io-worker.js";
 
@@ -50,9 +51,11 @@ function start(): Live {
   const { port1, port2 } = new wt.MessageChannel();
   const counter = new Int32Array(new SharedArrayBuffer(4));
   // bundled (dist/bundle/*.mjs) or compiled file by file (dist/runtime-lib/exec/*.js)
-  const file = import.meta.url.endsWith(".mjs") ? "./io-worker.mjs" : "./io-worker.js";
+  const file = new URL(import.meta.url.endsWith(".mjs") ? "./io-worker.mjs" : "./io-worker.js", import.meta.url);
+  // a worker that cannot load would never answer, and ioWait would wait forever
+  if (!fs.existsSync(fileURLToPath(file))) throw new Error(`the I/O worker is missing: ${fileURLToPath(file)}`);
   const data: IoWorkerData = { events: port2, counter, modules: [...modules] };
-  const worker = new wt.Worker(new URL(file, import.meta.url), {
+  const worker = new wt.Worker(file, {
     workerData: data,
     transferList: [port2],
     env: wt.SHARE_ENV,

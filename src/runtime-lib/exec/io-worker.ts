@@ -121,10 +121,10 @@ function command(c: Command): Promise<void> | void {
 }
 
 // Commands run in order: each waits for the loads before it (and at start, for the modules
-// earlier workers had loaded). The chain never rejects.
-let gate: Promise<unknown> = Promise.allSettled(modules.map(loadOps));
+// earlier workers had loaded, in their order). The chain never rejects.
+let gate: Promise<unknown> = modules.reduce<Promise<unknown>>((p, m) => p.then(() => loadOps(m)).catch(() => {}), Promise.resolve());
 parentPort!.on("message", (c: Command) => {
-  gate = gate.then(() => command(c));
+  gate = gate.then(() => command(c)).catch(() => {});
 });
 
 // Dying (process.exit in a handler, an uncaught exception): tell the main thread, which

@@ -4,7 +4,8 @@
 // "local 'f'"), or by its qualified name ("string.rep") when not called from Lua directly.
 import { LuaError, captureSites, luaPosAt, afterBuiltin, wherePrefix, LuaPos } from "../core/errors.js";
 import { LuaTable } from "../core/table.js";
-import { objTypeName } from "../core/ops.js";
+import { objTypeName, metaOf, tostringMeta } from "../core/ops.js";
+import { addressOf, typeName } from "../core/values.js";
 import { LFloat, LuaNumber, str2number, toIntExact, isNumber, numberToString } from "../core/numbers.js";
 
 interface Caller {
@@ -107,4 +108,12 @@ export function checkOption(v: unknown, arg: number, fname: string, options: str
   const s = v === undefined && def !== undefined ? def : checkString(v, arg, fname);
   if (!options.includes(s)) throw argError(arg, fname, `invalid option '${s}'`);
   return s;
+}
+
+/** How an uncaught error value reads in a report (lua.c's msghandler). */
+export function errorMessage(v: unknown): string {
+  if (typeof v === "string") return v;
+  if (metaOf(v, "__tostring") !== undefined) return tostringMeta(v, addressOf);
+  if (typeof v === "number" || typeof v === "bigint") return tostringMeta(v, addressOf);
+  return `(error object is a ${typeName(v)} value)`;
 }

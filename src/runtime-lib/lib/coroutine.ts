@@ -7,7 +7,7 @@ import { Multi, EMPTY, ret } from "../core/multi.js";
 import { LuaError, ExitRequest, captureSites, luaPosAt, afterBuiltin, wherePrefix, toLuaError, protectedCalls } from "../core/errors.js";
 import { builtins, threadClass } from "../core/values.js";
 import { closeHooks, closeVar } from "../core/close.js";
-import { Y, Suspension, startCall, yieldState, cannotYield, withGen, resultList } from "../core/coro.js";
+import { Y, Suspension, startCall, yieldState, cannotYield, withGen, resultList, serveInto } from "../core/coro.js";
 import { libError, typeError } from "./aux.js";
 
 type Gen = Generator<unknown, unknown, unknown>;
@@ -54,9 +54,19 @@ function fail(value: unknown): null {
   return null;
 }
 
+/** How the scheduler resumes a task: with the value its wait produced, or the error. */
+export interface TaskInput {
+  failed: boolean;
+  value: unknown;
+}
+
 /** Runs `co` until it yields, returns or fails: the values it yielded or returned (an array
- *  not to be mutated), or null when it failed (the error value in `failure`). */
-export function resumeCo(co: Coroutine, args: unknown[]): unknown[] | null {
+ *  not to be mutated), or null when it failed (the error value in `failure`). A wait that
+ *  reaches this resume is served on the spot — except for a scheduler task (`task` given),
+ *  which is parked instead: the Suspension is returned. */
+export function resumeCo(co: Coroutine, args: unknown[]): unknown[] | null;
+export function resumeCo(co: Coroutine, args: unknown[], task: TaskInput): unknown[] | null | Suspension;
+export function resumeCo(co: Coroutine, args: unknown[], task: TaskInput | null = null): unknown[] | null | Suspension {
   if (co.status !== "suspended") return fail(co.status === "dead" ? "cannot resume dead coroutine" : "cannot resume non-suspended coroutine");
   if (nesting >= MAX_NESTING) return fail("C stack overflow");
   const prev = threads.current;
@@ -80,8 +90,15 @@ export function resumeCo(co: Coroutine, args: unknown[]): unknown[] | null {
       }
       co.gen = v as Gen;
       r = co.gen.next();
-    } else r = co.gen.next(args);
-    while (!r.done && r.value instanceof Suspension) r = co.gen.next(r.value.serve());
+    } else if (task === null) r = co.gen.next(args);
+    else r = task.failed ? co.gen.throw(task.value) : co.gen.next(task.value);
+    while (!r.done && r.value instanceof Suspension) {
+      if (task !== null) {
+        co.status = "suspended";
+        return r.value;
+      }
+      r = serveInto(co.gen, r.value);
+    }
     if (r.done) {
       co.status = "dead";
       co.gen = null;
@@ -139,7 +156,7 @@ function closeCo(co: Coroutine): unknown[] {
   yieldState.yieldable = false;
   try {
     let r = g.return(undefined);
-    while (!r.done) r = r.value instanceof Suspension ? g.next(r.value.serve()) : g.throw(cannotYield());
+    while (!r.done) r = r.value instanceof Suspension ? serveInto(g, r.value) : g.throw(cannotYield());
     return [true];
   } catch (e) {
     if (e instanceof ExitRequest) throw e;

@@ -3,6 +3,7 @@
 // Regular files are read and written at a position the handle keeps (pread/pwrite), so reads
 // and writes can be mixed; standard output goes through io-out.ts to stay in order with
 // print; popen runs its command synchronously (see openPopen).
+import { checkMemory } from "../core/memory.js";
 import fs from "node:fs";
 import nodeOs from "node:os";
 import crypto from "node:crypto";
@@ -261,7 +262,17 @@ export class LFile extends Userdata {
   /** read_all: the rest of the file ("" at end of file). */
   readAll(): string {
     const parts: string[] = [];
-    while (this.avail()) parts.push(this.take(this.rb.length - this.rpos));
+    let size = 0;
+    let check = 1 << 22;
+    while (this.avail()) {
+      const part = this.take(this.rb.length - this.rpos);
+      parts.push(part);
+      // a large file read whole counts against the memory limit as it comes in
+      if ((size += part.length) >= check) {
+        checkMemory(0);
+        check += 1 << 22;
+      }
+    }
     return parts.join("");
   }
 

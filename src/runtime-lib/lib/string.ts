@@ -2,6 +2,8 @@
 // functions (find, match, gmatch, gsub). The matcher itself is in lpattern.ts, string.format
 // in strformat.ts and pack/unpack/packsize in strpack.ts.
 import { LuaTable } from "../core/table.js";
+import { checkMemory } from "../core/memory.js";
+import { LuaError } from "../core/errors.js";
 import { EMPTY, Multi, first } from "../core/multi.js";
 import { callable, index, stringMeta, tostr } from "../core/ops.js";
 import { LFloat } from "../core/numbers.js";
@@ -208,8 +210,12 @@ const fns = {
     if (count <= 0) return "";
     const unit = str.length + sp.length;
     if (unit === 0) return "";
-    // C checks len + lsep > MAX_SIZE / n (MAX_SIZE = 2^63 - 1); JS strings end much earlier
-    if (typeof count === "bigint" || unit * count - sp.length > MAX_STRING) throw libError("string.rep", "resulting string too large");
+    // C checks len + lsep > MAX_SIZE / n (MAX_SIZE = 2^63 - 1); a result below that which
+    // does not fit (the memory limit, or JS's longest string) is Lua's memory error
+    const size = unit * Number(count) - sp.length;
+    if (size >= 9223372036854775807) throw libError("string.rep", "resulting string too large");
+    if (size > 1048576) checkMemory(size);
+    if (typeof count === "bigint" || size > MAX_STRING) throw new LuaError("not enough memory");
     if (count === 1) return str;
     if (sp.length === 0) return str.repeat(count);
     return (str + sp).repeat(count - 1) + str;

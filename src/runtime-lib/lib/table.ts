@@ -3,6 +3,7 @@
 // __newindex, __len, checked as ltablib's checktab does) through the generic get/set/len
 // below; tables without a metatable take fast paths on their array part (`t.arr`, key k
 // at index k-1), which must do exactly what the generic path would.
+import { checkMemory } from "../core/memory.js";
 import { LuaTable } from "../core/table.js";
 import { EMPTY, Multi, first } from "../core/multi.js";
 import { LuaError, captureSites } from "../core/errors.js";
@@ -228,6 +229,12 @@ function concatError(v: unknown, i: Int): LuaError {
   return libError("table.concat", `invalid value (${typeName(v)}) at index ${i} in table for 'concat'`);
 }
 
+/** A large result counts against the memory limit. */
+function bigCheck(r: string): string {
+  if (r.length > 1048576) checkMemory(0);
+  return r;
+}
+
 function concat(t: unknown, sep: unknown, i: unknown, j: unknown): unknown {
   const argc = arguments.length;
   let last: Int = auxGetn(t, "table.concat", TAB_R, argc > 0);
@@ -240,7 +247,7 @@ function concat(t: unknown, sep: unknown, i: unknown, j: unknown): unknown {
       const arr = t.arr;
       let x = k;
       while (x <= last && typeof arr[x - 1] === "string") x++;
-      if (x > last) return (k === 1 && last === arr.length ? arr : arr.slice(k - 1, last)).join(s);
+      if (x > last) return bigCheck((k === 1 && last === arr.length ? arr : arr.slice(k - 1, last)).join(s));
       // some values are numbers (or invalid): convert them on the way
       const parts: string[] = arr.slice(k - 1, last) as string[];
       for (; x <= last; x++) {
@@ -251,7 +258,7 @@ function concat(t: unknown, sep: unknown, i: unknown, j: unknown): unknown {
           parts[x - k] = str;
         }
       }
-      return parts.join(s);
+      return bigCheck(parts.join(s));
     }
     let out = "";
     for (; k < last; k++) out += field(t, k) + s;
