@@ -22,7 +22,7 @@ const coreFiles = ["runtime-lib/helpers.ts", "runtime-lib/load.ts", "runtime-lib
 const isCore = (f) => coreDirs.some((d) => f.startsWith(d)) || coreFiles.includes(f);
 // libraries, builtins and the scheduler that drives them (frames Lua counts as C functions)
 const libDirs = ["runtime-lib/lib", "runtime-lib/builtins"].map((d) => path.join(src, d) + path.sep);
-const libFiles = ["runtime-lib/state.ts", "runtime-lib/exec/scheduler.ts", "runtime-lib/exec/timer-heap.ts"].map((f) => path.join(src, f));
+const libFiles = ["runtime-lib/state.ts", "runtime-lib/exec/scheduler.ts", "runtime-lib/exec/timer-heap.ts", "runtime-lib/exec/signals.ts"].map((f) => path.join(src, f));
 const isLib = (f) => libDirs.some((d) => f.startsWith(d)) || libFiles.includes(f);
 // the I/O bridge and the worker thread it starts, with the worker's built-in ops
 const execFiles = ["bridge.ts", "io-worker.ts"].map((f) => path.join(src, "runtime-lib/exec", f));

@@ -9,6 +9,7 @@ import { traceback } from "./traceback.js";
 import { errorMessage } from "./lib/aux.js";
 import { DEFAULT_MEMORY_LIMIT, setMemoryLimit } from "./core/memory.js";
 import { pendingTasks } from "./exec/scheduler.js";
+import { Interrupted, signalState } from "./exec/signals.js";
 
 export { ExitRequest };
 
@@ -27,6 +28,8 @@ export interface RunOptions {
   memoryLimit?: number;
   /** report what the run leaves behind (pending tasks) on stderr */
   verbose?: boolean;
+  /** worker mode: the cell where the supervising thread records signals (exec/signals.ts) */
+  signalCell?: SharedArrayBuffer;
 }
 
 export function buildArg(opts: RunOptions): LuaTable {
@@ -42,6 +45,7 @@ export function buildArg(opts: RunOptions): LuaTable {
 export function runScript(opts: RunOptions): number {
   const G = createGlobals({ arg: buildArg(opts) });
   setMemoryLimit(opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT);
+  if (opts.signalCell) signalState.cell = new Int32Array(opts.signalCell);
   try {
     const main = loadLua(stripShebang(opts.source), opts.chunkname, G);
     main(...opts.args);
@@ -60,7 +64,7 @@ export function runScript(opts: RunOptions): number {
       return 1;
     }
     reportError(toLuaError(e));
-    return 1;
+    return e instanceof Interrupted ? 128 + e.signo : 1;
   }
 }
 

@@ -9,6 +9,8 @@ import { LuaError } from "../core/errors.js";
 import { Coroutine, resumeCo, failure, TaskInput } from "../lib/coroutine.js";
 import { ioPending, ioWait, IoEvent } from "./bridge.js";
 import { TimerHeap } from "./timer-heap.js";
+import { checkSignal, signalState } from "./signals.js";
+import { flushStdout } from "../io-out.js";
 
 // ---- waits ----
 
@@ -227,6 +229,7 @@ function step(r: Ready): void {
 /** Runs tasks, timers and I/O until `cond()` holds. */
 export function runUntil(cond: () => boolean): void {
   for (;;) {
+    checkSignal();
     if (cond()) return;
     if (readyHead < ready.length) {
       const r = ready[readyHead++];
@@ -240,8 +243,12 @@ export function runUntil(cond: () => boolean): void {
     const now = Date.now();
     if (timers.fireDue(now)) continue;
     const delay = timers.delay(now);
+    // about to block: what the program wrote so far goes out first
+    if (delay > 0) flushStdout();
     if (ioPending() > 0) {
-      for (const e of ioWait(delay)) ioWaits.get(e.id)?.event(e);
+      // (in slices when a signal may arrive: the I/O wait cannot see the signal cell)
+      const slice = signalState.cell !== null ? Math.min(delay, SIGNAL_POLL_MS) : delay;
+      for (const e of ioWait(slice)) ioWaits.get(e.id)?.event(e);
       continue;
     }
     if (delay === Infinity) throw new LuaError("deadlock: waiting for something no task or timer can ever provide");
@@ -249,8 +256,12 @@ export function runUntil(cond: () => boolean): void {
   }
 }
 
+const SIGNAL_POLL_MS = 100;
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
+/** Sleeps; a signal (worker mode) wakes it at once. */
 function sleepSync(ms: number): void {
-  Atomics.wait(sleeper, 0, 0, Math.max(0, ms));
+  const cell = signalState.cell;
+  if (cell !== null) Atomics.wait(cell, 0, 0, ms === Infinity ? undefined : Math.max(0, ms));
+  else Atomics.wait(sleeper, 0, 0, Math.max(0, ms));
 }
