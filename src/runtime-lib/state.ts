@@ -10,6 +10,7 @@ import { openString } from "./lib/string.js";
 import { openDebug } from "./lib/debug.js";
 import { openCoroutine } from "./lib/coroutine.js";
 import { openAsync } from "./builtins/async.js";
+import { openPackage } from "./lib/package.js";
 
 export interface StateOptions {
   /** the script's command-line arguments as lua.c builds `arg` */
@@ -28,6 +29,7 @@ export function createGlobals(opts: StateOptions = {}): LuaTable {
   openCoroutine(G);
   openDebug(G);
   openAsync(G);
+  openPackage(G);
   if (opts.arg) G.setField("arg", opts.arg);
   return G;
 }
