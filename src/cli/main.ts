@@ -100,6 +100,8 @@ async function parseWithCommander(argv: string[]): Promise<number> {
     .action(async (script: string, args: string[], flags: RunFlags) => {
       status = await runFile(script, args, { ...program.opts<RunFlags>(), ...flags });
     });
+  // (further commands register here: `assay cache ...` from cache-cmd.ts, `assay build`
+  // from build-cmd.ts)
   program.exitOverride();
   try {
     await program.parseAsync(argv, { from: "user" });
