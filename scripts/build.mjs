@@ -16,9 +16,9 @@ const src = path.join(root, "src");
 const out = path.join(root, "dist", "bundle");
 
 const coreDirs = ["compiler", "runtime-lib/core"].map((d) => path.join(src, d) + path.sep);
-const coreFiles = ["runtime-lib/helpers.ts", "runtime-lib/load.ts", "runtime-lib/compile-cache.ts", "runtime-lib/io-out.ts", "runtime-lib/traceback.ts", "version.ts"].map((f) =>
-  path.join(src, f),
-);
+const coreFiles = ["runtime-lib/helpers.ts", "runtime-lib/load.ts", "runtime-lib/compile-cache.ts", "runtime-lib/io-out.ts", "runtime-lib/traceback.ts", "version.ts"]
+  .map((f) => path.join(src, f))
+  .filter((f) => fs.existsSync(f));
 const isCore = (f) => coreDirs.some((d) => f.startsWith(d)) || coreFiles.includes(f);
 // libraries, builtins and the scheduler that drives them (frames Lua counts as C functions)
 const libDirs = ["runtime-lib/lib", "runtime-lib/builtins"].map((d) => path.join(src, d) + path.sep);

@@ -62,17 +62,18 @@ function readable(file: string): boolean {
   }
 }
 
-/** package.searchpath: the first readable file of `template` with name substituted. */
+/** package.searchpath: the first readable file of `template` with name substituted; else
+ *  every candidate, as Lua lists them (empty templates included). */
 export function searchPath(name: string, template: string, sep = ".", rep = "/"): { file: string } | { tried: string[] } {
   const n = sep === "" ? name : name.split(sep).join(rep);
-  const tried: string[] = [];
-  for (const t of template.split(";")) {
-    if (t === "") continue;
-    const file = t.split("?").join(n);
-    if (readable(file)) return { file };
-    tried.push(file);
-  }
+  const tried = template.split("?").join(n).split(";");
+  for (const file of tried) if (file !== "" && readable(file)) return { file };
   return { tried };
+}
+
+/** Lua's "no file" list for searchers' messages. */
+function noFiles(tried: string[]): string {
+  return tried.map((f) => `no file '${f}'`).join("\n\t");
 }
 
 function envPath(defaultPath: string): string {
@@ -114,7 +115,7 @@ export function openPackage(G: LuaTable): void {
       if (v !== undefined) return new Multi([v, ":preload:"]);
       const emb = embeddedModules.get(n);
       if (emb !== undefined) return new Multi([loadModuleFile(n, emb.file, G, emb.source), emb.file]);
-      return `\n\tno field package.preload['${n}']`;
+      return `no field package.preload['${n}']`;
     },
     function searcher_Lua(name: unknown): unknown {
       const n = checkString(name, 1, "searcher_Lua");
@@ -122,7 +123,7 @@ export function openPackage(G: LuaTable): void {
       if (typeof p !== "string") throw new LuaError("'package.path' must be a string");
       const r = searchPath(n, p);
       if ("file" in r) return new Multi([loadModuleFile(n, r.file, G), r.file]);
-      return r.tried.map((f) => `\n\tno file '${f}'`).join("");
+      return noFiles(r.tried);
     },
     function searcher_assay(name: unknown): unknown {
       const n = checkString(name, 1, "searcher_assay");
@@ -131,23 +132,26 @@ export function openPackage(G: LuaTable): void {
       const tried: string[] = [];
       for (const dir of assayLibDirs()) {
         const files = assayCandidates(rest, dir);
-        if (files === null) return `\n\tinvalid assay module name '${n}' (dot-separated names of letters, digits, '_' and '-' only)`;
+        if (files === null) return `invalid assay module name '${n}' (dot-separated names of letters, digits, '_' and '-' only)`;
         for (const f of files) {
           if (readable(f)) return new Multi([loadModuleFile(n, f, G), f]);
           tried.push(f);
         }
       }
-      return tried.map((f) => `\n\tno file '${f}'`).join("");
+      return noFiles(tried);
     },
   ]);
   pkg.setStr("searchers", searchers);
 
   pkg.setStr("searchpath", function searchpath(name: unknown, p: unknown, sep: unknown, rep: unknown): unknown {
-    const n = checkString(name, 1, "package.searchpath", arguments.length > 0);
+    // (checked last argument first, as the reference build evaluates them)
+    const r4 = optString(rep, 4, "package.searchpath", "/");
+    const r3 = optString(sep, 3, "package.searchpath", ".");
     const t = checkString(p, 2, "package.searchpath", arguments.length > 1);
-    const r = searchPath(n, t, optString(sep, 3, "package.searchpath", "."), optString(rep, 4, "package.searchpath", "/"));
+    const n = checkString(name, 1, "package.searchpath", arguments.length > 0);
+    const r = searchPath(n, t, r3, r4);
     if ("file" in r) return r.file;
-    return new Multi([undefined, r.tried.map((f) => `no file '${f}'`).join("\n\t")]);
+    return new Multi([undefined, noFiles(r.tried)]);
   });
 
   function require(name: unknown): unknown {
@@ -169,7 +173,8 @@ export function openPackage(G: LuaTable): void {
         else if (loaded.get(n) === undefined) loaded.set(n, true);
         return new Multi([loaded.get(n), extra]);
       }
-      if (typeof loader === "string") msg += loader;
+      // (each searcher's message on its own line, as Lua joins them)
+      if (typeof loader === "string") msg += "\n\t" + loader;
     }
   }
 

@@ -1,0 +1,4 @@
+print(pcall(require))
+print(pcall(require, {}))
+print(pcall(package.searchpath))
+print(pcall(package.searchpath, "x"))

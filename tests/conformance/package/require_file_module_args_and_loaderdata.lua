@@ -1,0 +1,13 @@
+-- a module file gets (name, filename) and require returns (value, filename)
+local dir = os.tmpname()
+os.remove(dir)
+os.execute("mkdir -p " .. dir)
+local f = io.open(dir .. "/mod_a.lua", "w")
+f:write('return {n = select("#", ...), name = ..., file = select(2, ...)}\n')
+f:close()
+package.path = dir .. "/?.lua"
+local m, extra = require("mod_a")
+print(m.n, m.name, m.file == dir .. "/mod_a.lua", extra == m.file)
+print(require("mod_a") == m, package.loaded.mod_a == m)
+print(select("#", require("mod_a")))
+os.execute("rm -rf " .. dir)

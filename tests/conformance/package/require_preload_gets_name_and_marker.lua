@@ -1,0 +1,3 @@
+package.preload.pre = function(...) print("loader got", ...) return "P" end
+print(require("pre"))
+print(require("pre"))

@@ -1,0 +1,11 @@
+local dir = os.tmpname()
+os.remove(dir)
+os.execute("mkdir -p " .. dir)
+local f = io.open(dir .. "/fails.lua", "w")
+f:write('local t = {}\n\nreturn t.x.y\n')
+f:close()
+package.path = dir .. "/?.lua"
+local ok, err = pcall(require, "fails")
+print(ok, (err:gsub(dir, "DIR")))
+print(package.loaded.fails)
+os.execute("rm -rf " .. dir)

@@ -1,0 +1,10 @@
+local dir = os.tmpname()
+os.remove(dir)
+os.execute("mkdir -p " .. dir)
+local f = io.open(dir .. "/broken.lua", "w")
+f:write('local x = = 1\n')
+f:close()
+package.path = dir .. "/?.lua"
+local ok, err = pcall(require, "broken")
+print(ok, (err:gsub(dir, "DIR")))
+os.execute("rm -rf " .. dir)

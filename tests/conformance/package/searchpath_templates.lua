@@ -1,0 +1,6 @@
+print(package.searchpath("a.b.c", "/nonexistent/?.lua;/nowhere/?/x.lua"))
+print(package.searchpath("a.b", "/nonexistent/?.lua", ".", "_"))
+print(package.searchpath("a.b", "/nonexistent/?.lua", ""))
+local name = os.tmpname()
+print(package.searchpath(name:sub(2), "/?") == name)
+os.remove(name)
