@@ -9,7 +9,7 @@ import { openUtf8 } from "./lib/utf8.js";
 import { openString } from "./lib/string.js";
 import { openDebug } from "./lib/debug.js";
 import { openCoroutine } from "./lib/coroutine.js";
-import { openAsync } from "./builtins/async.js";
+import { openBuiltins } from "./builtins/index.js";
 import { openPackage } from "./lib/package.js";
 
 export interface StateOptions {
@@ -28,7 +28,7 @@ export function createGlobals(opts: StateOptions = {}): LuaTable {
   openString(G);
   openCoroutine(G);
   openDebug(G);
-  openAsync(G);
+  openBuiltins(G);
   openPackage(G);
   if (opts.arg) G.setField("arg", opts.arg);
   return G;
