@@ -35,6 +35,8 @@ function splitPlugin(self) {
     setup(b) {
       b.onResolve({ filter: /^\./ }, (args) => {
         const abs = path.resolve(args.resolveDir, args.path).replace(/\.js$/, ".ts");
+        // (a package's own files go with the bundle that imports the package)
+        if (!abs.startsWith(src + path.sep)) return undefined;
         const owner = isCore(abs) ? "core" : isLib(abs) ? "libs" : isExec(abs) ? "exec" : "cli";
         if (owner === self) return undefined;
         return { path: `./${owner}.mjs`, external: true };
@@ -85,3 +87,94 @@ await build({ ...common, entryPoints: [path.join(src, "cli/worker.ts")], outfile
 // the I/O bridge and its worker (which bundles the built-in ops/*.ts)
 await build({ ...common, entryPoints: [path.join(src, "runtime-lib/exec/bridge.ts")], outfile: path.join(out, "exec.mjs"), plugins: [splitPlugin("exec")] });
 await build({ ...common, entryPoints: [path.join(src, "runtime-lib/exec/io-worker.ts")], outfile: path.join(out, "io-worker.mjs"), plugins: [splitPlugin("exec")] });
+
+// ---- the runtime inside files built by `assay build` (dist/bundle/embed/) ----
+// A built file is one script: it cannot import the bundles above, and one esbuild bundle of
+// everything would put every frame in one file, where frameKind could no longer tell runtime
+// plumbing from builtins. So the same split is built again as CommonJS function bodies,
+// which the built file evaluates (vm.compileFunction) under virtual file names ending in
+// bundle/core.mjs, libs.mjs, exec.mjs, cli.mjs: frames keep their classification. Cross-
+// bundle imports become require("./core.mjs") (answered by the built file), import.meta.url
+// the parameter __assay_url (the virtual file's URL). The cli part is the built file's own
+// program (src/cli/build/standalone.ts); io-worker runs as eval'ed worker code. Each comes
+// plain and minified, with a source map. manifest.json says what they need from outside:
+// Node's own modules (builtins); native addons (native: `assay build` refuses to build, as
+// one JavaScript file cannot hold them); and optional modules, the requires in try blocks
+// that esbuild could not resolve (nunjucks' chokidar): missing here, missing there too.
+const embedOut = path.join(out, "embed");
+const nodeBuiltins = new Set((await import("node:module")).builtinModules);
+const isBuiltin = (p) => p.startsWith("node:") || nodeBuiltins.has(p) || nodeBuiltins.has(p.split("/")[0]);
+const bundleFiles = new Set(["./core.mjs", "./libs.mjs", "./exec.mjs", "./cli.mjs"]);
+/** native addons reached while bundling: .node files and packages built with node-gyp */
+const natives = new Set();
+const nativePlugin = {
+  name: "native",
+  setup(b) {
+    b.onResolve({ filter: /\.node$/ }, (args) => {
+      natives.add(path.relative(root, path.resolve(args.resolveDir, args.path)));
+      return { path: args.path, external: true };
+    });
+  },
+};
+/** Packages among a build's inputs that build or load native code. */
+function nativePackages(inputs) {
+  const found = [];
+  for (const f of inputs) {
+    const m = /(^|\/)node_modules\/((@[^/]+\/)?[^/]+)\//.exec(f);
+    if (!m) continue;
+    const dir = path.join(root, f.slice(0, m.index + m[0].length));
+    let pkg = {};
+    try {
+      pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+    } catch {
+      // no package.json: nothing to tell
+    }
+    const loaders = ["bindings", "node-gyp-build", "prebuild-install", "@mapbox/node-pre-gyp", "node-pre-gyp"];
+    if (pkg.gypfile || fs.existsSync(path.join(dir, "binding.gyp")) || loaders.includes(m[2])) found.push(m[2]);
+  }
+  return found;
+}
+const embedCommon = {
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  logLevel: "warning",
+  // strict as the ES modules they come from
+  banner: { js: '"use strict";' },
+  define: { "import.meta.url": "__assay_url" },
+  // import() of Node's modules becomes require(): vm scripts cannot import
+  supported: { "dynamic-import": false },
+  sourcemap: "external",
+  sourcesContent: true,
+  metafile: true,
+};
+const embeds = [
+  { name: "core", owner: "core", stdin: { contents: coreEntry, resolveDir: src, loader: "ts" } },
+  { name: "libs", owner: "libs", stdin: { contents: libEntry, resolveDir: src, loader: "ts" }, keepNames: true },
+  { name: "exec", owner: "exec", entryPoints: [path.join(src, "runtime-lib/exec/bridge.ts")] },
+  { name: "cli", owner: "cli", entryPoints: [path.join(src, "cli/build/standalone.ts")] },
+  // (a worker's eval'ed code may import(): it loads op modules, ES modules among them)
+  { name: "io-worker", owner: "exec", entryPoints: [path.join(src, "runtime-lib/exec/io-worker.ts")], supported: {} },
+];
+const manifest = { bundles: embeds.map((e) => e.name), builtins: new Set(), native: new Set(), optional: new Set() };
+for (const { name, owner, ...opts } of embeds) {
+  for (const minify of [false, true]) {
+    const outfile = path.join(embedOut, name + (minify ? ".min.js" : ".js"));
+    const r = await build({ ...embedCommon, ...opts, minify, outfile, plugins: [splitPlugin(owner), nativePlugin] });
+    for (const out of Object.values(r.metafile.outputs)) {
+      for (const imp of out.imports) {
+        if (!imp.external || bundleFiles.has(imp.path)) continue;
+        if (isBuiltin(imp.path)) manifest.builtins.add(imp.path);
+        else if (!imp.path.endsWith(".node")) manifest.optional.add(imp.path);
+      }
+    }
+    nativePackages(Object.keys(r.metafile.inputs)).forEach((p) => manifest.native.add(p));
+  }
+}
+natives.forEach((n) => manifest.native.add(n));
+const sorted = (s) => [...s].sort();
+fs.writeFileSync(
+  path.join(embedOut, "manifest.json"),
+  JSON.stringify({ ...manifest, builtins: sorted(manifest.builtins), native: sorted(manifest.native), optional: sorted(manifest.optional) }, null, 2) + "\n",
+);

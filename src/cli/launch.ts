@@ -24,6 +24,11 @@ export async function launch(opts: RunOptions, limits: Limits = DEFAULT_LIMITS):
   return launchWorker(opts, limits);
 }
 
+/** Set by a file built with `assay build`, which has no worker file next to it: the worker's
+ *  code (CommonJS, started with `eval: true`) and what it needs in workerData besides the run
+ *  options. */
+export const embeddedWorker: { code?: string; data?: Record<string, unknown> } = {};
+
 /** After SIGTERM/SIGINT the program has this long to end by itself (a second signal ends it
  *  at once). */
 const SIGNAL_GRACE_MS = 5000;
@@ -35,8 +40,10 @@ async function launchWorker(opts: RunOptions, limits: Limits): Promise<number> {
   return new Promise((resolve) => {
     // bundled (dist/bundle/*.mjs) or compiled file by file (dist/cli/*.js)
     const file = import.meta.url.endsWith(".mjs") ? "./worker.mjs" : "./worker.js";
-    const w = new Worker(new URL(file, import.meta.url), {
-      workerData: { ...opts, signalCell },
+    const code = embeddedWorker.code;
+    const w = new Worker(code ?? new URL(file, import.meta.url), {
+      eval: code !== undefined,
+      workerData: { ...embeddedWorker.data, ...opts, signalCell },
       resourceLimits: { stackSizeMb: limits.stackMb, maxOldGenerationSizeMb: limits.memoryMb },
       stdout: false,
       stderr: false,

@@ -3,7 +3,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { launch } from "./launch.js";
+import { registerBuild } from "./build-cmd.js";
 import { VERSION } from "../version.js";
+import { registerCacheCommand } from "./cache-cmd.js";
 
 function readScript(file: string): string {
   if (file === "-") return fs.readFileSync(0, "latin1");
@@ -102,6 +104,8 @@ async function parseWithCommander(argv: string[]): Promise<number> {
     });
   // (further commands register here: `assay cache ...` from cache-cmd.ts, `assay build`
   // from build-cmd.ts)
+  registerBuild(program, (s) => (status = s));
+  registerCacheCommand(program, (code) => (status = code));
   program.exitOverride();
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -3,13 +3,14 @@
 import { LuaTable } from "./core/table.js";
 import { ExitRequest, LuaError, toLuaError } from "./core/errors.js";
 import { createGlobals } from "./state.js";
-import { loadLua, stripShebang, LuaSyntaxError } from "./load.js";
+import { loadLua, stripShebang, LuaSyntaxError, cacheOptions } from "./load.js";
 import { flushStdout, writeStderr } from "./io-out.js";
 import { traceback } from "./traceback.js";
 import { errorMessage } from "./lib/aux.js";
 import { DEFAULT_MEMORY_LIMIT, setMemoryLimit } from "./core/memory.js";
 import { pendingTasks } from "./exec/scheduler.js";
 import { Interrupted, signalState } from "./exec/signals.js";
+import { setLogLevel } from "./builtins/log.js";
 
 export { ExitRequest };
 
@@ -46,6 +47,8 @@ export function runScript(opts: RunOptions): number {
   const G = createGlobals({ arg: buildArg(opts) });
   setMemoryLimit(opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT);
   if (opts.signalCell) signalState.cell = new Int32Array(opts.signalCell);
+  cacheOptions.verbose = opts.verbose === true;
+  if (opts.verbose) setLogLevel("debug");
   try {
     const main = loadLua(stripShebang(opts.source), opts.chunkname, G);
     main(...opts.args);

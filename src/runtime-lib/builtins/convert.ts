@@ -36,7 +36,7 @@ export function utf8Decode(s: string, what: string): string {
   // plain ASCII needs no work
   if (!/[\x80-\xff]/.test(s)) return s;
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(s, "latin1"));
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(Buffer.from(s, "latin1"));
   } catch {
     throw new LuaError(`${what}: string is not valid UTF-8`);
   }
@@ -52,6 +52,11 @@ export function utf8Encode(s: string): string {
 export interface ToDataOptions {
   /** prefix of error messages ("json.encode") */
   what: string;
+  /** return integral floats as their LFloat box (not a plain number), so an encoder can
+   *  print `1.0` for a float and `1` for an integer */
+  keepFloats?: boolean;
+  /** how an unmarked empty table encodes (default "array") */
+  emptyTables?: "array" | "object";
 }
 
 /** Lua value → plain JS data (objects with keys in byte order, arrays, bigint, null). */
@@ -62,22 +67,25 @@ export function luaToData(v: unknown, opts: ToDataOptions, seen: Set<LuaTable> =
   if (isNumber(v)) {
     const n = v instanceof LFloat ? v.n : v;
     if (typeof n === "number" && !Number.isFinite(n)) throw new LuaError(`${opts.what}: cannot encode ${n} as a number`);
-    return n;
+    return opts.keepFloats && v instanceof LFloat ? v : n;
   }
   if (v instanceof LuaTable) {
     if (seen.has(v)) throw new LuaError(`${opts.what}: cannot encode a table that contains itself`);
     seen.add(v);
     try {
       const keys = tableKeys(v, opts);
-      const shape = shapes.get(v) ?? (isArrayShape(keys) ? "array" : "object");
+      const shape = shapes.get(v) ?? (keys.length === 0 ? (opts.emptyTables ?? "array") : isArrayShape(keys) ? "array" : "object");
       if (shape === "array") {
-        const n = keys.length === 0 ? 0 : Math.max(...keys.filter((k): k is number => typeof k === "number"));
+        // (a loop: Math.max(...keys) overflows the stack on large arrays)
+        let n = 0;
+        for (const k of keys) if (typeof k === "number" && k > n) n = k;
         const out: unknown[] = [];
         for (let i = 1; i <= n; i++) out.push(luaToData(v.get(i), opts, seen));
         return out;
       }
       const entries = keys.map((k) => [keyString(k, opts), k] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-      const o: Record<string, unknown> = {};
+      // no prototype: a "__proto__" key is an ordinary key
+      const o: Record<string, unknown> = Object.create(null);
       for (const [s, k] of entries) o[s] = luaToData(v.get(k), opts, seen);
       return o;
     } finally {

@@ -4,15 +4,39 @@ import { LuaTable } from "../core/table.js";
 import { openAsync } from "./async.js";
 // builtin imports:
 // (json)
+import { openJson } from "./json.js";
 // (yaml, toml, base64)
+import { openYaml } from "./yaml.js";
+import { openToml } from "./toml.js";
+import { openBase64 } from "./base64.js";
 // (crypto, regex)
+import { openCrypto } from "./crypto.js";
+import { openRegex } from "./regex.js";
 // (fs, template, env, log, assert, time)
+import { openFs } from "./fs.js";
+import { openTemplate } from "./template.js";
+import { openEnv } from "./env.js";
+import { openLog } from "./log.js";
+import { openAssert } from "./assert.js";
+import { openTime } from "./time.js";
 
 export function openBuiltins(G: LuaTable): void {
   openAsync(G);
   // builtin opens:
   // (json)
+  openJson(G);
   // (yaml, toml, base64)
+  openYaml(G);
+  openToml(G);
+  openBase64(G);
   // (crypto, regex)
+  openCrypto(G);
+  openRegex(G);
   // (fs, template, env, log, assert, time)
+  openFs(G);
+  openTemplate(G);
+  openEnv(G);
+  openLog(G);
+  openAssert(G);
+  openTime(G);
 }

@@ -13,7 +13,8 @@
 //
 // Importing this module costs nothing: the worker starts on the first ioSubmit/ioLoadOps.
 // It is unref'ed, so it never keeps the process alive. In the build it is dist/bundle/exec.mjs
-// and the worker dist/bundle/io-worker.mjs next to it.
+// and the worker dist/bundle/io-worker.mjs next to it; a file built by `assay build` has no
+// file next to it and supplies the worker's code instead (embeddedIoWorker).
 import { createRequire } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
@@ -46,16 +47,22 @@ let ready: IoEvent[] = [];
 /** op modules loaded with ioLoadOps (file URLs), loaded again by a restarted worker */
 const modules: string[] = [];
 
+/** Set by a file built with `assay build`: the I/O worker's code (CommonJS), started with
+ *  `eval: true` instead of the io-worker file next to this one. */
+export const embeddedIoWorker: { code?: string } = {};
+
 function start(): Live {
   wt ??= req("node:worker_threads") as typeof WorkerThreads;
   const { port1, port2 } = new wt.MessageChannel();
   const counter = new Int32Array(new SharedArrayBuffer(4));
+  const code = embeddedIoWorker.code;
   // bundled (dist/bundle/*.mjs) or compiled file by file (dist/runtime-lib/exec/*.js)
   const file = new URL(import.meta.url.endsWith(".mjs") ? "./io-worker.mjs" : "./io-worker.js", import.meta.url);
   // a worker that cannot load would never answer, and ioWait would wait forever
-  if (!fs.existsSync(fileURLToPath(file))) throw new Error(`the I/O worker is missing: ${fileURLToPath(file)}`);
+  if (code === undefined && !fs.existsSync(fileURLToPath(file))) throw new Error(`the I/O worker is missing: ${fileURLToPath(file)}`);
   const data: IoWorkerData = { events: port2, counter, modules: [...modules] };
-  const worker = new wt.Worker(file, {
+  const worker = new wt.Worker(code ?? file, {
+    eval: code !== undefined,
     workerData: data,
     transferList: [port2],
     env: wt.SHARE_ENV,

@@ -1,0 +1,368 @@
+// The on-disk compile cache. Compiling Lua to JS is most of a script's start-up (a 250-line
+// module takes 20-50 ms in a fresh process), so each compiled *file* chunk ("@name": the
+// main script, required modules, dofile/loadfile) is kept in the cache directory
+// (ASSAY_CACHE_DIR, else $XDG_CACHE_HOME/assay, else ~/.cache/assay):
+//
+//   <key>.lcc            the compiled chunk: a header line "assay-chunk 1 <key> <payload
+//                        bytes> <payload sha256>", its position table as JSON, then its code
+//   <key>.<tag>.v8       V8's code cache for that code, after a header "assay-v8 1 ...";
+//                        written at exit of the first run (it then holds the functions the
+//                        run compiled), rewritten when V8 rejects it (tag: V8 version, flags)
+//
+// The key is the sha256 of the assay and compiler versions, the compile options, the chunk
+// name (it is in error messages) and the source. Other chunks (strings given to load(), -e,
+// standard input) are not cached. Files are written to a temporary name in the same
+// directory and renamed into place, so a reader (another process compiling the same file)
+// sees a whole entry or none. A file whose header does not match its payload (truncated,
+// garbage bytes) is a miss: the chunk is compiled again and the entry replaced; so is a
+// position table of the wrong shape, found when the table is first needed. V8 does not check
+// its code cache (damaged data crashes the process), hence the checksum on .v8 files too.
+// A cache directory that cannot be created or written disables caching for the run,
+// silently unless --verbose (cacheOptions.verbose) asks.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createHash, randomBytes } from "node:crypto";
+import type vm from "node:vm";
+import { compile, Compiled, COMPILER_VERSION } from "../compiler/compile.js";
+import { VERSION } from "../version.js";
+import { chunkDisplayName } from "./core/errors.js";
+import { writeStderr } from "./io-out.js";
+
+export const cacheOptions = {
+  /** report on stderr why caching is disabled, and (at exit) what the cache did */
+  verbose: false,
+  /** keep V8's code cache beside each entry (ASSAY_CACHE_V8=0 turns it off) */
+  v8: process.env.ASSAY_CACHE_V8 !== "0",
+};
+
+/** The compile options in effect. compile() takes none today; any it grows must go here,
+ *  since they change the compiled code. */
+const COMPILE_OPTIONS = {};
+
+const ENTRY_MAGIC = "assay-chunk";
+const V8_MAGIC = "assay-v8";
+const FORMAT = "1";
+const ENTRY_EXT = ".lcc";
+const V8_EXT = ".v8";
+/** The names of every file the cache writes (entries, code caches, temporaries). */
+const OURS = /^[0-9a-f]{64}(\.lcc|\.[0-9a-f]{8}\.v8)(\.[0-9a-z]+\.tmp)?$/;
+/** V8 rejects a code cache made by another V8 version or with other flags (bin/assay passes
+ *  --stack-size; `node bin/assay.js` does not): one file per combination, so that two Node
+ *  versions or both ways of starting assay sharing a cache do not rewrite each other's. */
+const V8_TAG = createHash("sha256")
+  .update(`${process.versions.v8} ${process.arch} ${process.execArgv.join(" ")}`)
+  .digest("hex")
+  .slice(0, 8);
+
+/** The cache directory: ASSAY_CACHE_DIR, else $XDG_CACHE_HOME/assay, else ~/.cache/assay. */
+export function cacheDir(): string {
+  const own = process.env.ASSAY_CACHE_DIR;
+  if (own) return path.resolve(own);
+  const xdg = process.env.XDG_CACHE_HOME;
+  // the XDG spec: a relative path is invalid and ignored
+  if (xdg && path.isAbsolute(xdg)) return path.join(xdg, "assay");
+  return path.join(os.homedir(), ".cache", "assay");
+}
+
+/** Why `dir` cannot hold the cache, or null when it can. With `create`, a missing directory
+ *  is made; without, it is usable when its nearest existing ancestor is a writable directory. */
+export function unusable(dir: string, create: boolean): string | null {
+  try {
+    // private: entries are code this user will run
+    if (create) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    let d = dir;
+    while (!create && !fs.existsSync(d) && path.dirname(d) !== d) d = path.dirname(d);
+    if (!fs.statSync(d).isDirectory()) return `${d} is not a directory`;
+    fs.accessSync(d, fs.constants.W_OK);
+    return null;
+  } catch (e) {
+    return `${dir}: ${reason(e)}`;
+  }
+}
+
+/** A file system error in words. */
+function reason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const words: Record<string, string> = {
+    EEXIST: "not a directory",
+    ENOTDIR: "not a directory",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EROFS: "read-only file system",
+    ENOSPC: "no space left on device",
+  };
+  return (err.code && words[err.code]) ?? err.code ?? err.message;
+}
+
+// ---- state of this run ----
+
+let dir: string | null | undefined; // undefined until the first file chunk, null when disabled
+let told = false;
+/** what --verbose reports at exit (a chunk loaded again in the same run is not counted) */
+const stats = { hits: 0, compiled: 0, repaired: 0, v8Accepted: 0, v8Written: 0 };
+
+function disable(why: string): void {
+  dir = null;
+  if (cacheOptions.verbose && !told) {
+    told = true;
+    writeStderr(`assay: compile cache disabled: ${why}\n`);
+  }
+}
+
+/** The cache directory when caching works, else null (deciding on first use). */
+function usableDir(): string | null {
+  if (dir === undefined) {
+    const d = cacheDir();
+    const why = unusable(d, true);
+    if (why !== null) {
+      disable(why);
+      return null;
+    }
+    dir = d;
+    process.once("exit", atExit);
+  }
+  return dir;
+}
+
+// ---- entries ----
+
+function keyOf(source: string, chunkname: string): string {
+  const h = createHash("sha256");
+  h.update(`assay ${VERSION}\0compiler ${COMPILER_VERSION}\0options ${JSON.stringify(COMPILE_OPTIONS)}\0`);
+  h.update(`chunk ${chunkname.length}:`);
+  h.update(chunkname, "latin1");
+  h.update("\0");
+  h.update(source, "latin1");
+  return h.digest("hex");
+}
+
+const sha256 = (b: Buffer): string => createHash("sha256").update(b).digest("hex");
+
+/** "<magic> <format> <key> <length> <sha256>\n" followed by the payload. */
+function framed(magic: string, key: string, payload: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(`${magic} ${FORMAT} ${key} ${payload.length} ${sha256(payload)}\n`), payload]);
+}
+
+/** The payload of a framed file, or null when it is missing, truncated or damaged. */
+function unframe(file: string, magic: string, key: string): Buffer | null | "missing" {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "ENOENT" ? "missing" : null;
+  }
+  const nl = buf.indexOf(10);
+  if (nl < 0 || nl > 256) return null;
+  const [m, f, k, len, sum] = buf.toString("latin1", 0, nl).split(" ");
+  const payload = buf.subarray(nl + 1);
+  if (m !== magic || f !== FORMAT || k !== key || Number(len) !== payload.length || sha256(payload) !== sum) return null;
+  return payload;
+}
+
+/** Writes `data` to `file` atomically: a temporary file in the same directory, renamed. */
+function writeAtomic(file: string, data: Buffer): boolean {
+  const tmp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+  try {
+    fs.writeFileSync(tmp, data, { flag: "wx" });
+    fs.renameSync(tmp, file);
+    return true;
+  } catch (e) {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      // never created
+    }
+    disable(`cannot write ${file}: ${reason(e)}`);
+    return false;
+  }
+}
+
+/** The position table of a chunk: what a Compiled object holds besides its code and name. */
+type Table = Pick<Compiled, "keys" | "lines" | "info" | "fnames">;
+
+/** An entry's payload: the position table as one line of JSON, then the code as it is
+ *  (JSON-escaping 100+ KB of code would double the time to read it back). */
+function encode(c: Compiled): Buffer {
+  const table: Table = { keys: c.keys, lines: c.lines, info: c.info, fnames: c.fnames };
+  return Buffer.from(JSON.stringify(table) + "\n" + c.code, "utf8");
+}
+
+/** The position table in `json`, or null when it does not parse or has the wrong shape. */
+function parseTable(json: string): Table | null {
+  let t: Table;
+  try {
+    t = JSON.parse(json) as Table;
+  } catch {
+    return null;
+  }
+  const sound =
+    typeof t === "object" && t !== null && Array.isArray(t.keys) && Array.isArray(t.lines) && Array.isArray(t.info) &&
+    Array.isArray(t.fnames) && t.keys.length === t.lines.length && t.info.length === t.keys.length;
+  return sound ? t : null;
+}
+
+/** The compiled chunk of a sound entry. Its position table is parsed when first needed
+ *  (errors, tracebacks, debug.getinfo: most runs never need it); should it not parse after
+ *  all (the checksum held, so only a faulty writer could cause that), the chunk is compiled
+ *  again for its table and the entry replaced. */
+function fromEntry(payload: Buffer, source: string, chunkname: string, file: string, key: string): Compiled | null {
+  const nl = payload.indexOf(10);
+  if (nl < 0) return null;
+  const json = payload.toString("utf8", 0, nl);
+  let table: Table | null = null;
+  const get = (): Table => {
+    if (table === null) table = parseTable(json);
+    if (table === null) {
+      const fresh = compile(source, chunkname);
+      stats.compiled++;
+      stats.repaired++;
+      writeAtomic(file, framed(ENTRY_MAGIC, key, encode(fresh)));
+      table = fresh;
+    }
+    return table;
+  };
+  return {
+    code: payload.toString("utf8", nl + 1),
+    name: chunkDisplayName(chunkname),
+    get keys() {
+      return get().keys;
+    },
+    get lines() {
+      return get().lines;
+    },
+    get info() {
+      return get().info;
+    },
+    get fnames() {
+      return get().fnames;
+    },
+  };
+}
+
+/** A compiled chunk and its cache key (null when it is not cached). */
+export interface CachedCompile {
+  compiled: Compiled;
+  key: string | null;
+}
+
+/** Chunks already taken from the cache or compiled in this run (dofile in a loop). */
+const seen = new Map<string, Compiled>();
+
+/** Compiles a chunk, through the cache when `cached` (by default for file chunks, "@name").
+ *  Throws LuaSyntaxError; a chunk that does not compile is never cached. */
+export function compileCached(source: string, chunkname: string, cached = chunkname.startsWith("@")): CachedCompile {
+  const d = cached ? usableDir() : null;
+  if (d === null) return { compiled: compile(source, chunkname), key: null };
+  const key = keyOf(source, chunkname);
+  const known = seen.get(key);
+  if (known !== undefined) return { compiled: known, key };
+  const r = lookUp(source, chunkname, d, key);
+  if (r.key !== null) seen.set(key, r.compiled);
+  return r;
+}
+
+function lookUp(source: string, chunkname: string, d: string, key: string): CachedCompile {
+  const file = path.join(d, key + ENTRY_EXT);
+  const payload = unframe(file, ENTRY_MAGIC, key);
+  const c = payload instanceof Buffer ? fromEntry(payload, source, chunkname, file, key) : null;
+  if (c !== null) {
+    stats.hits++;
+    return { compiled: c, key };
+  }
+  const compiled = compile(source, chunkname);
+  stats.compiled++;
+  if (payload !== "missing") stats.repaired++;
+  const ok = writeAtomic(file, framed(ENTRY_MAGIC, key, encode(compiled)));
+  return { compiled, key: ok ? key : null };
+}
+
+// ---- V8's code cache ----
+
+/** Scripts whose code cache is to be written at exit (none was offered, or V8 rejected it). */
+const toWrite = new Map<string, vm.Script>();
+
+const v8File = (key: string): string => path.join(dir as string, `${key}.${V8_TAG}${V8_EXT}`);
+
+/** V8's code cache for the chunk with this key, if there is a sound one. */
+export function codeCacheFor(key: string | null): Buffer | undefined {
+  if (key === null || !cacheOptions.v8 || !dir) return undefined;
+  const data = unframe(v8File(key), V8_MAGIC, key);
+  return data instanceof Buffer ? data : undefined;
+}
+
+/** Notes a script made from a cached chunk: when it was given no code cache, or V8 rejected
+ *  it, its code cache is written at exit (by then it holds what the run compiled). */
+export function scriptMade(key: string | null, script: vm.Script, offered: Buffer | undefined): void {
+  if (key === null || !cacheOptions.v8 || !dir) return;
+  if (offered !== undefined && !script.cachedDataRejected) stats.v8Accepted++;
+  else toWrite.set(key, script);
+}
+
+function atExit(): void {
+  try {
+    for (const [key, script] of toWrite) {
+      if (!dir) break;
+      if (writeAtomic(v8File(key), framed(V8_MAGIC, key, script.createCachedData()))) stats.v8Written++;
+    }
+    toWrite.clear();
+    if (cacheOptions.verbose && dir) {
+      const s = stats;
+      const v8 = cacheOptions.v8 ? `; V8 code cache: ${s.v8Accepted} used, ${s.v8Written} written` : "";
+      writeStderr(`assay: compile cache ${dir}: ${s.hits} hits, ${s.compiled} compiled (${s.repaired} repaired)${v8}\n`);
+    }
+  } catch {
+    // the cache never fails a run
+  }
+}
+
+// ---- `assay cache info` / `assay cache clear` ----
+
+/** The files of the cache in `d` (names only), or [] when there is no such directory. */
+function ourFiles(d: string): string[] {
+  try {
+    return fs.readdirSync(d).filter((f) => OURS.test(f));
+  } catch {
+    return [];
+  }
+}
+
+export interface CacheInfo {
+  dir: string;
+  /** why the cache cannot be used, or null */
+  problem: string | null;
+  entries: number;
+  bytes: number;
+}
+
+export function cacheInfo(): CacheInfo {
+  const d = cacheDir();
+  let entries = 0;
+  let bytes = 0;
+  for (const f of ourFiles(d)) {
+    try {
+      bytes += fs.statSync(path.join(d, f)).size;
+      if (f.endsWith(ENTRY_EXT)) entries++;
+    } catch {
+      // removed meanwhile
+    }
+  }
+  return { dir: d, problem: unusable(d, false), entries, bytes };
+}
+
+/** Removes every cache file; returns the number of entries removed and the files that could
+ *  not be removed. */
+export function clearCache(): { dir: string; entries: number; failed: string[] } {
+  const d = cacheDir();
+  let entries = 0;
+  const failed: string[] = [];
+  for (const f of ourFiles(d)) {
+    try {
+      fs.unlinkSync(path.join(d, f));
+      if (f.endsWith(ENTRY_EXT)) entries++;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") failed.push(f);
+    }
+  }
+  return { dir: d, entries, failed };
+}

@@ -1,0 +1,269 @@
+// The on-disk compile cache (src/runtime-lib/compile-cache.ts), seen from the command line:
+// hits, invalidation, repair of damaged entries, an unusable cache directory, concurrent
+// writers, `assay cache info|clear`, and error positions from cached chunks. Each test has
+// its own ASSAY_CACHE_DIR; `--verbose` prints a line of cache statistics at exit.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const launcher = path.join(root, 'bin', 'assay');
+const entry = path.join(root, 'bin', 'assay.js');
+const base = fs.mkdtempSync(path.join(tmpdir(), 'assay-cache-'));
+let seq = 0;
+
+/** A fresh directory holding `files` (name → text), and a fresh cache directory. */
+function project(files) {
+  const dir = path.join(base, `p${++seq}`);
+  fs.mkdirSync(dir);
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text, 'latin1');
+  return { dir, cwd: dir, cache: path.join(base, `c${seq}`) };
+}
+
+/** Runs assay in `cwd` with ASSAY_CACHE_DIR = `cache` (worker: `node bin/assay.js`). */
+function assay(args, { cwd, cache, env = {}, worker = false, input }) {
+  const opts = { cwd, input, encoding: 'latin1', env: { ...process.env, ASSAY_CACHE_DIR: cache, ...env } };
+  const r = worker ? spawnSync(process.execPath, [entry, ...args], opts) : spawnSync(launcher, args, opts);
+  return { out: r.stdout, err: r.stderr, status: r.status };
+}
+
+/** The statistics line --verbose prints at exit, as numbers. */
+function stats(err) {
+  const m = /compile cache .*: (\d+) hits, (\d+) compiled \((\d+) repaired\)(?:; V8 code cache: (\d+) used, (\d+) written)?/.exec(err);
+  assert.ok(m, `no cache statistics in: ${err}`);
+  const [hits, compiled, repaired, v8used, v8written] = m.slice(1).map((x) => Number(x ?? -1));
+  return { hits, compiled, repaired, v8used, v8written };
+}
+
+const files = (cache, ext) => (fs.existsSync(cache) ? fs.readdirSync(cache).filter((f) => f.endsWith(ext)).sort() : []);
+
+const MOD = 'local M = {}\nfunction M.greet(name)\n  return "hello, " .. name\nend\nreturn M\n';
+const MAIN = 'local m = require("mod")\nprint(m.greet("world"))\n';
+
+test('a second run takes every chunk from the cache and rewrites nothing', () => {
+  const p = project({ 'main.lua': MAIN, 'mod.lua': MOD });
+  const first = assay(['run', '--verbose', 'main.lua'], p);
+  assert.equal(first.out, 'hello, world\n');
+  assert.deepEqual(stats(first.err), { hits: 0, compiled: 2, repaired: 0, v8used: 0, v8written: 2 });
+  assert.equal(files(p.cache, '.lcc').length, 2);
+  assert.equal(files(p.cache, '.v8').length, 2);
+  // date every cache file back: a rewrite would show as a new mtime
+  const past = new Date('2001-01-01T00:00:00Z');
+  for (const f of fs.readdirSync(p.cache)) fs.utimesSync(path.join(p.cache, f), past, past);
+  const second = assay(['run', '--verbose', 'main.lua'], p);
+  assert.equal(second.out, 'hello, world\n');
+  assert.deepEqual(stats(second.err), { hits: 2, compiled: 0, repaired: 0, v8used: 2, v8written: 0 });
+  for (const f of fs.readdirSync(p.cache)) assert.equal(fs.statSync(path.join(p.cache, f)).mtimeMs, past.getTime(), f);
+  // without --verbose nothing is printed
+  assert.deepEqual(assay(['run', 'main.lua'], p), { out: 'hello, world\n', err: '', status: 0 });
+});
+
+test('changing a source compiles it again under a new key', () => {
+  const p = project({ 'main.lua': MAIN, 'mod.lua': MOD });
+  assay(['run', 'main.lua'], p);
+  const before = files(p.cache, '.lcc');
+  fs.writeFileSync(path.join(p.dir, 'mod.lua'), MOD.replace('hello, ', 'goodbye, '));
+  const r = assay(['run', '--verbose', 'main.lua'], p);
+  assert.equal(r.out, 'goodbye, world\n');
+  assert.equal(stats(r.err).hits, 1);
+  assert.equal(stats(r.err).compiled, 1);
+  const after = files(p.cache, '.lcc');
+  assert.equal(after.length, 3);
+  assert.ok(before.every((f) => after.includes(f)));
+  // the same source under another chunk name is another entry too (the name is in messages)
+  fs.copyFileSync(path.join(p.dir, 'main.lua'), path.join(p.dir, 'main2.lua'));
+  assert.equal(stats(assay(['run', '--verbose', 'main2.lua'], p).err).compiled, 1);
+});
+
+/** Runs once to fill the cache, damages every cache file with `damage`, then checks that the
+ *  next run is correct, recompiles and repairs, and that the run after that hits again. */
+function damagedRun(damage) {
+  const p = project({ 'main.lua': MAIN, 'mod.lua': MOD });
+  assay(['run', 'main.lua'], p);
+  for (const f of fs.readdirSync(p.cache)) damage(path.join(p.cache, f));
+  const r = assay(['run', '--verbose', 'main.lua'], p);
+  assert.equal(r.out, 'hello, world\n');
+  assert.equal(r.status, 0);
+  assert.deepEqual(stats(r.err), { hits: 0, compiled: 2, repaired: 2, v8used: 0, v8written: 2 });
+  const again = assay(['run', '--verbose', 'main.lua'], p);
+  assert.equal(again.out, 'hello, world\n');
+  assert.deepEqual(stats(again.err), { hits: 2, compiled: 0, repaired: 0, v8used: 2, v8written: 0 });
+}
+
+test('a truncated entry is detected and replaced', () => {
+  damagedRun((f) => fs.truncateSync(f, Math.floor(fs.statSync(f).size / 2)));
+  damagedRun((f) => fs.truncateSync(f, 0));
+});
+
+test('garbage bytes in an entry are detected and the entry is replaced', () => {
+  // same length, bytes in the middle changed: only the checksum can tell
+  damagedRun((f) => {
+    const b = fs.readFileSync(f);
+    const mid = Math.floor(b.length / 2);
+    for (let i = mid; i < Math.min(b.length, mid + 64); i++) b[i] = (b[i] * 7 + 13) & 0xff;
+    fs.writeFileSync(f, b);
+  });
+  damagedRun((f) => fs.writeFileSync(f, 'not a cache entry at all\n{"code":'));
+});
+
+test('an entry with a sound checksum but a position table of the wrong shape counts as corrupt', () => {
+  // the table is parsed when an error first needs it: the chunk is then compiled again
+  const p = project({ 'main.lua': 'local x\nprint(pcall(function() return x + 1 end))\n' });
+  const expected = "false\tmain.lua:2: attempt to perform arithmetic on a nil value (upvalue 'x')\n";
+  assert.equal(assay(['run', 'main.lua'], p).out, expected);
+  const [name] = files(p.cache, '.lcc');
+  const file = path.join(p.cache, name);
+  const text = fs.readFileSync(file, 'utf8');
+  const [header, , ...code] = text.split('\n');
+  const [magic, format, key] = header.split(' ');
+  for (const table of ['{"keys": 1}', '[1, 2', 'null', '{"keys":[],"lines":[],"info":[]}']) {
+    const payload = Buffer.from([table, ...code].join('\n'));
+    const sum = createHash('sha256').update(payload).digest('hex');
+    fs.writeFileSync(file, Buffer.concat([Buffer.from(`${magic} ${format} ${key} ${payload.length} ${sum}\n`), payload]));
+    const r = assay(['run', '--verbose', 'main.lua'], p);
+    assert.equal(r.out, expected);
+    assert.deepEqual(stats(r.err), { hits: 1, compiled: 1, repaired: 1, v8used: 1, v8written: 0 }, table);
+    assert.equal(fs.readFileSync(file, 'utf8'), text);
+  }
+});
+
+test('an unusable cache directory disables caching; --verbose says why', () => {
+  const p = project({ 'main.lua': MAIN, 'mod.lua': MOD });
+  const blocker = path.join(p.dir, 'a-file');
+  fs.writeFileSync(blocker, '');
+  const caches = [path.join(blocker, 'sub')]; // cannot be created, even by root
+  if (process.getuid?.() !== 0) {
+    // chmod stops writes only for other users than root
+    const ro = path.join(p.dir, 'read-only');
+    fs.mkdirSync(ro, { mode: 0o555 });
+    caches.push(ro);
+  }
+  for (const cache of caches) {
+    assert.deepEqual(assay(['run', 'main.lua'], { cwd: p.dir, cache }), { out: 'hello, world\n', err: '', status: 0 });
+    const r = assay(['run', '--verbose', 'main.lua'], { cwd: p.dir, cache });
+    assert.equal(r.out, 'hello, world\n');
+    assert.equal(r.status, 0);
+    const lines = r.err.split('\n').filter((l) => l !== '');
+    assert.equal(lines.length, 1, r.err);
+    assert.match(lines[0], /^assay: compile cache disabled: .*(not a directory|permission denied)/);
+    const info = assay(['cache', 'info'], { cwd: p.dir, cache });
+    assert.match(info.out, /^usable: +no \(/m);
+  }
+  // the worker mode behaves the same
+  const w = assay(['run', '--verbose', 'main.lua'], { cwd: p.dir, cache: caches[0], worker: true });
+  assert.equal(w.out, 'hello, world\n');
+  assert.match(w.err, /compile cache disabled/);
+});
+
+test('two processes compiling the same new script at once both succeed and leave sound entries', async () => {
+  const p = project({ 'main.lua': MAIN, 'mod.lua': MOD });
+  const start = () =>
+    new Promise((resolve) => {
+      const c = spawn(launcher, ['run', 'main.lua'], { cwd: p.dir, env: { ...process.env, ASSAY_CACHE_DIR: p.cache } });
+      let out = '';
+      let err = '';
+      c.stdout.on('data', (d) => (out += d));
+      c.stderr.on('data', (d) => (err += d));
+      c.on('close', (status) => resolve({ out, err, status }));
+    });
+  for (let round = 0; round < 3; round++) {
+    fs.rmSync(p.cache, { recursive: true, force: true });
+    const results = await Promise.all([start(), start(), start()]);
+    for (const r of results) assert.deepEqual(r, { out: 'hello, world\n', err: '', status: 0 });
+    assert.deepEqual(fs.readdirSync(p.cache).filter((f) => f.endsWith('.tmp')), []);
+    const r = assay(['run', '--verbose', 'main.lua'], p);
+    assert.deepEqual(stats(r.err), { hits: 2, compiled: 0, repaired: 0, v8used: 2, v8written: 0 });
+  }
+});
+
+test('`assay cache info` and `assay cache clear`', () => {
+  const p = project({ 'main.lua': MAIN, 'mod.lua': MOD });
+  const empty = assay(['cache', 'info'], p);
+  assert.equal(empty.status, 0);
+  assert.equal(empty.out, `directory: ${p.cache}\nusable:    yes\nentries:   0\nsize:      0 B\n`);
+  assert.ok(!fs.existsSync(p.cache), 'info does not create the directory');
+  assay(['run', 'main.lua'], p);
+  const total = fs.readdirSync(p.cache).reduce((n, f) => n + fs.statSync(path.join(p.cache, f)).size, 0);
+  const info = assay(['cache', 'info'], p);
+  assert.match(info.out, new RegExp(`^directory: ${p.cache}\nusable:    yes\nentries:   2\nsize:      [\\d.]+ KB\n$`));
+  assert.equal(Number(/size: +([\d.]+) KB/.exec(info.out)[1]), Number((total / 1024).toFixed(1)));
+  // clear removes the cache's files only
+  fs.writeFileSync(path.join(p.cache, 'unrelated.txt'), 'keep me');
+  assert.deepEqual(assay(['cache', 'clear'], p), { out: `removed 2 entries from ${p.cache}\n`, err: '', status: 0 });
+  assert.deepEqual(fs.readdirSync(p.cache), ['unrelated.txt']);
+  assert.match(assay(['cache', 'info'], p).out, /^entries: +0$/m);
+  assert.equal(assay(['cache', 'clear'], p).out, `removed 0 entries from ${p.cache}\n`);
+  // and the next run fills it again
+  assert.equal(stats(assay(['run', '--verbose', 'main.lua'], p).err).compiled, 2);
+});
+
+test('the cache directory defaults to $XDG_CACHE_HOME/assay, then ~/.cache/assay', () => {
+  const p = project({});
+  const env = { ...process.env, XDG_CACHE_HOME: path.join(p.dir, 'xdg'), HOME: path.join(p.dir, 'home') };
+  delete env.ASSAY_CACHE_DIR;
+  const info = (e) => spawnSync(launcher, ['cache', 'info'], { env: e, encoding: 'utf8' }).stdout.split('\n')[0];
+  assert.equal(info(env), `directory: ${path.join(p.dir, 'xdg', 'assay')}`);
+  delete env.XDG_CACHE_HOME;
+  assert.equal(info(env), `directory: ${path.join(p.dir, 'home', '.cache', 'assay')}`);
+});
+
+test('errors and tracebacks from cached chunks name the Lua file and line', () => {
+  const p = project({
+    'main.lua': 'local lib = require("lib")\nlocal function go(t)\n  return lib.sum(t)\nend\nprint(pcall(lib.add, 1))\ngo({ 1, "x" })\n',
+    'lib.lua':
+      'local M = {}\nfunction M.add(a, b)\n  return a + b\nend\nfunction M.sum(t)\n  local s = 0\n  for i = 1, #t do\n    s = M.add(s, t[i] .. "")\n  end\n  return s\nend\nreturn M\n',
+  });
+  const cold = assay(['run', 'main.lua'], p);
+  const warm = assay(['run', 'main.lua'], p);
+  assert.equal(cold.status, 1);
+  assert.equal(cold.out, "false\t./lib.lua:3: attempt to perform arithmetic on a nil value (local 'b')\n");
+  assert.match(cold.err, /^assay: \.\/lib\.lua:3: attempt to add a 'number' with a 'string'\nstack traceback:\n/);
+  assert.match(cold.err, /\n\t\.\/lib\.lua:3: in function 'M\.add'\n\t\.\/lib\.lua:8: in function 'M\.sum'\n/);
+  assert.match(cold.err, /\n\tmain\.lua:3: in local 'go'\n\tmain\.lua:6: in main chunk\n/);
+  assert.deepEqual(warm, cold);
+  // a syntax error is reported the same on every run, and nothing is cached for it
+  const q = project({ 'bad.lua': 'local x = = 1\n' });
+  const a = assay(['run', 'bad.lua'], q);
+  assert.deepEqual(assay(['run', 'bad.lua'], q), a);
+  assert.equal(a.err, "assay: bad.lua:1: unexpected symbol near '='\n");
+  assert.deepEqual(files(q.cache, '.lcc'), []);
+});
+
+test('only file chunks are cached: not load() strings, -e or standard input', () => {
+  const p = project({ 'main.lua': 'local f = load("return 6 * 7")\nprint(f())\n', 'other.lua': 'return 5\n' });
+  assert.equal(assay(['run', 'main.lua'], p).out, '42\n');
+  assert.equal(files(p.cache, '.lcc').length, 1);
+  assert.equal(assay(['-e', 'print(1)'], p).out, '1\n');
+  assert.equal(assay(['-'], { ...p, input: 'print(2)\n' }).out, '2\n');
+  assert.equal(files(p.cache, '.lcc').length, 1);
+  // dofile and loadfile go through the cache; a file loaded again in the same run is looked
+  // up once
+  fs.writeFileSync(path.join(p.dir, 'df.lua'), 'local n = 0\nfor i = 1, 3 do n = n + dofile("other.lua") + loadfile("other.lua")() end\nprint(n)\n');
+  const r = assay(['run', '--verbose', 'df.lua'], p);
+  assert.equal(r.out, '30\n');
+  assert.equal(stats(r.err).compiled, 2);
+  assert.equal(files(p.cache, '.lcc').length, 3);
+});
+
+test('both ways of starting assay share entries and keep their own V8 code cache', () => {
+  const p = project({ 'main.lua': MAIN, 'mod.lua': MOD });
+  assay(['run', 'main.lua'], p);
+  const w1 = assay(['run', '--verbose', 'main.lua'], { ...p, worker: true });
+  assert.equal(w1.out, 'hello, world\n');
+  assert.deepEqual(stats(w1.err), { hits: 2, compiled: 0, repaired: 0, v8used: 0, v8written: 2 });
+  const w2 = assay(['run', '--verbose', 'main.lua'], { ...p, worker: true });
+  assert.deepEqual(stats(w2.err), { hits: 2, compiled: 0, repaired: 0, v8used: 2, v8written: 0 });
+  const m = assay(['run', '--verbose', 'main.lua'], p);
+  assert.deepEqual(stats(m.err), { hits: 2, compiled: 0, repaired: 0, v8used: 2, v8written: 0 });
+  // ASSAY_CACHE_V8=0 leaves V8's code cache alone
+  const q = project({ 'main.lua': MAIN, 'mod.lua': MOD });
+  const n = assay(['run', '--verbose', 'main.lua'], { ...q, env: { ASSAY_CACHE_V8: '0' } });
+  assert.equal(n.out, 'hello, world\n');
+  assert.doesNotMatch(n.err, /V8/);
+  assert.deepEqual(files(q.cache, '.v8'), []);
+});
