@@ -4,6 +4,7 @@
 //   dist/bundle/cli.mjs   the command line and runner
 //   dist/bundle/exec.mjs  the I/O bridge (runtime-lib/exec/bridge.ts), imported by builtins
 //                         that wait for I/O; io-worker.mjs is the thread it starts, with its ops
+//   dist/bundle/embed/    the same split as CommonJS, for files built by `assay build`
 // Keeping libraries in their own file lets error positions tell builtin frames from
 // runtime plumbing by file name (see frameKind in core/errors.ts).
 import { build } from "esbuild";
@@ -92,7 +93,7 @@ await build({ ...common, entryPoints: [path.join(src, "runtime-lib/exec/io-worke
 // A built file is one script: it cannot import the bundles above, and one esbuild bundle of
 // everything would put every frame in one file, where frameKind could no longer tell runtime
 // plumbing from builtins. So the same split is built again as CommonJS function bodies,
-// which the built file evaluates (vm.compileFunction) under virtual file names ending in
+// which the built file evaluates (as vm.Script) under virtual file names ending in
 // bundle/core.mjs, libs.mjs, exec.mjs, cli.mjs: frames keep their classification. Cross-
 // bundle imports become require("./core.mjs") (answered by the built file), import.meta.url
 // the parameter __assay_url (the virtual file's URL). The cli part is the built file's own
@@ -162,8 +163,8 @@ for (const { name, owner, ...opts } of embeds) {
   for (const minify of [false, true]) {
     const outfile = path.join(embedOut, name + (minify ? ".min.js" : ".js"));
     const r = await build({ ...embedCommon, ...opts, minify, outfile, plugins: [splitPlugin(owner), nativePlugin] });
-    for (const out of Object.values(r.metafile.outputs)) {
-      for (const imp of out.imports) {
+    for (const o of Object.values(r.metafile.outputs)) {
+      for (const imp of o.imports) {
         if (!imp.external || bundleFiles.has(imp.path)) continue;
         if (isBuiltin(imp.path)) manifest.builtins.add(imp.path);
         else if (!imp.path.endsWith(".node")) manifest.optional.add(imp.path);

@@ -38,7 +38,10 @@ async function build(script: string, flags: BuildFlags): Promise<number> {
       else text = emit(c, out, opts, cache);
     }
     if (flags.exe) await (await import("./build/exe.js")).writeExecutable(text, out);
-    else fs.writeFileSync(out, text, { mode: 0o755 });
+    else {
+      fs.writeFileSync(out, text);
+      fs.chmodSync(out, 0o755);
+    }
     const names = c.modules.map((m) => m.name);
     const kb = Math.round(fs.statSync(out).size / 1024);
     process.stderr.write(`assay build: wrote ${out} (${kb} KB): ${script}${names.length ? ` + ${names.join(", ")}` : ""}\n`);

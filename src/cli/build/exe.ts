@@ -39,10 +39,17 @@ export async function writeExecutable(text: string, out: string): Promise<void> 
     if (r.status !== 0) throw new BuildError(`--exe: this node cannot make a single executable: ${(r.stderr || r.error?.message || "").trim()}`);
     fs.copyFileSync(process.execPath, out);
     fs.chmodSync(out, 0o755);
-    await inject(out, "NODE_SEA_BLOB", fs.readFileSync(blob), {
-      sentinelFuse: FUSE,
-      ...(process.platform === "darwin" ? { machoSegmentName: "NODE_SEA" } : {}),
-    });
+    // (postject's binary editor warns about note sections it leaves alone)
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      await inject(out, "NODE_SEA_BLOB", fs.readFileSync(blob), {
+        sentinelFuse: FUSE,
+        ...(process.platform === "darwin" ? { machoSegmentName: "NODE_SEA" } : {}),
+      });
+    } finally {
+      console.warn = warn;
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
