@@ -116,3 +116,16 @@ test('LUA_PATH_5_4 (or LUA_PATH) sets package.path; ";;" stands for the default'
   assert.equal(run(cwd, 'print(package.path)\n', { LUA_PATH: './x/?.lua' }).out, './x/?.lua\n');
   assert.equal(run(cwd, 'print(package.path, (require("m")))\n', { LUA_PATH_5_4: './mods/?.lua' }).out, './mods/?.lua\tm\n');
 });
+
+test('a cached module keeps its error positions whatever order modules load in', () => {
+  const cwd = tree({
+    'm.lua': 'local M = {}\nfunction M.f() local t = nil; return t.x end\nreturn M\n',
+    'other.lua': 'return 1\n',
+  });
+  const env = { ASSAY_CACHE_DIR: join(cwd, 'cache') };
+  const want = /^assay: \.\/m\.lua:2: attempt to index a nil value \(local 't'\)/;
+  assert.match(run(cwd, 'require("m").f()\n', env).err, want);
+  // the second script loads another chunk first: m's cached code must still map to m.lua
+  assert.match(run(cwd, 'require("other")\nrequire("m").f()\n', env).err, want);
+  assert.match(run(cwd, 'require("other")\nrequire("m").f()\n', env).err, want);
+});

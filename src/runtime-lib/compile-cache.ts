@@ -139,9 +139,9 @@ function keyOf(source: string, chunkname: string): string {
 
 const sha256 = (b: Buffer): string => createHash("sha256").update(b).digest("hex");
 
-/** "<magic> <format> <key> <length> <sha256>\n" followed by the payload. */
-function framed(magic: string, key: string, payload: Buffer): Buffer {
-  return Buffer.concat([Buffer.from(`${magic} ${FORMAT} ${key} ${payload.length} ${sha256(payload)}\n`), payload]);
+/** A file's contents: "<magic> <format> <key> <length> <sha256>\n", then the payload. */
+function framed(magic: string, key: string, payload: Buffer): Buffer[] {
+  return [Buffer.from(`${magic} ${FORMAT} ${key} ${payload.length} ${sha256(payload)}\n`), payload];
 }
 
 /** The payload of a framed file, or null when it is missing, truncated or damaged. */
@@ -160,11 +160,16 @@ function unframe(file: string, magic: string, key: string): Buffer | null | "mis
   return payload;
 }
 
-/** Writes `data` to `file` atomically: a temporary file in the same directory, renamed. */
-function writeAtomic(file: string, data: Buffer): boolean {
+/** Writes `parts` to `file` atomically: a temporary file in the same directory, renamed. */
+function writeAtomic(file: string, parts: Buffer[]): boolean {
   const tmp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
   try {
-    fs.writeFileSync(tmp, data, { flag: "wx" });
+    const fd = fs.openSync(tmp, "wx");
+    try {
+      for (const b of parts) fs.writeFileSync(fd, b); // all of b, at the current position
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(tmp, file);
     return true;
   } catch (e) {

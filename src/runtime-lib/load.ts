@@ -16,7 +16,10 @@ export type ChunkFactory = (env: unknown) => (...args: unknown[]) => unknown;
 /** Evaluates a compiled chunk; the result binds an _ENV and returns the main function.
  *  `cacheKey`: the chunk's compile-cache key, to use and keep V8's code cache for it. */
 export function instantiate(c: Compiled, cacheKey: string | null = null): ChunkFactory {
-  const file = `lua-chunk-${++chunkSeq}-${c.name.replace(/[^\w.\-/]/g, "_").slice(0, 60)}`;
+  // a cached chunk's name comes from its cache key: V8's code cache keeps the file name the
+  // script was first compiled under, so it must not depend on the order chunks load in
+  const id = cacheKey !== null ? cacheKey.slice(0, 16) : String(++chunkSeq);
+  const file = `lua-chunk-${id}-${c.name.replace(/[^\w.\-/]/g, "_").slice(0, 60)}`;
   registerChunk(file, chunkInfo(c));
   const cachedData = codeCacheFor(cacheKey);
   const script = new vm.Script(c.code, { filename: file, cachedData });
