@@ -42,7 +42,7 @@ const COMPILE_OPTIONS = {};
 
 const ENTRY_MAGIC = "assay-chunk";
 const V8_MAGIC = "assay-v8";
-const FORMAT = "1";
+const FORMAT = "2";
 const ENTRY_EXT = ".lcc";
 const V8_EXT = ".v8";
 /** The names of every file the cache writes (entries, code caches, temporaries). */
