@@ -14,7 +14,7 @@
 //    is started as above instead of run, and handed back for the caller to `yield*`.
 //  - What reaches a driver through the chain of `yield*`s is either a Lua yield (an array of
 //    values) or a request to wait (exec model, see exec/).
-import { Multi, EMPTY, first, ret } from "./multi.js";
+import { Multi, first } from "./multi.js";
 import { metaOf, callable, objTypeName } from "./ops.js";
 import { LuaError, rtError } from "./errors.js";
 
@@ -259,5 +259,3 @@ export function withGen<F extends Function>(f: F, gf: (...args: any[]) => Gen): 
 export function resultList(r: unknown): unknown[] {
   return r instanceof Multi ? r.v : [r];
 }
-
-export { EMPTY, ret };

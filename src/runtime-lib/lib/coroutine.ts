@@ -3,7 +3,7 @@
 // values (coroutine.yield) or finishes. Requests to wait for I/O that reach a resume are
 // served on the spot, so user coroutines work inside scheduler tasks too.
 import { LuaTable } from "../core/table.js";
-import { Multi, EMPTY, ret } from "../core/multi.js";
+import { Multi, ret } from "../core/multi.js";
 import { LuaError, ExitRequest, captureSites, luaPosAt, afterBuiltin, wherePrefix, toLuaError, protectedCalls } from "../core/errors.js";
 import { builtins, threadClass } from "../core/values.js";
 import { closeHooks, closeVar } from "../core/close.js";
@@ -271,5 +271,3 @@ export function openCoroutine(G: LuaTable): void {
   for (const [k, v] of Object.entries(lib)) t.setStr(k, v);
   G.setField("coroutine", t);
 }
-
-export { EMPTY };
