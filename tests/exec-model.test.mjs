@@ -94,7 +94,7 @@ sleep(0.11)
 h:cancel()
 local seen = n
 sleep(0.06)
-print(seen >= 4 and seen <= 5, n == seen)
+print(seen >= 2 and seen <= 5, n == seen)
 local m = 0
 async.spawn_interval(0.01, function() m = m + 1; if m == 2 then error("tick failed") end end)
 sleep(0.08)
