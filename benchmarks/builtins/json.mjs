@@ -109,6 +109,7 @@ writeFileSync(luaPath, lua);
 const r = spawnSync(ASSAY, ['run', '--memory-limit', '0', luaPath, docPath, String(RUNS), PRETTY ? 'pretty' : 'compact', CLOCK], { encoding: 'utf8' });
 if (r.status !== 0) {
   console.error(r.stdout, r.stderr);
+  rmSync(dir, { recursive: true, force: true });
   process.exit(1);
 }
 const [clock, aParse, aEncode, outLen, items] = r.stdout.trim().split('\t');

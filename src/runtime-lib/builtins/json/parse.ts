@@ -144,8 +144,9 @@ function readObject(): LuaTable {
     pos++;
     return t;
   }
-  // the first keys are stored straight into the fresh table's string part (its setStr
-  // would look each key up first); a null value or a duplicate key goes through setStr
+  // the first keys are stored straight into the fresh table's string part (setStr would
+  // look each key up first); a null value, which must delete an earlier duplicate, and keys
+  // beyond the threshold where LuaTable turns to a dictionary go through setStr
   const s = t.s;
   let n = 0;
   for (;;) {
