@@ -2,7 +2,7 @@
 // hits, invalidation, repair of damaged entries, an unusable cache directory, concurrent
 // writers, `assay cache info|clear`, and error positions from cached chunks. Each test has
 // its own ASSAY_CACHE_DIR; `--verbose` prints a line of cache statistics at exit.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -16,6 +16,7 @@ const launcher = path.join(root, 'bin', 'assay');
 const entry = path.join(root, 'bin', 'assay.js');
 const base = fs.mkdtempSync(path.join(tmpdir(), 'assay-cache-'));
 let seq = 0;
+after(() => fs.rmSync(base, { recursive: true, force: true }));
 
 /** A fresh directory holding `files` (name → text), and a fresh cache directory. */
 function project(files) {
@@ -118,17 +119,17 @@ test('an entry with a sound checksum but a position table of the wrong shape cou
   assert.equal(assay(['run', 'main.lua'], p).out, expected);
   const [name] = files(p.cache, '.lcc');
   const file = path.join(p.cache, name);
-  const text = fs.readFileSync(file, 'utf8');
+  const text = fs.readFileSync(file, 'latin1');
   const [header, , ...code] = text.split('\n');
   const [magic, format, key] = header.split(' ');
+  const checksum = (b) => createHash('sha256').update(b).digest('hex');
   for (const table of ['{"keys": 1}', '[1, 2', 'null', '{"keys":[],"lines":[],"info":[]}']) {
-    const payload = Buffer.from([table, ...code].join('\n'));
-    const sum = createHash('sha256').update(payload).digest('hex');
-    fs.writeFileSync(file, Buffer.concat([Buffer.from(`${magic} ${format} ${key} ${payload.length} ${sum}\n`), payload]));
+    const payload = Buffer.from([table, ...code].join('\n'), 'latin1');
+    fs.writeFileSync(file, Buffer.concat([Buffer.from(`${magic} ${format} ${key} ${payload.length} ${checksum(payload)}\n`), payload]));
     const r = assay(['run', '--verbose', 'main.lua'], p);
     assert.equal(r.out, expected);
     assert.deepEqual(stats(r.err), { hits: 1, compiled: 1, repaired: 1, v8used: 1, v8written: 0 }, table);
-    assert.equal(fs.readFileSync(file, 'utf8'), text);
+    assert.equal(fs.readFileSync(file, 'latin1'), text);
   }
 });
 
@@ -232,6 +233,22 @@ test('errors and tracebacks from cached chunks name the Lua file and line', () =
   assert.deepEqual(assay(['run', 'bad.lua'], q), a);
   assert.equal(a.err, "assay: bad.lua:1: unexpected symbol near '='\n");
   assert.deepEqual(files(q.cache, '.lcc'), []);
+});
+
+test('positions stay right when chunks load in another order than in the run that cached them', () => {
+  // a script from V8's code cache keeps the file name it was first compiled under, so a
+  // cached chunk's name must not depend on load order
+  const p = project({
+    'main.lua': 'if arg[1] == "a" then require("a") end\nlocal b = require("b")\nprint(pcall(b.fail))\nb.fail()\n',
+    'a.lua': 'local M = {}\n\n\nfunction M.x() return 1 end\nreturn M\n',
+    'b.lua': 'local M = {}\nfunction M.fail()\n  local t = nil\n  return t.field\nend\nreturn M\n',
+  });
+  const expected = "false\t./b.lua:4: attempt to index a nil value (local 't')\n";
+  for (const args of [[], ['a'], [], ['a']]) {
+    const r = assay(['run', 'main.lua', ...args], p);
+    assert.equal(r.out, expected, args.join());
+    assert.match(r.err, /^assay: \.\/b\.lua:4: attempt to index a nil value \(local 't'\)\nstack traceback:\n\t\.\/b\.lua:4: in function 'M\.fail'\n\tmain\.lua:4: in main chunk\n/);
+  }
 });
 
 test('only file chunks are cached: not load() strings, -e or standard input', () => {

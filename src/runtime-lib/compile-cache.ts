@@ -3,9 +3,9 @@
 // main script, required modules, dofile/loadfile) is kept in the cache directory
 // (ASSAY_CACHE_DIR, else $XDG_CACHE_HOME/assay, else ~/.cache/assay):
 //
-//   <key>.lcc            the compiled chunk: a header line "assay-chunk 1 <key> <payload
-//                        bytes> <payload sha256>", its position table as JSON, then its code
-//   <key>.<tag>.v8       V8's code cache for that code, after a header "assay-v8 1 ...";
+//   <key>.lcc            the compiled chunk: a header line "assay-chunk 3 <key> <payload
+//                        bytes> <checksum>", its position table as JSON, then its code
+//   <key>.<tag>.v8       V8's code cache for that code, after a header "assay-v8 3 ...";
 //                        written at exit of the first run (it then holds the functions the
 //                        run compiled), rewritten when V8 rejects it (tag: V8 version, flags)
 //
@@ -42,7 +42,9 @@ const COMPILE_OPTIONS = {};
 
 const ENTRY_MAGIC = "assay-chunk";
 const V8_MAGIC = "assay-v8";
-const FORMAT = "2";
+/** Bumped when what a cache file holds or means changes (2: a cached chunk's script is named
+ *  from its key, see instantiate; 3: latin1 text). */
+const FORMAT = "3";
 const ENTRY_EXT = ".lcc";
 const V8_EXT = ".v8";
 /** The names of every file the cache writes (entries, code caches, temporaries). */
@@ -137,11 +139,14 @@ function keyOf(source: string, chunkname: string): string {
   return h.digest("hex");
 }
 
-const sha256 = (b: Buffer): string => createHash("sha256").update(b).digest("hex");
+/** The payload's checksum. It guards against damage (a torn or truncated write, a bad
+ *  disk), not against someone who can write the cache directory: that one can run code as
+ *  this user anyway. sha256 is the fastest hash Node has here (about 1 GB/s). */
+const checksum = (b: Buffer): string => createHash("sha256").update(b).digest("hex");
 
-/** A file's contents: "<magic> <format> <key> <length> <sha256>\n", then the payload. */
+/** A file's contents: "<magic> <format> <key> <length> <checksum>\n", then the payload. */
 function framed(magic: string, key: string, payload: Buffer): Buffer[] {
-  return [Buffer.from(`${magic} ${FORMAT} ${key} ${payload.length} ${sha256(payload)}\n`), payload];
+  return [Buffer.from(`${magic} ${FORMAT} ${key} ${payload.length} ${checksum(payload)}\n`), payload];
 }
 
 /** The payload of a framed file, or null when it is missing, truncated or damaged. */
@@ -156,7 +161,7 @@ function unframe(file: string, magic: string, key: string): Buffer | null | "mis
   if (nl < 0 || nl > 256) return null;
   const [m, f, k, len, sum] = buf.toString("latin1", 0, nl).split(" ");
   const payload = buf.subarray(nl + 1);
-  if (m !== magic || f !== FORMAT || k !== key || Number(len) !== payload.length || sha256(payload) !== sum) return null;
+  if (m !== magic || f !== FORMAT || k !== key || Number(len) !== payload.length || checksum(payload) !== sum) return null;
   return payload;
 }
 
@@ -187,10 +192,12 @@ function writeAtomic(file: string, parts: Buffer[]): boolean {
 type Table = Pick<Compiled, "keys" | "lines" | "info" | "fnames">;
 
 /** An entry's payload: the position table as one line of JSON, then the code as it is
- *  (JSON-escaping 100+ KB of code would double the time to read it back). */
-function encode(c: Compiled): Buffer {
+ *  (JSON-escaping 100+ KB of code would double the time to read it back). Compiled code is
+ *  made of Lua's bytes and ASCII, one byte a char: latin1, the cheapest text to read back. */
+function encode(c: Compiled): Buffer | null {
   const table: Table = { keys: c.keys, lines: c.lines, info: c.info, fnames: c.fnames };
-  return Buffer.from(JSON.stringify(table) + "\n" + c.code, "utf8");
+  const text = JSON.stringify(table) + "\n" + c.code;
+  return /[^\x00-\xff]/.test(text) ? null : Buffer.from(text, "latin1");
 }
 
 /** The position table in `json`, or null when it does not parse or has the wrong shape. */
@@ -214,7 +221,7 @@ function parseTable(json: string): Table | null {
 function fromEntry(payload: Buffer, source: string, chunkname: string, file: string, key: string): Compiled | null {
   const nl = payload.indexOf(10);
   if (nl < 0) return null;
-  const json = payload.toString("utf8", 0, nl);
+  const json = payload.toString("latin1", 0, nl);
   let table: Table | null = null;
   const get = (): Table => {
     if (table === null) table = parseTable(json);
@@ -222,13 +229,14 @@ function fromEntry(payload: Buffer, source: string, chunkname: string, file: str
       const fresh = compile(source, chunkname);
       stats.compiled++;
       stats.repaired++;
-      writeAtomic(file, framed(ENTRY_MAGIC, key, encode(fresh)));
+      const data = encode(fresh);
+      if (data !== null) writeAtomic(file, framed(ENTRY_MAGIC, key, data));
       table = fresh;
     }
     return table;
   };
   return {
-    code: payload.toString("utf8", nl + 1),
+    code: payload.toString("latin1", nl + 1),
     name: chunkDisplayName(chunkname),
     get keys() {
       return get().keys;
@@ -278,7 +286,8 @@ function lookUp(source: string, chunkname: string, d: string, key: string): Cach
   const compiled = compile(source, chunkname);
   stats.compiled++;
   if (payload !== "missing") stats.repaired++;
-  const ok = writeAtomic(file, framed(ENTRY_MAGIC, key, encode(compiled)));
+  const data = encode(compiled);
+  const ok = data !== null && writeAtomic(file, framed(ENTRY_MAGIC, key, data));
   return { compiled, key: ok ? key : null };
 }
 
