@@ -205,18 +205,11 @@ export function pendingTasks(): number {
 function step(r: Ready): void {
   const t = r.task;
   const out = resumeCo(t.co, [], r.input);
-  if (out instanceof Wait) {
+  // (every Suspension is a Wait)
+  if (out instanceof Suspension) {
+    if (!(out instanceof Wait)) throw new Error("a suspension that is not a wait");
     t.waiting = out;
     out.park(t);
-  } else if (out instanceof Suspension) {
-    // a wait of another kind: serve it here and go on later
-    let input: TaskInput;
-    try {
-      input = { failed: false, value: out.serve() };
-    } catch (e) {
-      input = { failed: true, value: e };
-    }
-    wake(t, input);
   } else if (t.co.status === "suspended") {
     // a plain coroutine.yield in a task: let the others run, then resume it with nothing
     wake(t, { failed: false, value: [] });
