@@ -94,6 +94,15 @@ export class Sleep extends Wait {
   }
 }
 
+/** How an I/O operation's failure reaches the builtin that waited: `message` is the cause
+ *  the worker gave ("connection refused (127.0.0.1:1)"), which the builtin words as its own
+ *  error. Uncaught, it is a Lua error with that message. */
+export class IoFailure extends LuaError {
+  constructor(readonly message: string) {
+    super(message);
+  }
+}
+
 /** A wait for an operation run by the I/O worker (exec/bridge.ts). `onEvent` receives the
  *  values the operation emits before it ends. */
 export class IoWait extends Wait {
@@ -115,7 +124,7 @@ export class IoWait extends Wait {
     else {
       ioWaits.delete(this.id);
       if (e.kind === "done") this.resolve(e.value);
-      else this.reject(e.message ?? "I/O operation failed");
+      else this.reject(new IoFailure(e.message ?? "I/O operation failed"));
     }
   }
 }

@@ -1,0 +1,284 @@
+// http.serve(port, routes) and http.listen(port, routes, opts?) (SPEC B§1.2 "server", A4).
+// The I/O worker accepts connections and parses requests (exec/ops/http-server.ts); each
+// request reaches the scheduler as an event and its handler runs as a task, so handlers may
+// wait (sleep, http.get — even on this same server) without holding up the others.
+//   routes: { GET = { ["/path"] = fn, ["/users/:id"] = fn }, POST = {...}, ... } — method
+//   names in any case; exact paths win over `:param` patterns, which fill req.params.
+//   req:  { method, path, query (raw, no "?"), body, headers (lower-case), params }
+//   resp: { status = 200, headers = {...}, json = table | body = string }; a user
+//         content-type wins; no route → 404 "not found"; an error → 500 "handler error: ...".
+// http.serve blocks for ever; SIGTERM (delivered in worker mode, see exec/signals.ts) stops
+// accepting, lets the requests in flight finish (up to the grace period) and exits 0.
+// http.listen returns { port, close } and serves whenever the script waits.
+import { LuaTable } from "../../core/table.js";
+import { Multi } from "../../core/multi.js";
+import { LFloat, isNumber, numberToString } from "../../core/numbers.js";
+import { ExitRequest, toLuaError } from "../../core/errors.js";
+import { Y, startCall, withGen } from "../../core/coro.js";
+import { EMPTY } from "../../core/multi.js";
+import { errorMessage, libError } from "../../lib/aux.js";
+import { ioSubmit } from "../../exec/bridge.js";
+import { IoFailure, IoWait, runUntil, spawn } from "../../exec/scheduler.js";
+import { Interrupted, signalState } from "../../exec/signals.js";
+import type { RequestEvent, ServerSpec } from "../../exec/ops/http-server.js";
+import { encodeJson } from "../json.js";
+import { logLine } from "../log.js";
+import { waiting } from "../waiting.js";
+import { hasHeader, setHeader } from "./request.js";
+
+type Gen = Generator<unknown, unknown, unknown>;
+
+const LIMITS = {
+  maxHeaderBytes: 16 * 1024,
+  maxBodyBytes: 10 * 1024 * 1024,
+  headersTimeoutMs: 30_000,
+  requestTimeoutMs: 120_000,
+};
+const SHUTDOWN_GRACE_MS = 4_000;
+
+interface Pattern {
+  parts: string[];
+  handler: unknown;
+}
+
+interface Routes {
+  exact: Map<string, unknown>;
+  patterns: Map<string, Pattern[]>;
+}
+
+function compileRoutes(fname: string, routes: LuaTable): Routes {
+  const r: Routes = { exact: new Map(), patterns: new Map() };
+  for (let e = routes.next(undefined); e !== undefined; e = routes.next(e[0])) {
+    const [m, paths] = e;
+    if (typeof m !== "string") throw libError(fname, `${fname}: route methods must be strings (GET, POST, ...)`);
+    const method = m.toUpperCase();
+    if (!(paths instanceof LuaTable)) throw libError(fname, `${fname}: routes for ${method} must be a table of path = function`);
+    for (let p = paths.next(undefined); p !== undefined; p = paths.next(p[0])) {
+      const [path, h] = p;
+      if (typeof path !== "string") throw libError(fname, `${fname}: route paths must be strings (${method})`);
+      if (typeof h !== "function" && !(h instanceof LuaTable)) throw libError(fname, `${fname}: handler for ${method} ${path} must be a function`);
+      if (path.split("/").some((s) => s.startsWith(":"))) {
+        const list = r.patterns.get(method) ?? [];
+        list.push({ parts: path.split("/"), handler: h });
+        r.patterns.set(method, list);
+      } else r.exact.set(`${method} ${path}`, h);
+    }
+  }
+  return r;
+}
+
+function route(r: Routes, method: string, path: string): { handler: unknown; params: LuaTable } | undefined {
+  const params = new LuaTable();
+  const h = r.exact.get(`${method} ${path}`);
+  if (h !== undefined) return { handler: h, params };
+  const segs = path.split("/");
+  for (const p of r.patterns.get(method) ?? []) {
+    if (p.parts.length !== segs.length) continue;
+    let ok = true;
+    for (let i = 0; i < segs.length && ok; i++) {
+      const want = p.parts[i];
+      if (want.startsWith(":")) ok = segs[i] !== "";
+      else ok = want === segs[i];
+    }
+    if (!ok) continue;
+    for (let i = 0; i < segs.length; i++) if (p.parts[i].startsWith(":")) params.setStr(p.parts[i].slice(1), decodeSegment(segs[i]));
+    return { handler: p.handler, params };
+  }
+  return undefined;
+}
+
+function decodeSegment(s: string): string {
+  try {
+    return Buffer.from(decodeURIComponent(s), "utf8").toString("latin1");
+  } catch {
+    return s;
+  }
+}
+
+function requestTable(ev: RequestEvent, params: LuaTable): LuaTable {
+  const t = new LuaTable();
+  t.setStr("method", ev.method);
+  t.setStr("path", ev.path);
+  t.setStr("query", ev.query);
+  t.setStr("body", ev.body);
+  const h = new LuaTable();
+  for (const [k, v] of ev.headers) h.setStr(k, v);
+  t.setStr("headers", h);
+  t.setStr("params", params);
+  return t;
+}
+
+interface Reply {
+  status: number;
+  headers: [string, string][];
+  body: string;
+}
+
+function textReply(status: number, text: string): Reply {
+  return { status, headers: [["content-type", "text/plain"]], body: text };
+}
+
+/** The handler's result as an HTTP answer (SPEC's rules; a user content-type wins). */
+function replyOf(v: unknown): Reply {
+  if (!(v instanceof LuaTable)) throw new Error(`handler must return a table (got ${v === undefined ? "nil" : typeof v === "string" ? "string" : "a " + typeof v})`);
+  const s = v.get("status");
+  let status = 200;
+  const n = s instanceof LFloat ? s.n : typeof s === "number" ? s : NaN;
+  if (Number.isInteger(n) && n >= 100 && n <= 999) status = n;
+  const headers: [string, string][] = [];
+  const h = v.get("headers");
+  if (h instanceof LuaTable) {
+    for (let e = h.next(undefined); e !== undefined; e = h.next(e[0])) {
+      if (typeof e[0] !== "string") continue;
+      const val = typeof e[1] === "string" ? e[1] : isNumber(e[1]) ? numberToString(e[1]) : undefined;
+      if (val !== undefined) setHeader(headers, e[0], val);
+    }
+  }
+  let body = "";
+  let type = "text/plain";
+  const json = v.get("json");
+  const b = v.get("body");
+  if (json instanceof LuaTable) {
+    body = encodeJson(json, "");
+    type = "application/json";
+  } else if (typeof b === "string") body = b;
+  else if (isNumber(b)) body = numberToString(b);
+  if (!hasHeader(headers, "content-type")) headers.push(["content-type", type]);
+  return { status, headers, body };
+}
+
+function respond(rid: number, r: Reply): void {
+  ioSubmit("http.respond", [rid, r.status, r.headers, r.body]);
+}
+
+/** A server started by serve/listen: its routes, the worker's id for it, requests in flight. */
+class Server {
+  inFlight = 0;
+  closed = false;
+  stream: IoWait | null = null;
+  constructor(
+    readonly fname: string,
+    readonly routes: Routes,
+    readonly sid: number,
+    readonly port: number,
+  ) {}
+
+  /** One request: 404 here, or its handler as a task. */
+  dispatch(ev: RequestEvent): void {
+    const found = route(this.routes, ev.method, ev.path);
+    if (!found) return respond(ev.rid, textReply(404, "not found"));
+    this.inFlight++;
+    const req = requestTable(ev, found.params);
+    const server = this;
+    const body = withGen(
+      function handle(): unknown {
+        throw new Error("a request handler runs only as a task");
+      },
+      function* handle(): Gen {
+        let reply: Reply;
+        try {
+          let v = startCall(found.handler, [req]);
+          if (Y.y) v = yield* v as Gen;
+          reply = replyOf(v instanceof Multi ? v.v[0] : v);
+        } catch (e) {
+          if (e instanceof ExitRequest) throw e;
+          const msg = e instanceof Error ? e.message : errorMessage(toLuaError(e).value);
+          logLine("error", `${server.fname}: handler error: ${msg}`, { method: ev.method, path: ev.path });
+          reply = textReply(500, `handler error: ${msg}`);
+        } finally {
+          server.inFlight--;
+        }
+        respond(ev.rid, reply);
+        return EMPTY;
+      },
+    );
+    spawn(body);
+  }
+
+  /** Starts taking requests (they queue in the worker until then). */
+  start(): void {
+    this.stream = new IoWait("http.requests", [this.sid], ioSubmit, (ev) => this.dispatch(ev as RequestEvent));
+    this.stream.start();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    ioSubmit("http.close", [this.sid]);
+  }
+}
+
+function checkArgs(fname: string, port: unknown, routes: unknown): { port: number; routes: Routes } {
+  if (typeof port !== "number" || !Number.isInteger(port)) throw libError(fname, `${fname}: first argument must be a port number`);
+  if (!(routes instanceof LuaTable)) throw libError(fname, `${fname}: second argument must be a routes table`);
+  return { port: port & 0xffff, routes: compileRoutes(fname, routes) };
+}
+
+function serverSpec(port: number, opts: LuaTable | undefined): ServerSpec {
+  const num = (k: string, def: number, scale = 1): number => {
+    const v = opts?.get(k);
+    const n = v instanceof LFloat ? v.n : typeof v === "number" ? v : undefined;
+    return n !== undefined && n > 0 ? n * scale : def;
+  };
+  const host = opts?.get("host");
+  return {
+    port,
+    host: typeof host === "string" ? host : "0.0.0.0",
+    maxHeaderBytes: num("max_header_bytes", LIMITS.maxHeaderBytes),
+    maxBodyBytes: num("max_body_bytes", LIMITS.maxBodyBytes),
+    headersTimeoutMs: num("headers_timeout", LIMITS.headersTimeoutMs, 1000),
+    requestTimeoutMs: num("request_timeout", LIMITS.requestTimeoutMs, 1000),
+  };
+}
+
+function* bind(fname: string, G: LuaTable, port: unknown, routes: unknown, opts: unknown): Generator<IoWait, Server, unknown> {
+  const a = checkArgs(fname, port, routes);
+  if (opts !== undefined && !(opts instanceof LuaTable)) throw libError(fname, `${fname}: third argument must be a table or nil`);
+  let bound: { sid: number; port: number };
+  try {
+    bound = (yield new IoWait("http.bind", [serverSpec(a.port, opts as LuaTable | undefined)], ioSubmit)) as { sid: number; port: number };
+  } catch (e) {
+    throw e instanceof IoFailure ? libError(fname, `${fname}: bind failed: ${e.message}`) : e;
+  }
+  G.setField("_SERVER_PORT", bound.port);
+  const s = new Server(fname, a.routes, bound.sid, bound.port);
+  s.start();
+  return s;
+}
+
+/** Stops accepting and waits (at most the grace period) for handlers in flight. */
+function drain(s: Server): void {
+  s.close();
+  const deadline = Date.now() + SHUTDOWN_GRACE_MS;
+  runUntil(() => s.inFlight === 0 || Date.now() >= deadline);
+}
+
+export function makeServe(G: LuaTable): Function {
+  return waiting("serve", function* (port: unknown, routes: unknown, opts: unknown) {
+    const s = yield* bind("http.serve", G, port, routes, opts);
+    try {
+      yield s.stream!;
+    } catch (e) {
+      if (!(e instanceof Interrupted)) throw e;
+      // the signal is handled: a second one ends the process (the launcher's rule)
+      if (signalState.cell !== null) signalState.cell[0] = 0;
+      logLine("info", `http.serve: ${e.value}: stopping (${s.inFlight} request(s) in flight)`);
+      drain(s);
+      throw new ExitRequest(0);
+    }
+    return EMPTY;
+  });
+}
+
+export function makeListen(G: LuaTable): Function {
+  return waiting("listen", function* (port: unknown, routes: unknown, opts: unknown) {
+    const s = yield* bind("http.listen", G, port, routes, opts);
+    const h = new LuaTable();
+    h.setStr("port", s.port);
+    h.setStr("close", function close(): unknown {
+      s.close();
+      return EMPTY;
+    });
+    return h;
+  });
+}

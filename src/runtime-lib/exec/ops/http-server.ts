@@ -1,0 +1,175 @@
+// HTTP server operations for the I/O worker (node:http). The worker parses requests and
+// enforces the limits; the Lua thread runs the handlers and answers.
+//   http.bind [ServerSpec] → {sid, port}      listening; requests queue until a stream starts
+//   http.requests [sid]                        emits one RequestEvent per request; ends (done)
+//                                              when the server is closed
+//   http.respond [rid, status, headers, body]  answers request rid
+//   http.close [sid]                           stops accepting; requests in flight may still
+//                                              be answered; idle keep-alive sockets close
+// Limits: a request whose headers exceed maxHeaderBytes gets 431 (Node's parser), a body
+// beyond maxBodyBytes 413, a malformed request 400, a client slower than headersTimeoutMs
+// (headers) or requestTimeoutMs (whole request) 408 — all without reaching Lua.
+import http from "node:http";
+import type { OpContext, OpHandler } from "../io-worker.js";
+import { describeNetError } from "./net-errors.js";
+
+export interface ServerSpec {
+  port: number;
+  host: string;
+  maxHeaderBytes: number;
+  maxBodyBytes: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+}
+
+export interface RequestEvent {
+  rid: number;
+  method: string;
+  path: string;
+  query: string;
+  headers: [string, string][];
+  body: string;
+}
+
+interface Server {
+  srv: http.Server;
+  /** requests read before a stream was attached */
+  queue: RequestEvent[];
+  emit: ((r: RequestEvent) => void) | null;
+  end: (() => void) | null;
+  closed: boolean;
+}
+
+const servers = new Map<number, Server>();
+/** requests waiting for their answer */
+const waiting = new Map<number, http.ServerResponse>();
+let nextServer = 1;
+let nextRequest = 1;
+
+function plain(res: http.ServerResponse, status: number, text: string): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(status, { "content-type": "text/plain", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** Header pairs as the request table wants them: lower-case names, a repeated name's last value. */
+function requestHeaders(raw: string[]): [string, string][] {
+  const seen = new Map<string, string>();
+  for (let i = 0; i < raw.length; i += 2) seen.set(raw[i].toLowerCase(), raw[i + 1]);
+  return [...seen];
+}
+
+function accept(s: Server, spec: ServerSpec, req: http.IncomingMessage, res: http.ServerResponse): void {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > spec.maxBodyBytes) {
+    res.setHeader("connection", "close");
+    plain(res, 413, "request body too large");
+    req.resume();
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let refused = false;
+  req.on("data", (c: Buffer) => {
+    if (refused) return;
+    size += c.length;
+    if (size > spec.maxBodyBytes) {
+      refused = true;
+      res.setHeader("connection", "close");
+      plain(res, 413, "request body too large");
+      return;
+    }
+    chunks.push(c);
+  });
+  req.on("end", () => {
+    if (refused) return;
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const rid = nextRequest++;
+    waiting.set(rid, res);
+    // a client that goes away before its answer: forget the request
+    res.on("close", () => waiting.delete(rid));
+    const ev: RequestEvent = {
+      rid,
+      method: req.method ?? "GET",
+      path: q < 0 ? url : url.slice(0, q),
+      query: q < 0 ? "" : url.slice(q + 1),
+      headers: requestHeaders(req.rawHeaders),
+      body: Buffer.concat(chunks).toString("latin1"),
+    };
+    if (s.emit) s.emit(ev);
+    else s.queue.push(ev);
+  });
+}
+
+export const ops: Record<string, OpHandler> = {
+  async "http.bind"(args: unknown[]): Promise<{ sid: number; port: number }> {
+    const spec = args[0] as ServerSpec;
+    const s: Server = { srv: null as unknown as http.Server, queue: [], emit: null, end: null, closed: false };
+    s.srv = http.createServer(
+      {
+        maxHeaderSize: spec.maxHeaderBytes,
+        headersTimeout: spec.headersTimeoutMs,
+        requestTimeout: spec.requestTimeoutMs,
+        keepAlive: true,
+      },
+      (req, res) => accept(s, spec, req, res),
+    );
+    // (Node answers 400, 408 and 431 itself when nothing listens for clientError)
+    await new Promise<void>((resolve, reject) => {
+      s.srv.once("error", (e) => reject(new Error(describeNetError(e))));
+      s.srv.listen(spec.port, spec.host, () => resolve());
+    });
+    s.srv.on("error", () => {});
+    const sid = nextServer++;
+    servers.set(sid, s);
+    const addr = s.srv.address();
+    return { sid, port: typeof addr === "object" && addr ? addr.port : spec.port };
+  },
+
+  "http.requests"(args: unknown[], ctx: OpContext): Promise<void> {
+    const s = servers.get(args[0] as number);
+    if (!s) return Promise.reject(new Error("no such server"));
+    return new Promise<void>((resolve) => {
+      s.emit = (ev) => ctx.emit(ev);
+      s.end = resolve;
+      for (const ev of s.queue.splice(0)) ctx.emit(ev);
+      if (s.closed) resolve();
+      ctx.signal.addEventListener("abort", () => {
+        s.emit = null;
+        resolve();
+      });
+    });
+  },
+
+  "http.respond"(args: unknown[]): boolean {
+    const [rid, status, headers, body] = args as [number, number, [string, string][], string];
+    const res = waiting.get(rid);
+    if (!res) return false; // the client went away
+    waiting.delete(rid);
+    const buf = Buffer.from(body, "latin1");
+    try {
+      for (const [k, v] of headers) res.setHeader(k, v);
+      res.setHeader("content-length", buf.length);
+      res.writeHead(status);
+      res.end(buf);
+    } catch (e) {
+      // a header the Lua handler gave that HTTP cannot carry
+      plain(res, 500, `handler error: ${(e as Error).message}`);
+    }
+    return true;
+  },
+
+  async "http.close"(args: unknown[]): Promise<void> {
+    const s = servers.get(args[0] as number);
+    if (!s || s.closed) return;
+    s.closed = true;
+    servers.delete(args[0] as number);
+    s.srv.close();
+    s.srv.closeIdleConnections();
+    s.end?.();
+  },
+};
