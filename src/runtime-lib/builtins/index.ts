@@ -19,6 +19,9 @@ import { openEnv } from "./env.js";
 import { openLog } from "./log.js";
 import { openAssert } from "./assert.js";
 import { openTime } from "./time.js";
+// (network)
+import { openHttp } from "./http.js";
+import { openWs } from "./ws.js";
 
 export function openBuiltins(G: LuaTable): void {
   openAsync(G);
@@ -39,4 +42,7 @@ export function openBuiltins(G: LuaTable): void {
   openLog(G);
   openAssert(G);
   openTime(G);
+  // (network)
+  openHttp(G);
+  openWs(G);
 }

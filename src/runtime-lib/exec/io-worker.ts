@@ -8,6 +8,9 @@ import type { MessagePort } from "node:worker_threads";
 import type { IoEvent } from "./bridge.js";
 import { ops as timerOps } from "./ops/timers.js";
 import { ops as echoOps } from "./ops/echo.js";
+import { ops as httpClientOps } from "./ops/http-client.js";
+import { ops as httpServerOps } from "./ops/http-server.js";
+import { ops as wsOps } from "./ops/ws.js";
 
 /** What an operation handler gets besides its arguments. */
 export interface OpContext {
@@ -51,6 +54,9 @@ function register(ops: Record<string, OpHandler>): void {
 }
 register(timerOps);
 register(echoOps);
+register(httpClientOps);
+register(httpServerOps);
+register(wsOps);
 
 function post(msg: WorkerMessage): void {
   events.postMessage(msg);
