@@ -149,8 +149,8 @@ export function buildRequest(fname: string, method: string, client: ClientDefaul
       throw e;
     }
     setHeader(headers, "content-type", "application/json");
-  } else if (typeof body === "string" && body !== "") payload = body;
-  else if (body !== undefined && body !== null) throw libError(fname, `${fname}: body must be a string, table, or nil`);
+  } else if (typeof body === "string") payload = body === "" ? null : body;
+  else if (body !== undefined) throw libError(fname, `${fname}: body must be a string, table, or nil`);
   for (const [k, v] of client.headers) setHeader(headers, k, v);
   const h = opts instanceof LuaTable ? opts.get("headers") : undefined;
   // (a headers value that is not a table is ignored, as the original did)

@@ -114,10 +114,15 @@ export const ops: Record<string, OpHandler> = {
         maxHeaderSize: spec.maxHeaderBytes,
         headersTimeout: spec.headersTimeoutMs,
         requestTimeout: spec.requestTimeoutMs,
+        // how often the timeouts above are checked (Node's default, 30 s, is coarser than them)
+        connectionsCheckingInterval: Math.max(100, Math.min(spec.headersTimeoutMs, spec.requestTimeoutMs) / 4),
         keepAlive: true,
       },
       (req, res) => accept(s, spec, req, res),
     );
+    // a client that half-closes after its request (HTTP/1.0 tools, `nc -N`) still gets the
+    // answer, which the Lua side gives later (Node's own property; no constructor option)
+    (s.srv as unknown as { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
     // (Node answers 400, 408 and 431 itself when nothing listens for clientError)
     await new Promise<void>((resolve, reject) => {
       s.srv.once("error", (e) => reject(new Error(describeNetError(e))));
