@@ -50,7 +50,8 @@ function chunkInfo(c: Compiled): ChunkInfo {
 }
 
 /** Compiles and instantiates Lua source bound to `env`. Throws LuaSyntaxError. `cached`:
- *  through the on-disk compile cache (by default for file chunks, "@name"). */
+ *  through the on-disk compile cache (by default for file chunks, "@name"; load() passes
+ *  false, since a string may take any chunk name). */
 export function loadLua(
   source: string,
   chunkname: string,

@@ -15,12 +15,12 @@
 // Values in messages are rendered as the original does (nil, true, 42, 2.5, 2 for 2.0, raw
 // strings, <table>) and quoted with Rust's debug escaping (\" \\ \n \t \r \0 \u{1b}).
 import { LuaTable } from "../core/table.js";
-import { Multi } from "../core/multi.js";
-import { LuaError, afterBuiltin, captureSites, luaPosAt, wherePrefix } from "../core/errors.js";
+import { LuaError } from "../core/errors.js";
 import { LFloat, isNumber, toF } from "../core/numbers.js";
 import { eq as luaEq, lt as luaLt, tostringMeta } from "../core/ops.js";
 import { addressOf, typeName } from "../core/values.js";
-import { argError, libError } from "../lib/aux.js";
+import { libError } from "../lib/aux.js";
+import { assertValues } from "../lib/base.js";
 import { PatternError, acquireState, doMatch, getPat, nextCandidate, releaseState, reprep } from "../lib/lpattern.js";
 import { utf8Encode } from "./convert.js";
 
@@ -234,14 +234,7 @@ const assertLib = {
 /** The table's __call: Lua's assert (lib/base.ts) with the table itself as first argument.
  *  Named "assert" so argument errors and positions are worded as for the base function. */
 function assert(_self: unknown, ...args: unknown[]): unknown {
-  if (args.length === 0) throw argError(1, "assert", "value expected");
-  const v = args[0];
-  if (v !== undefined && v !== false) return args.length === 1 ? v : new Multi(args);
-  // like error(msg, 1) called from assert: string messages get the caller's position
-  let msg = args.length < 2 ? "assertion failed!" : args[1];
-  const sites = captureSites();
-  if (typeof msg === "string") msg = wherePrefix(luaPosAt(sites, 1, afterBuiltin(sites, "assert"))) + msg;
-  throw new LuaError(msg, sites);
+  return assertValues(args);
 }
 
 export function openAssert(G: LuaTable): void {

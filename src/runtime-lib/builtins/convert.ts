@@ -7,7 +7,7 @@
 //   numbers → integers, strings → UTF-8 byte strings.
 // `json.array(t)` / `json.object(t)` mark a table's shape (`shapeOf`).
 import { LuaTable } from "../core/table.js";
-import { LFloat, isNumber } from "../core/numbers.js";
+import { LFloat, fmtG14, isNumber, mkFloat } from "../core/numbers.js";
 import { LuaError } from "../core/errors.js";
 import { typeName, Userdata } from "../core/values.js";
 
@@ -66,14 +66,14 @@ export function luaToData(v: unknown, opts: ToDataOptions, seen: Set<LuaTable> =
   if (typeof v === "string") return utf8Decode(v, opts.what);
   if (isNumber(v)) {
     const n = v instanceof LFloat ? v.n : v;
-    if (typeof n === "number" && !Number.isFinite(n)) throw new LuaError(`${opts.what}: cannot encode ${n} as a number`);
+    if (typeof n === "number" && !Number.isFinite(n)) throw new LuaError(`${opts.what}: cannot encode ${fmtG14(n)} as JSON number`);
     return opts.keepFloats && v instanceof LFloat ? v : n;
   }
   if (v instanceof LuaTable) {
     if (seen.has(v)) throw new LuaError(`${opts.what}: cannot encode a table that contains itself`);
     seen.add(v);
     try {
-      const keys = tableKeys(v, opts);
+      const keys = tableKeys(v);
       const shape = shapes.get(v) ?? (keys.length === 0 ? (opts.emptyTables ?? "array") : isArrayShape(keys) ? "array" : "object");
       if (shape === "array") {
         // (a loop: Math.max(...keys) overflows the stack on large arrays)
@@ -95,7 +95,7 @@ export function luaToData(v: unknown, opts: ToDataOptions, seen: Set<LuaTable> =
   throw new LuaError(`${opts.what}: unsupported Lua type for JSON: ${typeName(v)}`);
 }
 
-function tableKeys(t: LuaTable, _opts: ToDataOptions): unknown[] {
+function tableKeys(t: LuaTable): unknown[] {
   const keys: unknown[] = [];
   let k: unknown = undefined;
   for (;;) {
@@ -120,6 +120,29 @@ function keyString(k: unknown, opts: ToDataOptions): string {
   if (typeof k === "number" || typeof k === "bigint") return String(k);
   if (k instanceof LFloat) return String(k.n);
   throw new LuaError(`${opts.what}: unsupported table key type: ${typeName(k)}`);
+}
+
+/** A scalar as the yaml and TOML parsers give it (both read every integer as a bigint). */
+export type ParsedScalar = string | boolean | number | bigint;
+
+export function isParsedScalar(v: unknown): v is ParsedScalar {
+  const t = typeof v;
+  return t === "string" || t === "boolean" || t === "number" || t === "bigint";
+}
+
+/** A parsed scalar → Lua: strings as UTF-8 bytes, integers through `int` (each format bounds
+ *  them its own way), other numbers as floats (`1.0` stays a float: it was written as one). */
+export function parsedScalarToLua(v: ParsedScalar, int: (b: bigint) => unknown): unknown {
+  switch (typeof v) {
+    case "string":
+      return utf8Encode(v);
+    case "bigint":
+      return int(v);
+    case "number":
+      return mkFloat(v);
+    default:
+      return v; // a boolean
+  }
 }
 
 /** Plain JS data → Lua value. Integral numbers become integers (callers that know a

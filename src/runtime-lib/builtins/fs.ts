@@ -71,6 +71,13 @@ function pathArg(v: unknown, arg: number, fname: string, present: boolean): stri
   return s;
 }
 
+/** Field `key` of the options table that is argument 2 of fs.<fname> (nil: no options). */
+function option(opts: unknown, fname: string, key: string): unknown {
+  if (opts === undefined) return undefined;
+  if (!(opts instanceof LuaTable)) throw typeError(2, `fs.${fname}`, "table or nil", opts);
+  return opts.getStr(key);
+}
+
 /** The error of a failed system call on `what` (a path, or "src -> dst"). */
 function sysFail(fname: string, what: string, e: unknown): LuaError {
   if (e instanceof LuaError) return e;
@@ -374,14 +381,11 @@ const fsLib = {
   readdir(dir: unknown, opts: unknown): unknown {
     const p = pathArg(dir, 1, "readdir", arguments.length > 0);
     let maxDepth = Infinity;
-    if (opts !== undefined) {
-      if (!(opts instanceof LuaTable)) throw typeError(2, "fs.readdir", "table or nil", opts);
-      const d = opts.getStr("depth");
-      if (d !== undefined) {
-        const n = checkInteger(d, 2, "fs.readdir");
-        if (n < 1) throw libError("fs.readdir", "fs.readdir: depth must be at least 1");
-        maxDepth = Number(n);
-      }
+    const depthOpt = option(opts, "readdir", "depth");
+    if (depthOpt !== undefined) {
+      const n = checkInteger(depthOpt, 2, "fs.readdir");
+      if (n < 1) throw libError("fs.readdir", "fs.readdir: depth must be at least 1");
+      maxDepth = Number(n);
     }
     const out = new LuaTable();
     let n = 0;
@@ -449,12 +453,8 @@ const fsLib = {
 
   glob(pattern: unknown, opts: unknown): unknown {
     const pat = checkString(pattern, 1, "fs.glob", arguments.length > 0);
-    let dot = false;
-    if (opts !== undefined) {
-      if (!(opts instanceof LuaTable)) throw typeError(2, "fs.glob", "table or nil", opts);
-      const v = opts.getStr("dot");
-      dot = v !== undefined && v !== false;
-    }
+    const v = option(opts, "glob", "dot");
+    const dot = v !== undefined && v !== false;
     if (pat === "") return new LuaTable();
     const text = Buffer.from(pat, "latin1").toString("utf8");
     const [base, rest] = splitPattern(text);

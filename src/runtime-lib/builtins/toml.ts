@@ -11,7 +11,7 @@ import { LuaTable } from "../core/table.js";
 import { LFloat, normInt } from "../core/numbers.js";
 import { typeName } from "../core/values.js";
 import { checkString, libError } from "../lib/aux.js";
-import { luaToData, markShape, utf8Decode, utf8Encode } from "./convert.js";
+import { isParsedScalar, luaToData, markShape, parsedScalarToLua, utf8Decode, utf8Encode } from "./convert.js";
 import { byteOrder, floatText, relocate } from "./yaml.js";
 
 // The package is evaluated on first use (a plain require: esbuild bundles it, runs it late).
@@ -50,19 +50,14 @@ function integerPosition(src: string, v: bigint): string {
   return "";
 }
 
+/** A TOML integer: beyond 64 bits it is an error naming where it is written in `src`. */
+function integer(v: bigint, src: string): unknown {
+  if (v < MIN_I64 || v > MAX_I64) throw libError("toml.parse", `toml.parse: integer ${v} does not fit in 64 bits${integerPosition(src, v)}`);
+  return normInt(v);
+}
+
 function toLua(v: unknown, src: string): unknown {
-  switch (typeof v) {
-    case "string":
-      return utf8Encode(v);
-    case "boolean":
-      return v;
-    case "bigint":
-      if (v < MIN_I64 || v > MAX_I64) throw libError("toml.parse", `toml.parse: integer ${v} does not fit in 64 bits${integerPosition(src, v)}`);
-      return normInt(v);
-    case "number":
-      // integers all arrive as bigints: a number is a float
-      return Number.isInteger(v) ? new LFloat(v) : v;
-  }
+  if (isParsedScalar(v)) return parsedScalarToLua(v, (b) => integer(b, src));
   if (v instanceof Date) return dateText(v);
   const t = new LuaTable();
   if (Array.isArray(v)) {

@@ -14,7 +14,7 @@ import { LuaTable } from "../core/table.js";
 import { LuaError } from "../core/errors.js";
 import { LFloat, mkFloat, normInt } from "../core/numbers.js";
 import { checkString, libError } from "../lib/aux.js";
-import { luaToData, markShape, utf8Decode, utf8Encode } from "./convert.js";
+import { isParsedScalar, luaToData, markShape, parsedScalarToLua, utf8Decode, utf8Encode } from "./convert.js";
 
 // The package is evaluated on first use (it is large, and most scripts never touch YAML):
 // a plain require, which esbuild bundles but runs only when called. Every entry point calls
@@ -53,6 +53,11 @@ function parserMessage(e: { message: string; linePos?: [{ line: number; col: num
   let m = e.message.split("\n")[0].replace(/:$/, "");
   if (!/ at line \d+, column \d+$/.test(m) && e.linePos) m += ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}`;
   return m;
+}
+
+/** A YAML integer: exact within 64 bits, a float beyond (as JSON numbers are). */
+function integer(v: bigint): unknown {
+  return v >= -(2n ** 63n) && v < 2n ** 63n ? normInt(v) : mkFloat(Number(v));
 }
 
 class Converter {
@@ -115,18 +120,7 @@ class Converter {
 
   private scalar(n: Scalar): unknown {
     const v = n.value;
-    switch (typeof v) {
-      case "string":
-        return utf8Encode(v);
-      case "boolean":
-        return v;
-      case "bigint":
-        // integers: exact within 64 bits, floats beyond (as JSON numbers do)
-        return v >= -(2n ** 63n) && v < 2n ** 63n ? normInt(v) : mkFloat(Number(v));
-      case "number":
-        // with intAsBigInt every integer arrives as a bigint: a number is a float
-        return Number.isInteger(v) ? new LFloat(v) : v;
-    }
+    if (isParsedScalar(v)) return parsedScalarToLua(v, integer);
     if (v === null || v === undefined) return undefined;
     // !!binary → the bytes; !!timestamp → the text as written
     if (v instanceof Uint8Array) return Buffer.from(v).toString("latin1");

@@ -170,15 +170,22 @@ function getmetatable(v: unknown): unknown {
   return protectedMt !== undefined ? protectedMt : mt;
 }
 
-function assert(...args: unknown[]): unknown {
+/** Lua's assert on `args`, for a JS function named "assert" (this one, and the callable
+ *  `assert` table of builtins/assert.ts): like error(msg, 1) called from that function, a
+ *  string message gets the position of the Lua code that called it. */
+export function assertValues(args: unknown[]): unknown {
   if (args.length === 0) throw argError(1, "assert", "value expected");
   const v = args[0];
   if (v !== undefined && v !== false) return args.length === 1 ? v : new Multi(args);
-  // like error(msg, 1) called from assert: string messages get the caller's position
   let msg = args.length < 2 ? "assertion failed!" : args[1];
-  const sites = captureSites();
+  // (sites from the caller down, as if that function had captured them itself)
+  const sites = captureSites(24, assertValues);
   if (typeof msg === "string") msg = wherePrefix(luaPosAt(sites, 1, afterBuiltin(sites, "assert"))) + msg;
   throw new LuaError(msg, sites);
+}
+
+function assert(...args: unknown[]): unknown {
+  return assertValues(args);
 }
 
 function error(v: unknown, level: unknown): unknown {
@@ -188,12 +195,16 @@ function error(v: unknown, level: unknown): unknown {
   throw new LuaError(wherePrefix(luaPosAt(sites, lvl, afterBuiltin(sites, "error"))) + v, sites);
 }
 
+/** A protected call's results when the call succeeded: true, then what it returned. */
+function succeeded(r: unknown): Multi {
+  return r instanceof Multi ? new Multi([true, ...r.v]) : new Multi([true, r]);
+}
+
 function pcall(f: unknown, ...args: unknown[]): unknown {
   if (arguments.length === 0) throw argError(1, "pcall", "value expected");
   protectedCalls.depth++;
   try {
-    const r = callable(f)(...args);
-    return r instanceof Multi ? new Multi([true, ...r.v]) : new Multi([true, r]);
+    return succeeded(callable(f)(...args));
   } catch (e) {
     if (e instanceof ExitRequest) throw e;
     return new Multi([false, toLuaError(e).value]);
@@ -212,7 +223,7 @@ const protectedGen = {
     try {
       let r = startCall(f, args);
       if (Y.y) r = yield* r as Generator<unknown, unknown, unknown>;
-      return r instanceof Multi ? new Multi([true, ...r.v]) : new Multi([true, r]);
+      return succeeded(r);
     } catch (e) {
       if (e instanceof ExitRequest) throw e;
       return new Multi([false, toLuaError(e).value]);
@@ -227,7 +238,7 @@ const protectedGen = {
     try {
       let r = startCall(f, args);
       if (Y.y) r = yield* r as Generator<unknown, unknown, unknown>;
-      return r instanceof Multi ? new Multi([true, ...r.v]) : new Multi([true, r]);
+      return succeeded(r);
     } catch (e) {
       if (e instanceof ExitRequest) throw e;
       return new Multi([false, handleError(toLuaError(e), h)]);
@@ -245,8 +256,7 @@ export const handling: { error: LuaError | null } = { error: null };
 function xpcall(f: unknown, h: unknown, ...args: unknown[]): unknown {
   if (typeof h !== "function") throw typeError(2, "xpcall", "function", h, arguments.length > 1);
   try {
-    const r = callable(f)(...args);
-    return r instanceof Multi ? new Multi([true, ...r.v]) : new Multi([true, r]);
+    return succeeded(callable(f)(...args));
   } catch (e) {
     if (e instanceof ExitRequest) throw e;
     return new Multi([false, handleError(toLuaError(e), h)]);
@@ -274,12 +284,14 @@ function handleError(le: LuaError, h: Function): unknown {
 
 // ---- loading code ----
 
-function loadChunk(src: string, chunkname: string, mode: string, env: unknown, hasEnv: boolean, G: LuaTable): unknown {
+/** `cached`: through the on-disk compile cache, for files only — a string given to load is
+ *  not kept on disk whatever its chunk name ("@name" included). */
+function loadChunk(src: string, chunkname: string, mode: string, env: unknown, hasEnv: boolean, G: LuaTable, cached: boolean): unknown {
   const binary = src.startsWith("\x1bLua");
   if (binary) return new Multi([undefined, "attempt to load a binary chunk (mode is '" + mode + "')"]);
   if (!mode.includes("t")) return new Multi([undefined, `attempt to load a text chunk (mode is '${mode}')`]);
   try {
-    return loadLua(src, chunkname, hasEnv ? env : G);
+    return loadLua(src, chunkname, hasEnv ? env : G, cached);
   } catch (e) {
     if (e instanceof LuaSyntaxError) return new Multi([undefined, e.message]);
     throw e;
@@ -309,7 +321,7 @@ function makeLoad(G: LuaTable) {
       name = typeof chunkname === "string" ? chunkname : "=(load)";
     } else throw typeError(1, "load", "function", chunk, arguments.length > 0);
     const m = mode === undefined ? "bt" : String(mode);
-    return loadChunk(src, name, m, env, arguments.length >= 4, G);
+    return loadChunk(src, name, m, env, arguments.length >= 4, G, false);
   };
 }
 
@@ -328,7 +340,8 @@ function makeLoadfile(G: LuaTable) {
     const src = readSource(filename);
     if (src instanceof Multi) return src;
     const name = filename === undefined ? "=stdin" : "@" + String(filename);
-    return loadChunk(stripShebang(src), name, mode === undefined ? "bt" : String(mode), env, arguments.length >= 3, G);
+    const m = mode === undefined ? "bt" : String(mode);
+    return loadChunk(stripShebang(src), name, m, env, arguments.length >= 3, G, filename !== undefined);
   };
 }
 

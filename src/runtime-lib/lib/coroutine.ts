@@ -133,6 +133,30 @@ function checkFunction(v: unknown, fname: string, present: boolean): void {
   if (typeof v !== "function") throw typeError(1, fname, "function", v, present);
 }
 
+/** What closing a coroutine changes and restores after: the running one, yieldability. */
+interface Outer {
+  prev: Coroutine;
+  yieldable: boolean;
+}
+
+/** Runs as `co` while its to-be-closed variables are closed (no yielding there). A pair of
+ *  calls around the closing rather than a callback: error levels count builtin frames, and
+ *  a callback would add some between a __close handler and coroutine.close. */
+function enterClosing(co: Coroutine): Outer {
+  const outer = { prev: threads.current, yieldable: yieldState.yieldable };
+  co.status = "running";
+  threads.current = co;
+  yieldState.yieldable = false;
+  return outer;
+}
+
+/** Back to the coroutine that closed `co`, which is now dead. */
+function leaveClosed(co: Coroutine, outer: Outer): void {
+  co.status = "dead";
+  threads.current = outer.prev;
+  yieldState.yieldable = outer.yieldable;
+}
+
 /** Closes a suspended coroutine: its pending to-be-closed variables run (the generator
  *  returns through its finally blocks). [true] or [false, error]. */
 function closeCo(co: Coroutine): unknown[] {
@@ -149,11 +173,7 @@ function closeCo(co: Coroutine): unknown[] {
     co.status = "dead";
     return [true];
   }
-  const prev = threads.current;
-  const savedYieldable = yieldState.yieldable;
-  co.status = "running";
-  threads.current = co;
-  yieldState.yieldable = false;
+  const outer = enterClosing(co);
   try {
     let r = g.return(undefined);
     while (!r.done) r = r.value instanceof Suspension ? serveInto(g, r.value) : g.throw(cannotYield());
@@ -163,9 +183,7 @@ function closeCo(co: Coroutine): unknown[] {
     co.error = toLuaError(e);
     return [false, co.error.value];
   } finally {
-    co.status = "dead";
-    threads.current = prev;
-    yieldState.yieldable = savedYieldable;
+    leaveClosed(co, outer);
   }
 }
 
@@ -174,11 +192,7 @@ function closeCo(co: Coroutine): unknown[] {
 function closePending(co: Coroutine, err: LuaError): LuaError {
   const list = co.pending;
   co.pending = [];
-  const prev = threads.current;
-  const savedYieldable = yieldState.yieldable;
-  co.status = "running";
-  threads.current = co;
-  yieldState.yieldable = false;
+  const outer = enterClosing(co);
   try {
     for (const [v] of list) {
       try {
@@ -190,9 +204,7 @@ function closePending(co: Coroutine, err: LuaError): LuaError {
     }
     return err;
   } finally {
-    co.status = "dead";
-    threads.current = prev;
-    yieldState.yieldable = savedYieldable;
+    leaveClosed(co, outer);
   }
 }
 

@@ -20,15 +20,20 @@ const LIB_PATH_DEFAULT = "/lib/assay";
 /** Modules compiled into a bundle by `assay build`: module name → source and file name. */
 export const embeddedModules = new Map<string, { source: string; file: string }>();
 
-/** The stdlib directory shipped with assay (dist/bundle/../../stdlib), if there is one. */
+/** The stdlib directory shipped with assay (dist/bundle/../../stdlib), if there is one;
+ *  looked for once, when first needed (undefined until then). */
+let stdlibDir: string | null | undefined;
+
 function installedStdlib(): string | null {
+  if (stdlibDir !== undefined) return stdlibDir;
   try {
     const here = path.dirname(fileURLToPath(import.meta.url));
     const dir = path.resolve(here, "..", "..", "stdlib");
-    return fs.existsSync(dir) ? dir : null;
+    stdlibDir = fs.existsSync(dir) ? dir : null;
   } catch {
-    return null;
+    stdlibDir = null;
   }
+  return stdlibDir;
 }
 
 /** The directories the assay searcher looks in, in order. */
