@@ -5,36 +5,25 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { assayBin, root, runAssay, tempDir, writeFiles } from './helpers.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const launcher = join(root, 'bin', 'assay');
 // where scripts are written and built, the ASSAY_LIB_PATH directory, and where built files run
-const src = mkdtempSync(join(tmpdir(), 'assay-build-src-'));
+const src = tempDir('build-src');
 const libdir = join(src, 'alib');
-const empty = mkdtempSync(join(tmpdir(), 'assay-build-run-'));
+const empty = tempDir('build-run');
 
-function write(rel, text) {
-  const file = join(src, rel);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, text, 'latin1');
-}
+const write = (rel, text) => writeFiles(src, { [rel]: text });
 
 const result = (r) => ({ out: r.stdout, err: r.stderr, status: r.status });
 
 /** `assay build ARGS` in the source directory, with the lib directory on ASSAY_LIB_PATH. */
-function build(args, env = {}) {
-  return result(spawnSync(launcher, ['build', ...args], { cwd: src, env: { ...process.env, ASSAY_LIB_PATH: libdir, ...env }, encoding: 'latin1' }));
-}
+const build = (args, env = {}) => runAssay(['build', ...args], { cwd: src, env: { ASSAY_LIB_PATH: libdir, ...env } });
 
 /** `assay run SCRIPT ARGS` in the source directory: what a built file must reproduce. */
-function assayRun(script, args = []) {
-  return result(spawnSync(launcher, ['run', script, ...args], { cwd: src, env: { ...process.env, ASSAY_LIB_PATH: libdir }, encoding: 'latin1', timeout: 30000 }));
-}
+const assayRun = (script, args = []) => runAssay(['run', script, ...args], { cwd: src, env: { ASSAY_LIB_PATH: libdir }, timeout: 30000 });
 
 /** Builds SCRIPT into OUT, copies only OUT into `dir` (default: the empty directory). */
 function built(script, out, args = [], dir = empty) {
@@ -268,7 +257,7 @@ test('--sourcemap embeds the runtime\'s source maps', () => {
 });
 
 test('the built file also runs where package.json says "type": "module"', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'assay-build-esm-'));
+  const dir = tempDir('build-esm');
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
   const file = built('job.lua', 'job.js', [], dir);
   assert.deepEqual(node(file, ['module-error'], { cwd: dir }), assayRun('job.lua', ['module-error']));
@@ -312,7 +301,7 @@ test('start-up: hello world from a built file against bare node and `assay run`'
   // (no environment: the test runner's variables would slow a child node down)
   const bare = median(process.execPath, ['-e', '0'], { cwd: empty, env: {} });
   const job = median(process.execPath, [file], { cwd: empty, env: {} });
-  const run = median(launcher, ['run', 'hello.lua'], { cwd: src, env: { PATH: process.env.PATH } });
+  const run = median(assayBin, ['run', 'hello.lua'], { cwd: src, env: { PATH: process.env.PATH } });
   t.diagnostic(`node -e 0: ${bare.toFixed(0)} ms; node hello.js: ${job.toFixed(0)} ms (${(job / bare).toFixed(2)}x); assay run hello.lua: ${run.toFixed(0)} ms`);
   // loose bounds (shared machines are noisy): the numbers themselves are in the diagnostic
   assert.ok(job < run * 1.25, `built ${job} ms, assay run ${run} ms`);

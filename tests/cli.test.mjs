@@ -1,16 +1,11 @@
 // The command line: how scripts are started, what they see, and what a failure looks like.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runAssay, tempDir } from './helpers.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const launcher = join(root, 'bin', 'assay');
-const entry = join(root, 'bin', 'assay.js');
-const dir = mkdtempSync(join(tmpdir(), 'assay-cli-'));
+const dir = tempDir('cli');
 
 function script(name, text) {
   const file = join(dir, name);
@@ -19,12 +14,7 @@ function script(name, text) {
 }
 
 /** Runs assay through the launcher (default) or `node bin/assay.js` (worker mode). */
-function assay(args, { input, worker = false } = {}) {
-  const r = worker
-    ? spawnSync(process.execPath, [entry, ...args], { cwd: dir, input, encoding: 'latin1' })
-    : spawnSync(launcher, args, { cwd: dir, input, encoding: 'latin1' });
-  return { out: r.stdout, err: r.stderr, status: r.status };
-}
+const assay = (args, { input, worker = false } = {}) => runAssay(args, { cwd: dir, input, worker });
 
 test('runs a script with `run` and without it', () => {
   script('hello.lua', 'print("hello", 1, 2.0)\n');
@@ -72,8 +62,8 @@ test('-e runs a string of code; - reads the script from standard input', () => {
 
 test('output is byte-exact', () => {
   script('bytes.lua', 'io.write("\\xff\\0\\x80\\n") print("\\xe9t\\xe9")\n');
-  const r = spawnSync(launcher, ['bytes.lua'], { cwd: dir });
-  assert.deepEqual([...r.stdout], [0xff, 0x00, 0x80, 0x0a, 0xe9, 0x74, 0xe9, 0x0a]);
+  const r = runAssay(['bytes.lua'], { cwd: dir, encoding: 'buffer' });
+  assert.deepEqual([...r.out], [0xff, 0x00, 0x80, 0x0a, 0xe9, 0x74, 0xe9, 0x0a]);
 });
 
 test('os.exit sets the exit status after flushing output', () => {

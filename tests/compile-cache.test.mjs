@@ -4,17 +4,13 @@
 // its own ASSAY_CACHE_DIR; `--verbose` prints a line of cache statistics at exit.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { assayBin, runAssay, tempDir, writeFiles } from './helpers.mjs';
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const launcher = path.join(root, 'bin', 'assay');
-const entry = path.join(root, 'bin', 'assay.js');
-const base = fs.mkdtempSync(path.join(tmpdir(), 'assay-cache-'));
+const base = tempDir('cache');
 let seq = 0;
 after(() => fs.rmSync(base, { recursive: true, force: true }));
 
@@ -22,15 +18,13 @@ after(() => fs.rmSync(base, { recursive: true, force: true }));
 function project(files) {
   const dir = path.join(base, `p${++seq}`);
   fs.mkdirSync(dir);
-  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text, 'latin1');
+  writeFiles(dir, files);
   return { dir, cwd: dir, cache: path.join(base, `c${seq}`) };
 }
 
 /** Runs assay in `cwd` with ASSAY_CACHE_DIR = `cache` (worker: `node bin/assay.js`). */
 function assay(args, { cwd, cache, env = {}, worker = false, input }) {
-  const opts = { cwd, input, encoding: 'latin1', env: { ...process.env, ASSAY_CACHE_DIR: cache, ...env } };
-  const r = worker ? spawnSync(process.execPath, [entry, ...args], opts) : spawnSync(launcher, args, opts);
-  return { out: r.stdout, err: r.stderr, status: r.status };
+  return runAssay(args, { cwd, input, worker, env: { ASSAY_CACHE_DIR: cache, ...env } });
 }
 
 /** The statistics line --verbose prints at exit, as numbers. */
@@ -165,7 +159,7 @@ test('two processes compiling the same new script at once both succeed and leave
   const p = project({ 'main.lua': MAIN, 'mod.lua': MOD });
   const start = () =>
     new Promise((resolve) => {
-      const c = spawn(launcher, ['run', 'main.lua'], { cwd: p.dir, env: { ...process.env, ASSAY_CACHE_DIR: p.cache } });
+      const c = spawn(assayBin, ['run', 'main.lua'], { cwd: p.dir, env: { ...process.env, ASSAY_CACHE_DIR: p.cache } });
       let out = '';
       let err = '';
       c.stdout.on('data', (d) => (out += d));
@@ -207,7 +201,7 @@ test('the cache directory defaults to $XDG_CACHE_HOME/assay, then ~/.cache/assay
   const p = project({});
   const env = { ...process.env, XDG_CACHE_HOME: path.join(p.dir, 'xdg'), HOME: path.join(p.dir, 'home') };
   delete env.ASSAY_CACHE_DIR;
-  const info = (e) => spawnSync(launcher, ['cache', 'info'], { env: e, encoding: 'utf8' }).stdout.split('\n')[0];
+  const info = (e) => runAssay(['cache', 'info'], { baseEnv: e, encoding: 'utf8' }).out.split('\n')[0];
   assert.equal(info(env), `directory: ${path.join(p.dir, 'xdg', 'assay')}`);
   delete env.XDG_CACHE_HOME;
   assert.equal(info(env), `directory: ${path.join(p.dir, 'home', '.cache', 'assay')}`);

@@ -2,21 +2,14 @@
 // from coroutines, and how a program with pending tasks ends.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runLua, tempDir } from './helpers.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const launcher = join(root, 'bin', 'assay');
-const dir = mkdtempSync(join(tmpdir(), 'assay-exec-'));
+const dir = tempDir('exec');
 
 function run(name, text) {
-  writeFileSync(join(dir, name), text, 'latin1');
   const t0 = Date.now();
-  const r = spawnSync(launcher, ['run', name], { cwd: dir, encoding: 'latin1', timeout: 20000 });
-  return { out: r.stdout, err: r.stderr, status: r.status, ms: Date.now() - t0 };
+  const r = runLua(text, { dir, name, sourceEncoding: 'latin1', timeout: 20000 });
+  return { ...r, ms: Date.now() - t0 };
 }
 
 test('50 tasks that each sleep 0.2 s finish together', () => {

@@ -2,21 +2,11 @@
 // program going on afterwards, and the limit set by --memory-limit / ASSAY_MEMORY_LIMIT.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runLua, tempDir } from './helpers.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const launcher = join(root, 'bin', 'assay');
-const dir = mkdtempSync(join(tmpdir(), 'assay-mem-'));
+const dir = tempDir('mem');
 
-function run(name, text, args = [], env = {}) {
-  writeFileSync(join(dir, name), text, 'latin1');
-  const r = spawnSync(launcher, [...args, name], { cwd: dir, encoding: 'latin1', timeout: 60000, env: { ...process.env, ...env } });
-  return { out: r.stdout, err: r.stderr, status: r.status };
-}
+const run = (name, text, args = [], env = {}) => runLua(text, { dir, name, sourceEncoding: 'latin1', command: args, timeout: 60000, env });
 
 test('growth past the default 64 MB limit is a catchable "not enough memory"', () => {
   const r = run('grow.lua', `

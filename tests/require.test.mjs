@@ -2,32 +2,18 @@
 // ASSAY_LIB_PATH, rejected names, and what the errors say.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const launcher = join(root, 'bin', 'assay');
+import { join } from 'node:path';
+import { runLua, tempDir, writeFiles } from './helpers.mjs';
 
 /** A temp tree: { 'a/b.lua': 'text', ... } */
-function tree(files) {
-  const dir = mkdtempSync(join(tmpdir(), 'assay-req-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text, 'latin1');
-  }
-  return dir;
-}
+const tree = (files) => writeFiles(tempDir('req'), files);
 
+/** Runs `script` as main.lua in `cwd`, with LUA_PATH and LUA_PATH_5_4 unset unless in `env`. */
 function run(cwd, script, env = {}) {
-  writeFileSync(join(cwd, 'main.lua'), script, 'latin1');
-  const base = { ...process.env };
-  delete base.LUA_PATH;
-  delete base.LUA_PATH_5_4;
-  const r = spawnSync(launcher, ['run', 'main.lua'], { cwd, encoding: 'latin1', env: { ...base, ...env } });
-  return { out: r.stdout, err: r.stderr, status: r.status };
+  const baseEnv = { ...process.env };
+  delete baseEnv.LUA_PATH;
+  delete baseEnv.LUA_PATH_5_4;
+  return runLua(script, { dir: cwd, name: 'main.lua', sourceEncoding: 'latin1', baseEnv, env });
 }
 
 test('assay.X is X/init.lua, then X.lua, in each ASSAY_LIB_PATH directory in order', () => {

@@ -4,21 +4,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assayBin, tempDir } from './helpers.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const launcher = join(root, 'bin', 'assay');
-const dir = mkdtempSync(join(tmpdir(), 'assay-sig-'));
+const dir = tempDir('sig');
 
 /** Starts a script in worker mode, sends `signals` once it printed "ready", resolves with
  *  its output, exit code and how long it took after the first signal. */
 function runSignalled(name, text, signals, worker = true) {
   writeFileSync(join(dir, name), text, 'latin1');
   return new Promise((resolve) => {
-    const p = spawn(launcher, ['run', name], { cwd: dir, env: { ...process.env, ASSAY_WORKER: worker ? '1' : '' } });
+    const p = spawn(assayBin, ['run', name], { cwd: dir, env: { ...process.env, ASSAY_WORKER: worker ? '1' : '' } });
     let out = '';
     let err = '';
     let sentAt = 0;

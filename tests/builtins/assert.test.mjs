@@ -2,37 +2,18 @@
 // assert.eq/ne/gt/lt/contains/not_nil/matches/same.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PCALL_CHECK, runLua, runLuaOk, tempDir } from '../helpers.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const launcher = join(root, 'bin', 'assay');
-const dir = mkdtempSync(join(tmpdir(), 'assay-assert-'));
-
-function run(name, text) {
-  writeFileSync(join(dir, name), text, 'utf8');
-  const r = spawnSync(launcher, ['run', name], { cwd: dir, encoding: 'utf8', timeout: 30000 });
-  return { out: r.stdout, err: r.stderr, status: r.status };
-}
-
+const dir = tempDir('assert');
+const opts = { dir, encoding: 'utf8', timeout: 30000 };
+const run = (name, text) => runLua(text, { ...opts, name });
 /** Like run, for scripts that must not fail. */
-function runOk(name, text) {
-  const r = run(name, text);
-  assert.equal(r.err, '', `stderr of ${name}`);
-  assert.equal(r.status, 0, `status of ${name}`);
-  return r;
-}
+const runOk = (name, text) => runLuaOk(text, { ...opts, name });
 
 /** Runs `body` where `check(f, ...)` prints pcall's message (or "ok"). */
 function checks(name, body) {
-  return runOk(
-    name,
-    // on the first line, so the body's lines keep their numbers
-    `local function check(...) local ok, e = pcall(...) print(ok and "ok" or tostring(e)) end ${body}`,
-  );
+  // on the first line, so the body's lines keep their numbers
+  return runOk(name, PCALL_CHECK + body);
 }
 
 test('assert is a table whose call is Lua assert: results, messages, positions', () => {

@@ -2,26 +2,14 @@
 // padding, binary-safe both ways, strict decoding and its error messages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { nextLuaName, runLua, runLuaOk, tempDir } from '../helpers.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const launcher = join(root, 'bin', 'assay');
-const dir = mkdtempSync(join(tmpdir(), 'assay-base64-'));
+const dir = tempDir('base64');
 
-let n = 0;
 /** Runs Lua code (with err(f, ...) → the error message of a failing call); returns stdout bytes as latin1. */
 function lua(code) {
-  const name = `t${++n}.lua`;
   const prelude = 'local function err(f, ...) local ok, e = pcall(f, ...) if ok then return "no error" end return tostring(e) end;';
-  writeFileSync(join(dir, name), prelude + code, 'utf8');
-  const r = spawnSync(launcher, ['run', name], { cwd: dir, encoding: 'latin1', timeout: 60000 });
-  assert.equal(r.stderr, '', `stderr of ${name}`);
-  assert.equal(r.status, 0);
-  return r.stdout;
+  return runLuaOk(prelude + code, { dir, timeout: 60000 }).out;
 }
 
 test('base64.encode / decode: the RFC 4648 test vectors', () => {
@@ -124,9 +112,8 @@ print(err(base64.decode, true))
     "bad argument #1 to 'base64.decode' (string expected, got no value)",
     "bad argument #1 to 'base64.decode' (string expected, got boolean)", '',
   ].join('\n'));
-  const name = `t${++n}.lua`;
-  writeFileSync(join(dir, name), 'local x = 1\nbase64.decode("abc")\n', 'latin1');
-  const r = spawnSync(launcher, ['run', name], { cwd: dir, encoding: 'latin1' });
+  const name = nextLuaName();
+  const r = runLua('local x = 1\nbase64.decode("abc")\n', { dir, name, sourceEncoding: 'latin1' });
   assert.equal(r.status, 1);
-  assert.match(r.stderr, new RegExp(`^assay: ${name}:2: base64\\.decode: invalid length 3 `));
+  assert.match(r.err, new RegExp(`^assay: ${name}:2: base64\\.decode: invalid length 3 `));
 });

@@ -5,67 +5,21 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import * as jose from 'jose';
+import { CHECKS_PRELUDE_WITH_READ, assertChecksPassed, luaString, nextLuaName, runChecks, tempDir } from '../helpers.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const launcher = join(root, 'bin', 'assay');
-const dir = mkdtempSync(join(tmpdir(), 'assay-crypto-'));
+const dir = tempDir('crypto');
 
-// Lua helpers every snippet gets: eq(got, want, what) records a failure line; show(v) renders
-// tables; err(f, ...) is the error message of a call that must fail; read(path) a file.
-const PRELUDE = `
-local fails = 0
-local function show(v)
-  if type(v) ~= "table" then return type(v) == "string" and string.format("%q", v) or tostring(v) end
-  local keys = {}
-  for k in pairs(v) do keys[#keys + 1] = k end
-  table.sort(keys, function(a, b) return tostring(a) < tostring(b) end)
-  local parts = {}
-  for _, k in ipairs(keys) do parts[#parts + 1] = tostring(k) .. "=" .. show(v[k]) end
-  return "{" .. table.concat(parts, ",") .. "}"
-end
-function eq(got, want, what)
-  if show(got) ~= show(want) then
-    fails = fails + 1
-    print("FAIL " .. what .. ": got " .. show(got) .. ", want " .. show(want))
-  end
-end
-function err(f, ...)
-  local ok, e = pcall(f, ...)
-  if ok then return "no error" end
-  return tostring(e)
-end
-function read(path)
-  local f = io.open(path, "rb")
-  local s = f:read("a")
-  f:close()
-  return s
-end
-function finish() print(fails == 0 and "ok" or ("failures: " .. fails)) end
-`;
-
-let n = 0;
-function lua(body) {
-  const name = `t${++n}.lua`;
-  writeFileSync(join(dir, name), PRELUDE + body + '\nfinish()\n', 'utf8');
-  const r = spawnSync(launcher, ['run', name], { cwd: dir, encoding: 'latin1', timeout: 60000 });
-  return { out: r.stdout, err: r.stderr, status: r.status };
-}
-
-function ok(body) {
-  const r = lua(body);
-  assert.equal(r.err, '', r.err);
-  assert.deepEqual(r.out.split('\n').filter((l) => /^(FAIL|failures)/.test(l)), [], r.out);
-  assert.match(r.out, /(^|\n)ok\n$/);
-  return r.out;
-}
+// Every snippet gets CHECKS_PRELUDE_WITH_READ: eq(got, want, what) records a failure line;
+// show(v) renders tables; err(f, ...) is the error message of a call that must fail;
+// read(path) a file; the snippet ends with finish().
+const lua = (body, opts) => runChecks(body, { prelude: CHECKS_PRELUDE_WITH_READ, dir, timeout: 60000, ...opts });
+const ok = (body) => assertChecksPassed(lua(body)).out;
 
 /** Lua string literal for a JS string of bytes (latin1) or ASCII text. */
-const q = (s) => '"' + [...Buffer.from(s, 'latin1')].map((b) => `\\${b}`).join('') + '"';
+const q = (s) => luaString(s, 'latin1');
 
 // ---- keys, generated once (the Lua side reads them from files) ----
 
@@ -151,6 +105,7 @@ eq(crypto.hash("\\xff\\xfe", "md5"), "${h('md5', Buffer.from([0xff, 0xfe]))}", "
 });
 
 test('crypto.hash: errors', () => {
+  const name = nextLuaName();
   const r = lua(`
 print(err(crypto.hash))
 print(err(crypto.hash, nil))
@@ -161,7 +116,7 @@ print(err(crypto.hash, "x", {}))
 print(err(crypto.hash, "x", "sha999"))
 print(err(crypto.hash, "x", "SHA-256"))
 print(err(function() return crypto.hash(nil) end))
-`);
+`, { name });
   const sup = '(supported: sha224, sha256, sha384, sha512, sha3-224, sha3-256, sha3-384, sha3-512, md5, sha1)';
   assert.equal(r.err, '');
   assert.deepEqual(r.out.trim().split('\n'), [
@@ -173,7 +128,7 @@ print(err(function() return crypto.hash(nil) end))
     'crypto.hash: second argument must be an algorithm string or nil',
     `crypto.hash: unsupported algorithm: sha999 ${sup}`,
     `crypto.hash: unsupported algorithm: sha-256 ${sup}`,
-    `t${n}.lua:${PRELUDE.split('\n').length + 9}: crypto.hash: first argument must be a string`,
+    `${name}:${CHECKS_PRELUDE_WITH_READ.split('\n').length + 9}: crypto.hash: first argument must be a string`,
     'ok',
   ]);
 });
@@ -444,7 +399,7 @@ print(err(crypto.jwt_sign, {}, "k", "HS256", { kid = {} }))
 print(err(crypto.jwt_sign, { 1, 2 }, "k", "HS256"))
 print(err(crypto.jwt_sign, { s = "\\xff" }, "k", "HS256"))
 print(err(crypto.jwt_sign, { f = print }, "k", "HS256"))
-print(err(crypto.jwt_sign, { x = 0/0 }, "k", "HS256"))
+print((err(crypto.jwt_sign, { x = 0/0 }, "k", "HS256"):gsub("%-nan", "nan")))
 print(err(crypto.jwt_sign, {}, { kty = "EC", crv = "P-256", x = "AA", y = "AA" }, "ES256"))
 print(err(crypto.jwt_sign, {}, { kty = "oct" }, "HS256"))
 print(err(crypto.jwt_sign, {}, { 1 }, "HS256"))
@@ -477,7 +432,7 @@ print(err(function() return crypto.jwt_sign({}, "secret") end))
     'crypto.jwt_sign: claims must be a table with string keys (a JSON object), not an array',
     'crypto.jwt_sign: string is not valid UTF-8',
     'crypto.jwt_sign: unsupported Lua type for JSON: function',
-    'crypto.jwt_sign: cannot encode NaN as a number',
+    'crypto.jwt_sign: cannot encode nan as JSON number',
     'crypto.jwt_sign: ES256 needs an EC P-256 private key (PEM), not a public key',
     'crypto.jwt_sign: invalid JWK: an oct key needs k (base64url)',
     'crypto.jwt_sign: invalid JWK: a table with a kty field expected',

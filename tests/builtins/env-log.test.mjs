@@ -2,32 +2,23 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PCALL_CHECK as checkFn, assayBin, runLua, tempDir } from '../helpers.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const launcher = join(root, 'bin', 'assay');
-const dir = mkdtempSync(join(tmpdir(), 'assay-envlog-'));
+const dir = tempDir('envlog');
 
 // the variables that steer logging, removed so the defaults are tested
 const baseEnv = { ...process.env };
 for (const k of ['ASSAY_LOG_LEVEL', 'ASSAY_LOG_FORMAT', 'RUST_LOG', 'NO_COLOR']) delete baseEnv[k];
 
-function run(name, text, env = {}) {
-  writeFileSync(join(dir, name), text, 'utf8');
-  const r = spawnSync(launcher, ['run', name], { cwd: dir, encoding: 'utf8', timeout: 30000, env: { ...baseEnv, ...env } });
-  return { out: r.stdout, err: r.stderr, status: r.status };
-}
+const run = (name, text, env = {}) => runLua(text, { dir, name, encoding: 'utf8', timeout: 30000, baseEnv, env });
 
 function runOk(name, text, env) {
   const r = run(name, text, env);
   assert.equal(r.status, 0, `status of ${name}; stderr: ${r.err}`);
   return r;
 }
-
-const checkFn = 'local function check(...) local ok, e = pcall(...) print(ok and "ok" or tostring(e)) end ';
 
 // ---- env ----
 
@@ -231,7 +222,7 @@ test('log levels: ASSAY_LOG_LEVEL, RUST_LOG (a plain level), off', () => {
 
 test('log lines keep their order with print', () => {
   writeFileSync(join(dir, 'order.lua'), `print("one") log.info("two") io.write("three\\n") log.warn("four") print("five")\n`);
-  const r = spawnSync('sh', ['-c', `"${launcher}" run order.lua 2>&1`], { cwd: dir, encoding: 'utf8', env: baseEnv, timeout: 30000 });
+  const r = spawnSync('sh', ['-c', `"${assayBin}" run order.lua 2>&1`], { cwd: dir, encoding: 'utf8', env: baseEnv, timeout: 30000 });
   const words = r.stdout.trimEnd().split('\n').map((l) => l.split(' ').pop());
   assert.deepEqual(words, ['one', 'two', 'three', 'four', 'five']);
 });

@@ -1,15 +1,12 @@
 // The fs builtin (SPEC B§1.14, A5, B§5): binary-safe file system calls.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, symlinkSync, statSync, readdirSync, lstatSync, chmodSync, existsSync } from 'node:fs';
+import { writeFileSync, readFileSync, mkdirSync, symlinkSync, statSync, readdirSync, lstatSync, chmodSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PCALL_CHECK as checkFn, runLuaOk, tempDir, utf8Bytes as u8 } from '../helpers.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const launcher = join(root, 'bin', 'assay');
-const base = mkdtempSync(join(tmpdir(), 'assay-fs-'));
+const base = tempDir('fs');
 let n = 0;
 
 /** A fresh directory for one test, with the script written into it. */
@@ -19,22 +16,7 @@ function fresh() {
   return d;
 }
 
-function run(d, text) {
-  writeFileSync(join(d, 'main.lua'), text, 'utf8');
-  const r = spawnSync(launcher, ['run', 'main.lua'], { cwd: d, encoding: 'latin1', timeout: 30000 });
-  return { out: r.stdout, err: r.stderr, status: r.status };
-}
-
-function runOk(d, text) {
-  const r = run(d, text);
-  assert.equal(r.err, '', 'stderr');
-  assert.equal(r.status, 0);
-  return r;
-}
-
-const checkFn = 'local function check(...) local ok, e = pcall(...) print(ok and "ok" or tostring(e)) end ';
-/** UTF-8 text as the latin1 string the runs' output is read as. */
-const u8 = (s) => Buffer.from(s, 'utf8').toString('latin1');
+const runOk = (d, text) => runLuaOk(text, { dir: d, name: 'main.lua', timeout: 30000 });
 
 test('fs.read / fs.write round-trip any bytes; write creates parent directories', () => {
   const d = fresh();

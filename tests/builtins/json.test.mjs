@@ -2,15 +2,11 @@
 // json.object, json.null — run as Lua snippets through bin/assay.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runLua, tempDir, utf8Bytes as bytes } from '../helpers.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const launcher = join(root, 'bin', 'assay');
-const dir = mkdtempSync(join(tmpdir(), 'assay-json-'));
+const dir = tempDir('json');
 
 // Helpers available to every snippet:
 //   enc(v, opts)   json.encode
@@ -27,12 +23,8 @@ end
 
 /** Runs a Lua snippet (latin1: bytes as written); stdout, stderr and status. */
 function run(text, { name = 't.lua', args = [], memoryLimit } = {}) {
-  writeFileSync(join(dir, name), PRELUDE + text, 'latin1');
-  const argv = ['run'];
-  if (memoryLimit !== undefined) argv.push('--memory-limit', String(memoryLimit));
-  argv.push(name, ...args);
-  const r = spawnSync(launcher, argv, { cwd: dir, encoding: 'latin1', timeout: 60000 });
-  return { out: r.stdout, err: r.stderr, status: r.status };
+  const command = memoryLimit === undefined ? ['run'] : ['run', '--memory-limit', String(memoryLimit)];
+  return runLua(PRELUDE + text, { dir, name, sourceEncoding: 'latin1', command, args, timeout: 60000 });
 }
 
 /** Runs a snippet and compares its output lines with `lines`. */
@@ -42,9 +34,6 @@ function expectLines(text, lines, opts) {
   assert.equal(r.status, 0);
   assert.deepEqual(r.out.split('\n').slice(0, -1), lines);
 }
-
-/** UTF-8 bytes of a JS string as a latin1 (byte) string, for comparing output. */
-const bytes = (s) => Buffer.from(s, 'utf8').toString('latin1');
 
 // ---------------------------------------------------------------------------
 // json.encode

@@ -2,59 +2,15 @@
 // argument order, Rust regex-lite syntax on re2js (linear time), UTF-8 text as bytes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { assertChecksPassed, runChecks, tempDir } from '../helpers.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const launcher = join(root, 'bin', 'assay');
-const dir = mkdtempSync(join(tmpdir(), 'assay-regex-'));
+const dir = tempDir('regex');
 
-// Lua helpers every snippet gets: eq(got, want, what) records a failure line; show(v) renders
-// tables for comparisons; err(f, ...) returns the error message of a call that must fail.
-const PRELUDE = `
-local fails = 0
-local function show(v)
-  if type(v) ~= "table" then return type(v) == "string" and string.format("%q", v) or tostring(v) end
-  local keys = {}
-  for k in pairs(v) do keys[#keys + 1] = k end
-  table.sort(keys, function(a, b) return tostring(a) < tostring(b) end)
-  local parts = {}
-  for _, k in ipairs(keys) do parts[#parts + 1] = tostring(k) .. "=" .. show(v[k]) end
-  return "{" .. table.concat(parts, ",") .. "}"
-end
-function eq(got, want, what)
-  if show(got) ~= show(want) then
-    fails = fails + 1
-    print("FAIL " .. what .. ": got " .. show(got) .. ", want " .. show(want))
-  end
-end
-function err(f, ...)
-  local ok, e = pcall(f, ...)
-  if ok then return "no error" end
-  return tostring(e)
-end
-function finish() print(fails == 0 and "ok" or ("failures: " .. fails)) end
-`;
-
-let n = 0;
-function lua(body) {
-  const name = `t${++n}.lua`;
-  writeFileSync(join(dir, name), PRELUDE + body + '\nfinish()\n', 'utf8');
-  const t0 = Date.now();
-  const r = spawnSync(launcher, ['run', name], { cwd: dir, encoding: 'latin1', timeout: 60000 });
-  return { out: r.stdout, err: r.stderr, status: r.status, ms: Date.now() - t0 };
-}
-
-function ok(body) {
-  const r = lua(body);
-  assert.equal(r.err, '', r.err);
-  assert.deepEqual(r.out.split('\n').filter((l) => /^(FAIL|failures)/.test(l)), [], r.out);
-  assert.match(r.out, /(^|\n)ok\n$/);
-  return r;
-}
+// Every snippet gets CHECKS_PRELUDE: eq(got, want, what) records a failure line; show(v)
+// renders tables for comparisons; err(f, ...) returns the error message of a call that must
+// fail; the snippet ends with finish().
+const lua = (body) => runChecks(body, { dir, timeout: 60000 });
+const ok = (body) => assertChecksPassed(lua(body));
 
 test('regex.match: unanchored search, anchors, flags, ASCII classes', () => {
   ok(`

@@ -1,23 +1,14 @@
 // The template builtin (SPEC B§1.18): Jinja2 through nunjucks, with minijinja's defaults.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { luaString, runLuaOk, tempDir } from '../helpers.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const launcher = join(root, 'bin', 'assay');
-const dir = mkdtempSync(join(tmpdir(), 'assay-template-'));
+const dir = tempDir('template');
 
-function run(name, text) {
-  writeFileSync(join(dir, name), text, 'utf8');
-  const r = spawnSync(launcher, ['run', name], { cwd: dir, encoding: 'utf8', timeout: 30000 });
-  assert.equal(r.stderr, '', `stderr of ${name}`);
-  assert.equal(r.status, 0);
-  return r.stdout;
-}
+/** Runs a script that must not fail; returns its stdout. */
+const run = (name, text) => runLuaOk(text, { dir, name, encoding: 'utf8', timeout: 30000 }).out;
 
 /** Renders each [template, vars-as-Lua] and returns the results ("ERR <message>" on error),
  *  one per line, with newlines in results shown as "\n". */
@@ -32,8 +23,6 @@ function renders(name, cases) {
   assert.ok(out.endsWith('\n'));
   return out.slice(0, -1).split('\n');
 }
-
-const luaString = (s) => '"' + s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r') + '"';
 
 test('render_string: variables, nil vars, unicode, trailing newline dropped', () => {
   assert.deepEqual(

@@ -3,80 +3,11 @@
 // style, and every error message.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { luaString as q, nextLuaName, runLua, tempDir, valueHelpersRunner } from '../helpers.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const launcher = join(root, 'bin', 'assay');
-const dir = mkdtempSync(join(tmpdir(), 'assay-yaml-'));
-
-// dump(v): a one-line picture of a value (floats print as 1.0, strings %q-quoted, keys
-// sorted; a table with keys 1..n prints as a list). same(a, b): deep equality that tells
-// integers from floats; returns true, or false and where they differ.
-writeFileSync(join(dir, 'helpers.lua'), String.raw`
-local H = {}
-local function sortedKeys(t)
-  local keys = {}
-  for k in pairs(t) do keys[#keys + 1] = k end
-  table.sort(keys, function(a, b)
-    if type(a) ~= type(b) then return type(a) < type(b) end
-    return a < b
-  end)
-  return keys
-end
-function H.dump(v)
-  if type(v) == "string" then return (string.format("%q", v):gsub("\\\n", "\\n")) end
-  if type(v) ~= "table" then return tostring(v) end
-  local keys = sortedKeys(v)
-  local list = true
-  for i, k in ipairs(keys) do if k ~= i then list = false end end
-  local parts = {}
-  for i, k in ipairs(keys) do
-    if list then parts[i] = H.dump(v[k])
-    elseif type(k) == "string" and k:match("^[%a_][%w_]*$") then parts[i] = k .. "=" .. H.dump(v[k])
-    else parts[i] = "[" .. H.dump(k) .. "]=" .. H.dump(v[k]) end
-  end
-  return "{" .. table.concat(parts, ",") .. "}"
-end
-function H.same(a, b, path)
-  path = path or "$"
-  if type(a) ~= type(b) then return false, path .. ": " .. type(a) .. " vs " .. type(b) end
-  if type(a) == "number" and math.type(a) ~= math.type(b) then return false, path .. ": " .. math.type(a) .. " vs " .. math.type(b) end
-  if type(a) ~= "table" then
-    if a == b or (a ~= a and b ~= b) then return true end
-    return false, path .. ": " .. tostring(a) .. " vs " .. tostring(b)
-  end
-  for k, v in pairs(a) do
-    local ok, where = H.same(v, b[k], path .. "." .. tostring(k))
-    if not ok then return false, where end
-  end
-  for k in pairs(b) do if a[k] == nil then return false, path .. "." .. tostring(k) .. ": missing" end end
-  return true
-end
-function H.err(f, ...)
-  local ok, e = pcall(f, ...)
-  if ok then return "no error" end
-  return tostring(e)
-end
-return H
-`, 'latin1');
-
-let n = 0;
-/** Runs Lua code (helpers in scope as dump, same, err) and returns its stdout. */
-function lua(code) {
-  const name = `t${++n}.lua`;
-  writeFileSync(join(dir, name), 'local H = require("helpers"); local dump, same, err = H.dump, H.same, H.err;' + code, 'utf8');
-  const r = spawnSync(launcher, ['run', name], { cwd: dir, encoding: 'utf8', timeout: 60000 });
-  assert.equal(r.stderr, '', `stderr of ${name}`);
-  assert.equal(r.status, 0);
-  return r.stdout;
-}
-
-/** Lua source for a string literal holding `s` (bytes as given). */
-const q = (s) => '"' + [...Buffer.from(s, 'utf8')].map((b) => (b >= 0x20 && b < 0x7f && b !== 0x22 && b !== 0x5c ? String.fromCharCode(b) : '\\' + String(b).padStart(3, '0'))).join('') + '"';
+const dir = tempDir('yaml');
+/** Runs Lua code with dump, same, err in scope (VALUE_HELPERS_MODULE) and returns its stdout. */
+const lua = valueHelpersRunner(dir, { encoding: 'utf8', timeout: 60000 });
 
 test('yaml.parse: scalars keep YAML types (integers, floats, booleans, null, strings)', () => {
   const doc = [
@@ -349,11 +280,10 @@ print(err(yaml.parse, "a: 1\\n---\\n"))
 });
 
 test('yaml.parse: an error raised from Lua code carries its position', () => {
-  const name = `t${++n}.lua`;
-  writeFileSync(join(dir, name), 'local x = 1\nyaml.parse("a: [")\n', 'latin1');
-  const r = spawnSync(launcher, ['run', name], { cwd: dir, encoding: 'latin1' });
+  const name = nextLuaName();
+  const r = runLua('local x = 1\nyaml.parse("a: [")\n', { dir, name, sourceEncoding: 'latin1' });
   assert.equal(r.status, 1);
-  assert.match(r.stderr, new RegExp(`^assay: ${name}:2: yaml\\.parse: .* at line 1, column 5\\n`));
+  assert.match(r.err, new RegExp(`^assay: ${name}:2: yaml\\.parse: .* at line 1, column 5\\n`));
 });
 
 test('yaml.parse_all: documents in order, empty documents skipped', () => {
@@ -612,7 +542,7 @@ print(err(yaml.encode, { [true] = 1 }))
 print(err(yaml.encode, { [{}] = 1 }))
 local t = {} t.self = t
 print(err(yaml.encode, t))
-print(err(yaml.encode, { x = 0/0 }))
+print((err(yaml.encode, { x = 0/0 }):gsub("%-nan", "nan")))
 print(err(yaml.encode, { x = math.huge }))
 print(err(yaml.encode, "\\255\\254"))
 print(err(yaml.encode, { ["\\200"] = 1 }))
@@ -624,8 +554,8 @@ print(err(yaml.encode, coroutine.create(print)))
     'yaml.encode: unsupported table key type: boolean',
     'yaml.encode: unsupported table key type: table',
     'yaml.encode: cannot encode a table that contains itself',
-    'yaml.encode: cannot encode NaN as a number',
-    'yaml.encode: cannot encode Infinity as a number',
+    'yaml.encode: cannot encode nan as JSON number',
+    'yaml.encode: cannot encode inf as JSON number',
     'yaml.encode: string is not valid UTF-8',
     'yaml.encode: string is not valid UTF-8',
     'yaml.encode: unsupported Lua type for JSON: thread', '',
