@@ -7,6 +7,11 @@
 // "error" event — after ioCancel, that final event is an "error" with message "cancelled"
 // (unless ioWait already returned the op's final event).
 //
+// Commands queue in an outbox and go to the worker as one message when the main thread is
+// about to block (ioFlush, called by every wait); the worker likewise sends the events of
+// one turn of its event loop as one message. A burst of requests and answers thus costs a
+// few thread wake-ups, not two per request.
+//
 // Values cross threads by structured clone: Lua strings (JS strings whose char codes are
 // bytes 0–255) cross unchanged; so do numbers, bigints, booleans, arrays and plain objects.
 // Functions and class instances (LuaTable, Userdata) do not: convert them first.
@@ -42,6 +47,8 @@ let current: Live | undefined;
 let nextId = 1;
 /** ops submitted whose final event has not reached `ready` */
 const pending = new Set<number>();
+/** commands not yet sent to the worker (see ioFlush) */
+let outbox: Command[] = [];
 /** events received and not yet returned by ioWait */
 let ready: IoEvent[] = [];
 /** op modules loaded with ioLoadOps (file URLs), loaded again by a restarted worker */
@@ -81,14 +88,16 @@ function start(): Live {
   return live;
 }
 
-/** Moves the worker's messages into `ready`; returns the reason if the worker said it stopped. */
+/** Moves the worker's messages (batches of them) into `ready`; returns the reason if the
+ *  worker said it stopped. */
 function drain(w: Live): string | undefined {
   for (let m; (m = wt!.receiveMessageOnPort(w.port)); ) {
-    const msg = m.message as WorkerMessage;
-    if (msg.kind === "stopped") return msg.message;
-    if (!pending.has(msg.id)) continue; // cancelled
-    if (msg.kind !== "event") pending.delete(msg.id);
-    ready.push(msg);
+    for (const msg of m.message as WorkerMessage[]) {
+      if (msg.kind === "stopped") return msg.message;
+      if (!pending.has(msg.id)) continue; // cancelled
+      if (msg.kind !== "event") pending.delete(msg.id);
+      ready.push(msg);
+    }
   }
   return undefined;
 }
@@ -100,13 +109,45 @@ function retire(w: Live, reason: string): void {
   reason = drain(w) ?? reason;
   for (const id of pending) ready.push({ id, kind: "error", message: `I/O worker stopped: ${reason}` });
   pending.clear();
+  outbox = [];
   w.port.close();
   w.worker.terminate().catch(() => {});
+}
+
+/** Sends the commands queued since the last flush, as one message. */
+export function ioFlush(): void {
+  if (outbox.length === 0 || !current) return;
+  const batch = outbox;
+  outbox = [];
+  try {
+    current.worker.postMessage(batch);
+  } catch {
+    // (only a posted op can hold what cannot be cloned — submits are checked — and a posted
+    // op is never heard of again: the others go out one by one, that one is dropped)
+    for (const c of batch) {
+      try {
+        current.worker.postMessage([c]);
+      } catch {
+        // dropped
+      }
+    }
+  }
+}
+
+/** Throws what postMessage would throw for `v`: functions and symbols cannot be cloned.
+ *  (Walking the value is much cheaper than cloning it, big strings included.) */
+function checkCloneable(v: unknown, depth = 0): void {
+  const t = typeof v;
+  if (t === "function" || t === "symbol") throw new Error(`${String(v)} could not be cloned`);
+  if (t !== "object" || v === null || depth > 64) return;
+  if (Array.isArray(v)) for (const x of v) checkCloneable(x, depth + 1);
+  else if (Object.getPrototypeOf(v) === Object.prototype) for (const k in v) checkCloneable((v as Record<string, unknown>)[k], depth + 1);
 }
 
 /** Blocks until `enough()`, the deadline (performance.now() time) or nothing more can come. */
 function waitUntil(enough: () => boolean, deadline: number): void {
   for (;;) {
+    ioFlush();
     const w = current;
     if (!w) return; // no worker, nothing pending
     // read the counter before draining: a message posted after the drain changes it, and
@@ -128,13 +169,14 @@ function send(c: Command): void {
     if (stopped !== undefined) retire(current, stopped);
   }
   current ??= start();
-  current.worker.postMessage(c);
-  pending.add(c.id);
+  outbox.push(c);
+  if (c.t !== "post") pending.add(c.id);
 }
 
 /** Starts op `op` in the I/O worker (starting the worker lazily on first use); returns its id.
  *  Throws if the arguments cannot be cloned. */
 export function ioSubmit(op: string, args: unknown[]): number {
+  checkCloneable(args);
   const id = nextId++;
   send({ t: "submit", id, op, args });
   return id;
@@ -157,7 +199,13 @@ export function ioWait(timeoutMs: number): IoEvent[] {
 export function ioCancel(id: number): void {
   if (!pending.delete(id)) return;
   ready.push({ id, kind: "error", message: "cancelled" });
-  current?.worker.postMessage({ t: "cancel", id } satisfies Command);
+  if (current) outbox.push({ t: "cancel", id });
+}
+
+/** Runs op `op` in the I/O worker without waiting for it or hearing of it again (answers to
+ *  requests, say). It goes out with the next flush: before the main thread next blocks. */
+export function ioPost(op: string, args: unknown[]): void {
+  send({ t: "post", op, args });
 }
 
 /** Makes the worker import an extra module of op handlers (absolute path or file URL) that
@@ -184,6 +232,7 @@ export function ioShutdown(): void {
   current = undefined;
   pending.clear();
   ready = [];
+  outbox = [];
   if (!w) return;
   w.port.close();
   w.worker.terminate().catch(() => {});

@@ -8,6 +8,7 @@ import type { MessagePort } from "node:worker_threads";
 import type { IoEvent } from "./bridge.js";
 import { ops as timerOps } from "./ops/timers.js";
 import { ops as echoOps } from "./ops/echo.js";
+import { ops as dbOps } from "./ops/db.js";
 import { ops as httpClientOps } from "./ops/http-client.js";
 import { ops as httpServerOps } from "./ops/http-server.js";
 import { ops as wsOps } from "./ops/ws.js";
@@ -26,6 +27,7 @@ export type OpHandler = (args: unknown[], ctx: OpContext) => unknown;
 /** Commands from the main thread. */
 export type Command =
   | { t: "submit"; id: number; op: string; args: unknown[] }
+  | { t: "post"; op: string; args: unknown[] }
   | { t: "cancel"; id: number }
   | { t: "load"; id: number; specifier: string };
 
@@ -54,15 +56,50 @@ function register(ops: Record<string, OpHandler>): void {
 }
 register(timerOps);
 register(echoOps);
+register(dbOps);
 register(httpClientOps);
 register(httpServerOps);
 register(wsOps);
 
-function post(msg: WorkerMessage): void {
-  events.postMessage(msg);
+// Events go out in batches: everything produced during one turn of the event loop (a burst
+// of requests, say) is one message and one wake-up of the main thread.
+let outgoing: WorkerMessage[] = [];
+let flushing = false;
+
+function flushEvents(): void {
+  flushing = false;
+  if (outgoing.length === 0) return;
+  const batch = outgoing;
+  outgoing = [];
+  try {
+    events.postMessage(batch);
+  } catch {
+    // a value that cannot be cloned (a function, a socket...): the other messages go out,
+    // and that op fails (its later events are dropped by the main thread)
+    for (const msg of batch) {
+      try {
+        events.postMessage([msg]);
+      } catch (e) {
+        running.delete(msg.id);
+        events.postMessage([{ id: msg.id, kind: "error", message: `cannot send the result of an I/O operation: ${errorMessage(e)}` }]);
+      }
+    }
+  }
   Atomics.add(counter, 0, 1);
   Atomics.notify(counter, 0);
 }
+
+/** Queues a message for the main thread. */
+function post(msg: WorkerMessage): void {
+  outgoing.push(msg);
+  if (!flushing) {
+    flushing = true;
+    setImmediate(flushEvents);
+  }
+}
+
+/** The context of a posted (fire-and-forget) operation: never aborted, emits nothing. */
+const idle: OpContext = { signal: new AbortController().signal, emit() {} };
 
 function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -70,13 +107,7 @@ function errorMessage(e: unknown): string {
 
 /** Sends an op's final event once (not after it was cancelled). */
 function finish(ev: IoEvent): void {
-  if (!running.delete(ev.id)) return;
-  try {
-    post(ev);
-  } catch (e) {
-    // the value cannot be cloned (a function, a socket...)
-    post({ id: ev.id, kind: "error", message: `cannot send the result of an I/O operation: ${errorMessage(e)}` });
-  }
+  if (running.delete(ev.id)) post(ev);
 }
 
 async function run(id: number, op: string, args: unknown[]): Promise<void> {
@@ -87,7 +118,7 @@ async function run(id: number, op: string, args: unknown[]): Promise<void> {
   const ctx: OpContext = {
     signal: ac.signal,
     emit(value) {
-      // throws to the handler if the value cannot be cloned
+      // (a value that cannot be cloned fails the op when the batch goes out)
       if (running.has(id)) post({ id, kind: "event", value });
     },
   };
@@ -110,6 +141,16 @@ function command(c: Command): Promise<void> | void {
     case "submit":
       void run(c.id, c.op, c.args);
       return;
+    case "post": {
+      // fire and forget: nothing is reported, not even a failure
+      const h = registry.get(c.op);
+      try {
+        void Promise.resolve(h?.(c.args, idle)).catch(() => {});
+      } catch {
+        // (a synchronous throw: as above)
+      }
+      return;
+    }
     case "cancel": {
       // the main thread already reported the op as cancelled: forget it, tell the handler
       const ac = running.get(c.id);
@@ -129,8 +170,8 @@ function command(c: Command): Promise<void> | void {
 // Commands run in order: each waits for the loads before it (and at start, for the modules
 // earlier workers had loaded, in their order). The chain never rejects.
 let gate: Promise<unknown> = modules.reduce<Promise<unknown>>((p, m) => p.then(() => loadOps(m)).catch(() => {}), Promise.resolve());
-parentPort!.on("message", (c: Command) => {
-  gate = gate.then(() => command(c)).catch(() => {});
+parentPort!.on("message", (batch: Command[]) => {
+  for (const c of batch) gate = gate.then(() => command(c)).catch(() => {});
 });
 
 // Dying (process.exit in a handler, an uncaught exception): tell the main thread, which
@@ -143,6 +184,7 @@ process.on("uncaughtExceptionMonitor", (e) => {
 process.on("exit", (code) => {
   try {
     post({ id: 0, kind: "stopped", message: fatal ?? `exited with code ${code}` });
+    flushEvents();
   } catch {
     // nothing more to be done: the main thread will see the worker's 'exit' event
   }

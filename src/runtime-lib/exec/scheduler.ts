@@ -7,7 +7,7 @@
 import { Suspension } from "../core/coro.js";
 import { LuaError } from "../core/errors.js";
 import { Coroutine, resumeCo, failure, TaskInput } from "../lib/coroutine.js";
-import { ioPending, ioWait, IoEvent } from "./bridge.js";
+import { ioFlush, ioPending, ioWait, IoEvent } from "./bridge.js";
 import { TimerHeap } from "./timer-heap.js";
 import { checkSignal, signalState } from "./signals.js";
 import { flushStdout } from "../io-out.js";
@@ -245,8 +245,10 @@ export function runUntil(cond: () => boolean): void {
     const now = Date.now();
     if (timers.fireDue(now)) continue;
     const delay = timers.delay(now);
-    // about to block: what the program wrote so far goes out first
+    // about to block: what the program wrote so far goes out first, and so do the commands
+    // for the I/O worker
     if (delay > 0) flushStdout();
+    ioFlush();
     if (ioPending() > 0) {
       // (in slices when a signal may arrive: the I/O wait cannot see the signal cell)
       const slice = signalState.cell !== null ? Math.min(delay, SIGNAL_POLL_MS) : delay;

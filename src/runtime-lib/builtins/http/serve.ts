@@ -17,7 +17,7 @@ import { ExitRequest, toLuaError } from "../../core/errors.js";
 import { Y, startCall, withGen } from "../../core/coro.js";
 import { EMPTY } from "../../core/multi.js";
 import { errorMessage, libError } from "../../lib/aux.js";
-import { ioSubmit } from "../../exec/bridge.js";
+import { ioPost, ioSubmit } from "../../exec/bridge.js";
 import { IoFailure, IoWait, runUntil, spawn } from "../../exec/scheduler.js";
 import { Interrupted, signalState } from "../../exec/signals.js";
 import type { RequestEvent, ServerSpec } from "../../exec/ops/http-server.js";
@@ -148,7 +148,7 @@ function replyOf(v: unknown): Reply {
 }
 
 function respond(rid: number, r: Reply): void {
-  ioSubmit("http.respond", [rid, r.status, r.headers, r.body]);
+  ioPost("http.respond", [rid, r.status, r.headers, r.body]);
 }
 
 /** A server started by serve/listen: its routes, the worker's id for it, requests in flight. */
@@ -181,14 +181,16 @@ class Server {
           if (Y.y) v = yield* v as Gen;
           reply = replyOf(v instanceof Multi ? v.v[0] : v);
         } catch (e) {
-          if (e instanceof ExitRequest) throw e;
+          if (e instanceof ExitRequest) {
+            server.inFlight--;
+            throw e;
+          }
           const msg = e instanceof Error ? e.message : errorMessage(toLuaError(e).value);
           logLine("error", `${server.fname}: handler error: ${msg}`, { method: ev.method, path: ev.path });
           reply = textReply(500, `handler error: ${msg}`);
-        } finally {
-          server.inFlight--;
         }
         respond(ev.rid, reply);
+        server.inFlight--;
         return EMPTY;
       },
     );
@@ -204,7 +206,7 @@ class Server {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    ioSubmit("http.close", [this.sid]);
+    ioPost("http.close", [this.sid]);
   }
 }
 
@@ -246,11 +248,13 @@ function* bind(fname: string, G: LuaTable, port: unknown, routes: unknown, opts:
   return s;
 }
 
-/** Stops accepting and waits (at most the grace period) for handlers in flight. */
+/** Stops accepting, waits for the handlers in flight and for their answers to be written
+ *  (all within the grace period). */
 function drain(s: Server): void {
   s.close();
   const deadline = Date.now() + SHUTDOWN_GRACE_MS;
   runUntil(() => s.inFlight === 0 || Date.now() >= deadline);
+  new IoWait("http.close", [s.sid, Math.max(0, deadline - Date.now())], ioSubmit).serve();
 }
 
 export function makeServe(G: LuaTable): Function {

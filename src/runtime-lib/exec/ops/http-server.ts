@@ -4,8 +4,11 @@
 //   http.requests [sid]                        emits one RequestEvent per request; ends (done)
 //                                              when the server is closed
 //   http.respond [rid, status, headers, body]  answers request rid
-//   http.close [sid]                           stops accepting; requests in flight may still
-//                                              be answered; idle keep-alive sockets close
+//   http.close [sid, graceMs?]                 stops accepting; requests in flight may still
+//                                              be answered; idle keep-alive sockets close.
+//                                              With graceMs: resolves once every connection
+//                                              has ended (answers written), or after graceMs
+//                                              when the rest are cut
 // Limits: a request whose headers exceed maxHeaderBytes gets 431 (Node's parser), a body
 // beyond maxBodyBytes 413, a malformed request 400, a client slower than headersTimeoutMs
 // (headers) or requestTimeoutMs (whole request) 408 — all without reaching Lua.
@@ -38,6 +41,8 @@ interface Server {
   emit: ((r: RequestEvent) => void) | null;
   end: (() => void) | null;
   closed: boolean;
+  /** settles when the closed server's last connection has ended */
+  gone: Promise<void> | null;
 }
 
 const servers = new Map<number, Server>();
@@ -108,7 +113,7 @@ function accept(s: Server, spec: ServerSpec, req: http.IncomingMessage, res: htt
 export const ops: Record<string, OpHandler> = {
   async "http.bind"(args: unknown[]): Promise<{ sid: number; port: number }> {
     const spec = args[0] as ServerSpec;
-    const s: Server = { srv: null as unknown as http.Server, queue: [], emit: null, end: null, closed: false };
+    const s: Server = { srv: null as unknown as http.Server, queue: [], emit: null, end: null, closed: false, gone: null };
     s.srv = http.createServer(
       {
         maxHeaderSize: spec.maxHeaderBytes,
@@ -169,12 +174,22 @@ export const ops: Record<string, OpHandler> = {
   },
 
   async "http.close"(args: unknown[]): Promise<void> {
-    const s = servers.get(args[0] as number);
-    if (!s || s.closed) return;
-    s.closed = true;
-    servers.delete(args[0] as number);
-    s.srv.close();
-    s.srv.closeIdleConnections();
-    s.end?.();
+    const [sid, graceMs] = args as [number, number | undefined];
+    const s = servers.get(sid);
+    if (!s) return;
+    if (!s.closed) {
+      s.closed = true;
+      s.gone = new Promise<void>((resolve) => s.srv.close(() => resolve()));
+      s.srv.closeIdleConnections();
+      s.end?.();
+    }
+    if (graceMs === undefined) return;
+    // wait for the connections to end (answers written), at most graceMs
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+    await Promise.race([s.gone, late]);
+    clearTimeout(timer);
+    s.srv.closeAllConnections();
+    servers.delete(sid);
   },
 };
