@@ -101,8 +101,10 @@ function requestTable(ev: RequestEvent, params: LuaTable): LuaTable {
   t.setStr("path", ev.path);
   t.setStr("query", ev.query);
   t.setStr("body", ev.body);
+  // lower-case names; a repeated header's last value
   const h = new LuaTable();
-  for (const [k, v] of ev.headers) h.setStr(k, v);
+  const raw = ev.headers;
+  for (let i = 0; i < raw.length; i += 2) h.setStr(raw[i].toLowerCase(), raw[i + 1]);
   t.setStr("headers", h);
   t.setStr("params", params);
   return t;
@@ -148,7 +150,7 @@ function replyOf(v: unknown): Reply {
 }
 
 function respond(rid: number, r: Reply): void {
-  ioPost("http.respond", [rid, r.status, r.headers, r.body]);
+  ioPost("http.respond", [rid, r.status, r.headers.flat(), r.body]);
 }
 
 /** A server started by serve/listen: its routes, the worker's id for it, requests in flight. */

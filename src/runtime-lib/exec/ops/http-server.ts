@@ -3,7 +3,8 @@
 //   http.bind [ServerSpec] → {sid, port}      listening; requests queue until a stream starts
 //   http.requests [sid]                        emits one RequestEvent per request; ends (done)
 //                                              when the server is closed
-//   http.respond [rid, status, headers, body]  answers request rid
+//   http.respond [rid, status, headers, body]  answers request rid (headers: a flat list,
+//                                              name, value, name, value...)
 //   http.close [sid, graceMs?]                 stops accepting; requests in flight may still
 //                                              be answered; idle keep-alive sockets close.
 //                                              With graceMs: resolves once every connection
@@ -30,7 +31,8 @@ export interface RequestEvent {
   method: string;
   path: string;
   query: string;
-  headers: [string, string][];
+  /** as received: name, value, name, value... (names in their own case) */
+  headers: string[];
   body: string;
 }
 
@@ -58,13 +60,6 @@ function plain(res: http.ServerResponse, status: number, text: string): void {
   }
   res.writeHead(status, { "content-type": "text/plain", "content-length": Buffer.byteLength(text) });
   res.end(text);
-}
-
-/** Header pairs as the request table wants them: lower-case names, a repeated name's last value. */
-function requestHeaders(raw: string[]): [string, string][] {
-  const seen = new Map<string, string>();
-  for (let i = 0; i < raw.length; i += 2) seen.set(raw[i].toLowerCase(), raw[i + 1]);
-  return [...seen];
 }
 
 function accept(s: Server, spec: ServerSpec, req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -102,7 +97,7 @@ function accept(s: Server, spec: ServerSpec, req: http.IncomingMessage, res: htt
       method: req.method ?? "GET",
       path: q < 0 ? url : url.slice(0, q),
       query: q < 0 ? "" : url.slice(q + 1),
-      headers: requestHeaders(req.rawHeaders),
+      headers: req.rawHeaders,
       body: Buffer.concat(chunks).toString("latin1"),
     };
     if (s.emit) s.emit(ev);
@@ -156,16 +151,15 @@ export const ops: Record<string, OpHandler> = {
   },
 
   "http.respond"(args: unknown[]): boolean {
-    const [rid, status, headers, body] = args as [number, number, [string, string][], string];
+    const [rid, status, headers, body] = args as [number, number, string[], string];
     const res = waiting.get(rid);
     if (!res) return false; // the client went away
     waiting.delete(rid);
-    const buf = Buffer.from(body, "latin1");
     try {
-      for (const [k, v] of headers) res.setHeader(k, v);
-      res.setHeader("content-length", buf.length);
-      res.writeHead(status);
-      res.end(buf);
+      // (a byte string: one char per byte, so its length is the byte count)
+      headers.push("content-length", String(body.length));
+      res.writeHead(status, headers);
+      res.end(body, "latin1");
     } catch (e) {
       // a header the Lua handler gave that HTTP cannot carry
       plain(res, 500, `handler error: ${(e as Error).message}`);
