@@ -4,7 +4,7 @@
 // its own ASSAY_CACHE_DIR; `--verbose` prints a line of cache statistics at exit.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -132,12 +132,6 @@ test('an unusable cache directory disables caching; --verbose says why', () => {
   const blocker = path.join(p.dir, 'a-file');
   fs.writeFileSync(blocker, '');
   const caches = [path.join(blocker, 'sub')]; // cannot be created, even by root
-  if (process.getuid?.() !== 0) {
-    // chmod stops writes only for other users than root
-    const ro = path.join(p.dir, 'read-only');
-    fs.mkdirSync(ro, { mode: 0o555 });
-    caches.push(ro);
-  }
   for (const cache of caches) {
     assert.deepEqual(assay(['run', 'main.lua'], { cwd: p.dir, cache }), { out: 'hello, world\n', err: '', status: 0 });
     const r = assay(['run', '--verbose', 'main.lua'], { cwd: p.dir, cache });
@@ -153,6 +147,61 @@ test('an unusable cache directory disables caching; --verbose says why', () => {
   const w = assay(['run', '--verbose', 'main.lua'], { cwd: p.dir, cache: caches[0], worker: true });
   assert.equal(w.out, 'hello, world\n');
   assert.match(w.err, /compile cache disabled/);
+});
+
+test('a cache directory that can be read but not written is used read-only', (t) => {
+  // chmod stops writes only for users other than root: as root, run as nobody
+  const asRoot = process.getuid?.() === 0;
+  const runuser = ['/usr/sbin/runuser', '/sbin/runuser'].find((f) => fs.existsSync(f));
+  if (asRoot && !runuser) return t.skip('running as root without runuser');
+  const dir = fs.mkdtempSync('/tmp/assay-ro-');
+  try {
+    fs.chmodSync(dir, 0o755);
+    writeFiles(dir, { 'main.lua': MAIN, 'mod.lua': MOD });
+    for (const f of ['main.lua', 'mod.lua']) fs.chmodSync(path.join(dir, f), 0o644);
+    const cache = path.join(dir, 'cache');
+    // filled while writable (as when a container image is built)...
+    assert.equal(stats(assay(['run', '--verbose', 'main.lua'], { cwd: dir, cache }).err).compiled, 2);
+    fs.chmodSync(cache, 0o555);
+    for (const f of fs.readdirSync(cache)) fs.chmodSync(path.join(cache, f), 0o444);
+    const before = fs.readdirSync(cache).sort();
+    // ...then used by a user who cannot write it
+    const env = { ...process.env, ASSAY_CACHE_DIR: cache, HOME: dir };
+    const argv = [assayBin, 'run', '--verbose', 'main.lua'];
+    const r = asRoot
+      ? spawnSync(runuser, ['-u', 'nobody', '--', ...argv], { cwd: dir, env, encoding: 'latin1' })
+      : spawnSync(argv[0], argv.slice(1), { cwd: dir, env, encoding: 'latin1' });
+    assert.equal(r.stdout, 'hello, world\n', r.stderr);
+    assert.match(r.stderr, /compile cache .* \(read-only\): 2 hits, 0 compiled/);
+    assert.deepEqual(fs.readdirSync(cache).sort(), before);
+  } finally {
+    fs.chmodSync(path.join(dir, 'cache'), 0o755);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the cache is kept under ASSAY_CACHE_MAX_MB, pruning at most once an hour', () => {
+  const p = project({});
+  const limit = 6000; // bytes
+  const env = { ASSAY_CACHE_MAX_MB: String(limit / 1048576) };
+  const size = () => fs.readdirSync(p.cache).filter((f) => f !== 'prune.stamp').reduce((n, f) => n + fs.statSync(path.join(p.cache, f)).size, 0);
+  let removed = 0;
+  for (let i = 1; i <= 6; i++) {
+    fs.writeFileSync(path.join(p.dir, `s${i}.lua`), `print(${i} * 2)\n`);
+    const r = assay(['run', '--verbose', `s${i}.lua`], { ...p, env });
+    assert.equal(r.out, `${i * 2}\n`);
+    const m = /; (\d+) old files removed/.exec(r.err);
+    removed += m ? Number(m[1]) : 0;
+    assert.ok(size() <= limit, `cache holds ${size()} bytes after run ${i}`);
+    // (the stamp limits pruning to once an hour: make the next run eligible)
+    fs.utimesSync(path.join(p.cache, 'prune.stamp'), new Date(0), new Date(0));
+  }
+  assert.ok(removed > 0);
+  // within the hour, no pruning
+  fs.writeFileSync(path.join(p.cache, 'prune.stamp'), '');
+  fs.writeFileSync(path.join(p.dir, 's7.lua'), 'print(14)\n');
+  const r = assay(['run', '--verbose', 's7.lua'], { ...p, env });
+  assert.doesNotMatch(r.err, /old files removed/);
 });
 
 test('two processes compiling the same new script at once both succeed and leave sound entries', async () => {

@@ -47,8 +47,8 @@ const V8_MAGIC = "assay-v8";
 const FORMAT = "3";
 const ENTRY_EXT = ".lcc";
 const V8_EXT = ".v8";
-/** The names of every file the cache writes (entries, code caches, temporaries). */
-const OURS = /^[0-9a-f]{64}(\.lcc|\.[0-9a-f]{8}\.v8)(\.[0-9a-z]+\.tmp)?$/;
+/** The names of every file the cache writes (entries, code caches, temporaries, the prune stamp). */
+const OURS = /^([0-9a-f]{64}(\.lcc|\.[0-9a-f]{8}\.v8)(\.[0-9a-z]+\.tmp)?|prune\.stamp)$/;
 /** V8 rejects a code cache made by another V8 version or with other flags (bin/assay passes
  *  --stack-size; `node bin/assay.js` does not): one file per combination, so that two Node
  *  versions or both ways of starting assay sharing a cache do not rewrite each other's. */
@@ -100,9 +100,12 @@ function reason(e: unknown): string {
 // ---- state of this run ----
 
 let dir: string | null | undefined; // undefined until the first file chunk, null when disabled
+/** the directory can be read but not written (a cache baked into a read-only image): entries
+ *  are used, none are written */
+let readOnly = false;
 let told = false;
 /** what --verbose reports at exit (a chunk loaded again in the same run is not counted) */
-const stats = { hits: 0, compiled: 0, repaired: 0, v8Accepted: 0, v8Written: 0 };
+const stats = { hits: 0, compiled: 0, repaired: 0, written: 0, v8Accepted: 0, v8Written: 0 };
 
 function disable(why: string): void {
   dir = null;
@@ -117,14 +120,24 @@ function usableDir(): string | null {
   if (dir === undefined) {
     const d = cacheDir();
     const why = unusable(d, true);
-    if (why !== null) {
+    if (why !== null && !readable(d)) {
       disable(why);
       return null;
     }
+    readOnly = why !== null;
     dir = d;
     process.once("exit", atExit);
   }
   return dir;
+}
+
+function readable(d: string): boolean {
+  try {
+    fs.accessSync(d, fs.constants.R_OK | fs.constants.X_OK);
+    return fs.statSync(d).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 // ---- entries ----
@@ -286,8 +299,10 @@ function lookUp(source: string, chunkname: string, d: string, key: string): Cach
   const compiled = compile(source, chunkname);
   stats.compiled++;
   if (payload !== "missing") stats.repaired++;
+  if (readOnly) return { compiled, key: null };
   const data = encode(compiled);
   const ok = data !== null && writeAtomic(file, framed(ENTRY_MAGIC, key, data));
+  if (ok) stats.written++;
   return { compiled, key: ok ? key : null };
 }
 
@@ -310,7 +325,7 @@ export function codeCacheFor(key: string | null): Buffer | undefined {
 export function scriptMade(key: string | null, script: vm.Script, offered: Buffer | undefined): void {
   if (key === null || !cacheOptions.v8 || !dir) return;
   if (offered !== undefined && !script.cachedDataRejected) stats.v8Accepted++;
-  else toWrite.set(key, script);
+  else if (!readOnly) toWrite.set(key, script);
 }
 
 function atExit(): void {
@@ -320,14 +335,71 @@ function atExit(): void {
       if (writeAtomic(v8File(key), framed(V8_MAGIC, key, script.createCachedData()))) stats.v8Written++;
     }
     toWrite.clear();
+    const pruned = dir && stats.written + stats.v8Written > 0 ? prune(dir) : 0;
     if (cacheOptions.verbose && dir) {
       const s = stats;
       const v8 = cacheOptions.v8 ? `; V8 code cache: ${s.v8Accepted} used, ${s.v8Written} written` : "";
-      writeStderr(`assay: compile cache ${dir}: ${s.hits} hits, ${s.compiled} compiled (${s.repaired} repaired)${v8}\n`);
+      const ro = readOnly ? " (read-only)" : "";
+      const cut = pruned > 0 ? `; ${pruned} old files removed` : "";
+      writeStderr(`assay: compile cache ${dir}${ro}: ${s.hits} hits, ${s.compiled} compiled (${s.repaired} repaired)${v8}${cut}\n`);
     }
   } catch {
     // the cache never fails a run
   }
+}
+
+// ---- keeping it small ----
+
+/** The size the cache is kept under: ASSAY_CACHE_MAX_MB megabytes (default 256). */
+function maxBytes(): number {
+  const mb = Number(process.env.ASSAY_CACHE_MAX_MB);
+  return (Number.isFinite(mb) && mb > 0 ? mb : 256) * 1048576;
+}
+
+const PRUNE_STAMP = "prune.stamp";
+const PRUNE_EVERY_MS = 3600_000;
+
+/** After a run that wrote to the cache, at most once an hour: when the cache holds more than
+ *  maxBytes(), removes the files written longest ago until it holds 80% of that (a used
+ *  entry that goes is simply compiled again). Returns the number of files removed. */
+function prune(d: string): number {
+  const stamp = path.join(d, PRUNE_STAMP);
+  try {
+    if (Date.now() - fs.statSync(stamp).mtimeMs < PRUNE_EVERY_MS) return 0;
+  } catch {
+    // never pruned
+  }
+  try {
+    fs.writeFileSync(stamp, "");
+  } catch {
+    return 0;
+  }
+  const files: { name: string; size: number; mtime: number }[] = [];
+  let total = 0;
+  for (const name of ourFiles(d)) {
+    try {
+      const st = fs.statSync(path.join(d, name));
+      files.push({ name, size: st.size, mtime: st.mtimeMs });
+      total += st.size;
+    } catch {
+      // removed meanwhile
+    }
+  }
+  const limit = maxBytes();
+  if (total <= limit) return 0;
+  files.sort((a, b) => a.mtime - b.mtime);
+  let removed = 0;
+  for (const f of files) {
+    if (total <= limit * 0.8) break;
+    try {
+      fs.unlinkSync(path.join(d, f.name));
+      total -= f.size;
+      removed++;
+    } catch {
+      // another process removed it, or cannot: leave it
+    }
+  }
+  return removed;
 }
 
 // ---- `assay cache info` / `assay cache clear` ----
