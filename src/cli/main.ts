@@ -6,6 +6,7 @@ import { launch } from "./launch.js";
 import { registerBuild } from "./build-cmd.js";
 import { VERSION } from "../version.js";
 import { registerCacheCommand } from "./cache-cmd.js";
+import { registerTestCommand } from "./test-cmd.js";
 
 function readScript(file: string): string {
   if (file === "-") return fs.readFileSync(0, "latin1");
@@ -106,6 +107,7 @@ async function parseWithCommander(argv: string[]): Promise<number> {
   // from build-cmd.ts)
   registerBuild(program, (s) => (status = s));
   registerCacheCommand(program, (code) => (status = code));
+  registerTestCommand(program, (code) => (status = code));
   program.exitOverride();
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -1,0 +1,217 @@
+-- Tests of assay.testing.mock, run by `assay test stdlib/`.
+local mock = require("assay.testing.mock")
+
+test("serves a canned JSON response and records the request", function()
+  local m = mock.server({
+    ["GET /api/v1/namespaces/default/pods/web"] = { status = 200, json = { kind = "Pod", metadata = { name = "web" } } },
+  })
+  local resp = http.get(m.url .. "/api/v1/namespaces/default/pods/web?watch=false&label=a%3Db+c", { headers = { authorization = "Bearer t" } })
+  assert.eq(resp.status, 200)
+  assert.eq(json.parse(resp.body).metadata.name, "web")
+  assert.eq(#m.requests, 1)
+  local req = m:last()
+  assert.eq(req.method, "GET")
+  assert.eq(req.path, "/api/v1/namespaces/default/pods/web")
+  assert.eq(req.query, "watch=false&label=a%3Db+c")
+  assert.eq(req.args.watch, "false")
+  assert.eq(req.args.label, "a=b c")
+  assert.eq(req.headers.authorization, "Bearer t")
+  assert.eq(req.body, "")
+  assert.eq(req.json, nil)
+  assert.eq(req.route, "GET /api/v1/namespaces/default/pods/web")
+  m:close()
+end)
+
+test("m.url is http://127.0.0.1:PORT", function()
+  local m = mock.server()
+  assert.eq(m.url, "http://127.0.0.1:" .. m.port)
+  assert.gt(m.port, 0)
+  m:close()
+end)
+
+test("a function route gets the recorded request, JSON body decoded", function()
+  local m = mock.server({
+    ["POST /v1/auth/token/create"] = function(req)
+      return { status = 201, json = { auth = { client_token = "tok-" .. req.json.policies[1] } } }
+    end,
+  })
+  local resp = http.post(m.url .. "/v1/auth/token/create", { policies = { "admin" }, ttl = "1h" })
+  assert.eq(resp.status, 201)
+  assert.eq(json.parse(resp.body).auth.client_token, "tok-admin")
+  local req = m:last("POST /v1/auth/token/create")
+  assert.eq(req.json.ttl, "1h")
+  assert.eq(req.headers["content-type"], "application/json")
+  assert.eq(req.body, json.encode({ policies = { "admin" }, ttl = "1h" }))
+  m:close()
+end)
+
+test("a JSON body without a JSON content type is decoded too; other bodies are not", function()
+  local m = mock.server({ ["PUT /x"] = { status = 204 } })
+  http.put(m.url .. "/x", '{"a": 1}', { headers = { ["content-type"] = "text/plain" } })
+  http.put(m.url .. "/x", "plain text")
+  http.put(m.url .. "/x", "{broken", { headers = { ["content-type"] = "application/json" } })
+  local calls = m:calls("PUT /x")
+  assert.eq(#calls, 3)
+  assert.eq(calls[1].json.a, 1)
+  assert.eq(calls[2].json, nil)
+  assert.eq(calls[2].body, "plain text")
+  assert.eq(calls[3].json, nil)
+  m:close()
+end)
+
+test("route parameters match one segment and are decoded; exact paths win", function()
+  local m = mock.server({
+    ["GET /users/:id"] = function(req) return { body = "user " .. req.params.id } end,
+    ["GET /users/me"] = { body = "me" },
+    ["GET /users/:id/keys/:key"] = function(req) return { body = req.params.id .. "/" .. req.params.key } end,
+  })
+  assert.eq(http.get(m.url .. "/users/42").body, "user 42")
+  assert.eq(http.get(m.url .. "/users/me").body, "me")
+  assert.eq(http.get(m.url .. "/users/a%20b").body, "user a b")
+  assert.eq(http.get(m.url .. "/users/7/keys/k1").body, "7/k1")
+  assert.eq(m:count("GET /users/:id"), 2)
+  assert.eq(m:count("GET /users/me"), 1)
+  assert.eq(m:last("GET /users/:id").params.id, "a b")
+  assert.eq(m:count("GET /users/42"), 1, "counted by the path sent too")
+  m:close()
+end)
+
+test("a more literal pattern wins over a less literal one", function()
+  local m = mock.server({
+    ["GET /:kind/:name"] = { body = "generic" },
+    ["GET /pods/:name"] = { body = "pod" },
+  })
+  assert.eq(http.get(m.url .. "/pods/web").body, "pod")
+  assert.eq(http.get(m.url .. "/svc/web").body, "generic")
+  m:close()
+end)
+
+test("unmatched requests get a JSON 404 naming the route, and are recorded", function()
+  local m = mock.server({ ["GET /known"] = { body = "ok" } })
+  local resp = http.delete(m.url .. "/api/v1/things/x/")
+  assert.eq(resp.status, 404)
+  assert.eq(resp.headers["content-type"], "application/json")
+  local body = json.parse(resp.body)
+  assert.eq(body.error, "mock: no route for DELETE /api/v1/things/x/")
+  assert.eq(body.method, "DELETE")
+  assert.eq(body.path, "/api/v1/things/x/")
+  assert.eq(http.get(m.url .. "/").status, 404)
+  assert.eq(http.post(m.url .. "/known", "x").status, 404, "the method is part of the route")
+  local missed = m:unmatched()
+  assert.eq(#missed, 3)
+  assert.eq(missed[1].route, nil)
+  assert.eq(missed[2].path, "/")
+  assert.eq(missed[3].method, "POST")
+  assert.eq(m:count(), 3)
+  m:close()
+end)
+
+test("status, headers and plain bodies are served as given", function()
+  local m = mock.server({
+    ["GET /text"] = { status = 503, body = "down", headers = { ["x-reason"] = "maintenance" } },
+    ["GET /empty"] = { status = 204 },
+  })
+  local resp = http.get(m.url .. "/text")
+  assert.eq(resp.status, 503)
+  assert.eq(resp.body, "down")
+  assert.eq(resp.headers["x-reason"], "maintenance")
+  assert.eq(http.get(m.url .. "/empty").status, 204)
+  m:close()
+end)
+
+test("m:on adds a route or replaces its response", function()
+  local m = mock.server({ ["GET /v"] = { body = "one" } })
+  assert.eq(http.get(m.url .. "/v").body, "one")
+  m:on("GET /v", { body = "two" })
+  assert.eq(http.get(m.url .. "/v").body, "two")
+  assert.eq(m:on("patch /items/:id", { status = 202 }), m)
+  assert.eq(http.patch(m.url .. "/items/9", "{}").status, 202)
+  assert.eq(m:last().route, "PATCH /items/:id")
+  m:close()
+end)
+
+test("a handler can answer differently on each call", function()
+  local calls = 0
+  local m = mock.server({
+    ["GET /flaky"] = function()
+      calls = calls + 1
+      if calls < 3 then return { status = 500, body = "try again" } end
+      return { status = 200, body = "fine" }
+    end,
+  })
+  local statuses = {}
+  for i = 1, 3 do statuses[i] = http.get(m.url .. "/flaky").status end
+  assert.eq(table.concat(statuses, ","), "500,500,200")
+  assert.eq(m:count("GET /flaky"), 3)
+  m:close()
+end)
+
+test("a handler that fails answers 500", function()
+  local m = mock.server({ ["GET /boom"] = function() error("handler broke") end })
+  local resp = http.get(m.url .. "/boom")
+  assert.eq(resp.status, 500)
+  assert.contains(resp.body, "handler broke")
+  assert.eq(m:count("GET /boom"), 1)
+  m:close()
+end)
+
+test("delay makes the answer wait", function()
+  local m = mock.server({ ["GET /slow"] = { body = "late", delay = 0.2 } })
+  local t0 = time()
+  assert.eq(http.get(m.url .. "/slow").body, "late")
+  assert.gt(time() - t0, 0.15)
+  m:close()
+end)
+
+test("reset forgets the requests but keeps m.requests the same table", function()
+  local m = mock.server({ ["GET /a"] = { body = "a" } })
+  local list = m.requests
+  http.get(m.url .. "/a")
+  http.get(m.url .. "/b")
+  assert.eq(#list, 2)
+  m:reset()
+  assert.eq(#m.requests, 0)
+  assert.eq(rawequal(list, m.requests), true)
+  assert.eq(m:last(), nil)
+  m:close()
+end)
+
+test("two servers run side by side", function()
+  local a = mock.server({ ["GET /who"] = { body = "a" } })
+  local b = mock.server({ ["GET /who"] = { body = "b" } })
+  assert.ne(a.port, b.port)
+  assert.eq(http.get(a.url .. "/who").body, "a")
+  assert.eq(http.get(b.url .. "/who").body, "b")
+  assert.eq(a:count(), 1)
+  assert.eq(b:count(), 1)
+  a:close()
+  b:close()
+end)
+
+test("closed servers refuse connections", function()
+  local m = mock.server({ ["GET /a"] = { body = "a" } })
+  m:close()
+  local ok, err = pcall(http.get, m.url .. "/a", { timeout = 2 })
+  assert.eq(ok, false)
+  assert.contains(tostring(err), "http.get failed")
+end)
+
+test("bad routes and responses are reported", function()
+  local ok, err = pcall(mock.server, { ["/no-method"] = { body = "x" } })
+  assert.eq(ok, false)
+  assert.contains(err, "mock: bad route '/no-method' (expected 'METHOD /path')")
+  local m = mock.server()
+  ok, err = pcall(m.on, m, "GET /x", "text")
+  assert.eq(ok, false)
+  assert.contains(err, "mock: the response for 'GET /x' must be a table or a function (got string)")
+  ok, err = pcall(m.on, m, "PROPFIND /x", { body = "x" })
+  assert.eq(ok, false)
+  assert.contains(err, "method PROPFIND was not known when the server started")
+  m:close()
+end)
+
+test("a method named in mock.server's routes can get more routes later", function()
+  local m = mock.server({ ["PROPFIND /dav"] = { status = 207, body = "multi" } })
+  assert.eq(m:on("PROPFIND /dav/:file", { status = 207, body = "file" }), m)
+  m:close()
+end)
