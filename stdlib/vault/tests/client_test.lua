@@ -1,0 +1,130 @@
+-- assay.vault: the client and the raw API (read, write, delete, list) with the status rules
+-- every method shares.
+local S = dofile((arg[0]:match("^(.*/)") or "") .. "support.lua")
+local vault = require("assay.vault")
+
+test("client strips trailing slashes and keeps url and token as fields", function()
+  local c = vault.client("http://vault:8200///", "tok")
+  assert.eq(c.url, "http://vault:8200")
+  assert.eq(c.token, "tok")
+end)
+
+test("client accepts the token as {token = ...} (the README's form)", function()
+  S.with_vault({ ["GET /v1/secret/foo"] = { json = { data = { a = 1 } } } }, function(_, m)
+    local c = vault.client(m.url, { token = "from-table" })
+    assert.eq(c.token, "from-table")
+    c:read("secret/foo")
+    S.check(m:last(), { method = "GET", path = "/v1/secret/foo", token = "from-table" })
+  end)
+end)
+
+test("client without a string url is an error", function()
+  S.fails("vault.client: url must be a string", vault.client, nil, "tok")
+end)
+
+test("read GETs /v1/<path> with the token and returns data", function()
+  S.with_vault({ ["GET /v1/secret/foo"] = { json = { data = { user = "admin" }, lease_duration = 0 } } }, function(c, m)
+    local data = c:read("secret/foo")
+    assert.same(data, { user = "admin" })
+    S.check(m:last(), { method = "GET", path = "/v1/secret/foo" })
+  end)
+end)
+
+test("read returns nil on 404", function()
+  S.with_vault({ ["GET /v1/secret/missing"] = S.errors(404) }, function(c)
+    assert.eq(c:read("secret/missing"), nil)
+  end)
+end)
+
+test("a 404 with an empty body is nil for GET and {} for LIST", function()
+  S.with_vault({ ["GET /v1/secret/data/missing"] = { status = 404 }, ["GET /v1/secret/metadata"] = { status = 404 } }, function(c)
+    assert.eq(c:read("secret/data/missing"), nil)
+    assert.same(c:list("secret/metadata"), {})
+  end)
+end)
+
+test("read raises on another status, with path, status and body", function()
+  S.with_vault({ ["GET /v1/secret/foo"] = S.errors(500, "internal error") }, function(c)
+    local err = S.fails('vault: GET /v1/secret/foo HTTP 500: {"errors":["internal error"]}', c.read, c, "secret/foo")
+    assert.matches(err, "init%.lua:%d+: vault: GET")
+  end)
+end)
+
+test("a transport failure is raised as the http error", function()
+  local c = vault.client(S.dead_url(), "tok")
+  S.fails("http.get failed", c.read, c, "secret/foo")
+end)
+
+test("write POSTs the payload and returns the JSON on 200", function()
+  S.with_vault({ ["POST /v1/secret/data/app"] = { json = { data = { version = 3 } } } }, function(c, m)
+    local resp = c:write("secret/data/app", { data = { key = "value" } })
+    assert.eq(resp.data.version, 3)
+    S.check(m:last(), { method = "POST", path = "/v1/secret/data/app", json = { data = { key = "value" } } })
+  end)
+end)
+
+test("write returns nil on 204", function()
+  S.with_vault({ ["POST /v1/sys/x"] = { status = 204 } }, function(c)
+    assert.eq(c:write("sys/x", { a = 1 }), nil)
+  end)
+end)
+
+test("write raises on a non-2xx status (404 included)", function()
+  S.with_vault({
+    ["POST /v1/secret/data/app"] = S.errors(400, "no data provided"),
+    ["POST /v1/nowhere"] = S.errors(404),
+  }, function(c)
+    S.fails('vault: POST /v1/secret/data/app HTTP 400: {"errors":["no data provided"]}', c.write, c, "secret/data/app", {})
+    S.fails("vault: POST /v1/nowhere HTTP 404", c.write, c, "nowhere", {})
+  end)
+end)
+
+test("write raises on 201 (only 200 and 204 are success)", function()
+  S.with_vault({ ["POST /v1/sys/x"] = { status = 201, json = { ok = true } } }, function(c)
+    S.fails("vault: POST /v1/sys/x HTTP 201", c.write, c, "sys/x", {})
+  end)
+end)
+
+test("delete sends DELETE and accepts 204 and 200", function()
+  local status = 204
+  S.with_vault({ ["DELETE /v1/secret/foo"] = function() return { status = status } end }, function(c, m)
+    assert.eq(c:delete("secret/foo"), nil)
+    S.check(m:last(), { method = "DELETE", path = "/v1/secret/foo" })
+    status = 200
+    assert.eq(c:delete("secret/foo"), nil)
+  end)
+end)
+
+test("delete raises on another status (404 included)", function()
+  S.with_vault({ ["DELETE /v1/secret/foo"] = S.errors(403, "permission denied") }, function(c)
+    S.fails('vault: DELETE /v1/secret/foo HTTP 403: {"errors":["permission denied"]}', c.delete, c, "secret/foo")
+  end)
+end)
+
+test("list GETs ?list=true and returns data.keys", function()
+  S.with_vault({ ["GET /v1/secret/metadata/app"] = { json = { data = { keys = { "a", "b/" } } } } }, function(c, m)
+    assert.same(c:list("secret/metadata/app"), { "a", "b/" })
+    S.check(m:last(), { method = "GET", path = "/v1/secret/metadata/app", query = "list=true" })
+  end)
+end)
+
+test("list returns {} on 404 and when the response has no keys", function()
+  S.with_vault({ ["GET /v1/none"] = S.errors(404), ["GET /v1/empty"] = { json = { data = {} } }, ["GET /v1/bare"] = { json = { x = 1 } } }, function(c)
+    assert.same(c:list("none"), {})
+    assert.same(c:list("empty"), {})
+    assert.same(c:list("bare"), {})
+  end)
+end)
+
+test("list raises on another status, naming LIST", function()
+  S.with_vault({ ["GET /v1/secret/metadata"] = S.errors(500, "boom") }, function(c)
+    S.fails('vault: LIST /v1/secret/metadata HTTP 500: {"errors":["boom"]}', c.list, c, "secret/metadata")
+  end)
+end)
+
+test("a client without a token sends no X-Vault-Token", function()
+  S.with_vault({ ["GET /v1/sys/x"] = { json = { data = {} } } }, function(_, m)
+    vault.client(m.url):read("sys/x")
+    S.check(m:last(), { method = "GET", path = "/v1/sys/x", token = false })
+  end)
+end)
