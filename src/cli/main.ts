@@ -6,6 +6,7 @@ import { launch } from "./launch.js";
 import { registerBuild } from "./build-cmd.js";
 import { VERSION } from "../version.js";
 import { registerCacheCommand } from "./cache-cmd.js";
+import { registerCheck } from "./check-cmd.js";
 import { registerTestCommand } from "./test-cmd.js";
 
 function readScript(file: string): string {
@@ -58,10 +59,7 @@ async function runDefault(file: string | undefined, args: string[], opts: { e?: 
     return 2;
   }
   const ext = path.extname(file);
-  if (ext === ".yaml" || ext === ".yml") {
-    process.stderr.write(`assay: check mode (${file}) is not available in this version\n`);
-    return 2;
-  }
+  if (ext === ".yaml" || ext === ".yml") return (await import("./check-cmd.js")).runCheckArgs(file, args, opts);
   return runFile(file, args, opts);
 }
 
@@ -107,6 +105,7 @@ async function parseWithCommander(argv: string[]): Promise<number> {
   // from build-cmd.ts)
   registerBuild(program, (s) => (status = s));
   registerCacheCommand(program, (code) => (status = code));
+  registerCheck(program, (s) => (status = s));
   registerTestCommand(program, (code) => (status = code));
   program.exitOverride();
   try {

@@ -5,7 +5,10 @@
 //                                  child processes started afterwards see the change
 //   env.list() → {{key=, value=}}  the process environment, sorted by key (byte order)
 //   env._process_get(name)         the process environment only (as the original exposes it)
-//   env._check_env                 the override table (initially empty)
+//   env._check_env                 the override table: empty, or in a check-mode script check
+//                                  (cli/check/script.ts) the check's `env`, passed to the
+//                                  child as ASSAY_CHECK_ENV (a JSON object of strings), which
+//                                  is removed from the environment the script sees
 // Names and values are byte strings holding UTF-8. A name cannot be empty or contain "=" or
 // NUL; such a name is never set (get → nil, set → error).
 import { LuaTable } from "../core/table.js";
@@ -37,9 +40,25 @@ function processGet(name: string): string | undefined {
   return v === undefined ? undefined : utf8Encode(v);
 }
 
+/** The check-mode overrides handed over in ASSAY_CHECK_ENV (then unset); an invalid value
+ *  gives none. */
+function checkEnv(): LuaTable {
+  const t = new LuaTable();
+  const raw = process.env.ASSAY_CHECK_ENV;
+  if (raw === undefined) return t;
+  delete process.env.ASSAY_CHECK_ENV;
+  try {
+    const o = JSON.parse(raw) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(o)) if (typeof v === "string") t.set(utf8Encode(k), utf8Encode(v));
+  } catch {
+    // not JSON: no overrides
+  }
+  return t;
+}
+
 export function openEnv(G: LuaTable): void {
   const env = new LuaTable();
-  env.setField("_check_env", new LuaTable());
+  env.setField("_check_env", checkEnv());
 
   env.setField("_process_get", function _process_get(name: unknown): unknown {
     return processGet(checkString(name, 1, "env._process_get", arguments.length > 0));

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# A throwaway Prometheus server for the check-mode tests (tests/check/prometheus.test.mjs).
+#
+#   eval "$(.ci/prometheus.sh start)"   starts Prometheus on a free port of 127.0.0.1, with its
+#                                       data in a new temporary directory and one scrape job,
+#                                       `prometheus`, scraping itself every second; waits until
+#                                       it is ready and has scraped itself once (so `up` has a
+#                                       sample); prints shell `export` lines for:
+#                                         ASSAY_TEST_PROM_URL  http://127.0.0.1:<port>
+#                                         ASSAY_TEST_PROM_DIR  its directory (config, data, log,
+#                                                              pid file), for stop
+#   .ci/prometheus.sh stop [DIR]        stops the server of DIR (default $ASSAY_TEST_PROM_DIR)
+#                                       and removes the directory
+#
+# Needs the Debian `prometheus` package (/usr/bin/prometheus); when it is missing and we are
+# root with apt-get, it is installed first (the package's own service is not used: it is not
+# started without systemd, and this server is separate from it anyway). Progress and errors
+# go to stderr; exit status 1 when the server cannot be started.
+set -euo pipefail
+
+log() { echo "prometheus.sh: $*" >&2; }
+
+install_prometheus() {
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing prometheus"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus >/dev/null 2>&1 ||
+      { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus >/dev/null; }
+  fi
+}
+
+free_port() {
+  node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'
+}
+
+# prints the body of GET URL, or fails
+get() {
+  node -e 'fetch(process.argv[1]).then(async (r) => { if (!r.ok) process.exit(1); process.stdout.write(await r.text()); }, () => process.exit(1))' "$1"
+}
+
+start() {
+  local bin dir port url i
+  bin=$(command -v prometheus) || { install_prometheus; bin=$(command -v prometheus); } || { log "Prometheus is not installed (no prometheus command)"; exit 1; }
+  dir=$(mktemp -d /tmp/assay-prom.XXXXXX)
+  port=$(free_port)
+  url="http://127.0.0.1:$port"
+  cat >"$dir/prometheus.yml" <<EOF
+global:
+  scrape_interval: 1s
+  evaluation_interval: 1s
+scrape_configs:
+  - job_name: prometheus
+    static_configs:
+      - targets: ["127.0.0.1:$port"]
+EOF
+  # (setsid: the server outlives this script and is not in the caller's process group)
+  setsid "$bin" --config.file="$dir/prometheus.yml" --storage.tsdb.path="$dir/data" \
+    --web.listen-address="127.0.0.1:$port" --storage.tsdb.retention.time=1h \
+    >"$dir/prometheus.log" 2>&1 </dev/null &
+  echo $! >"$dir/pid"
+  for i in $(seq 1 120); do
+    if get "$url/api/v1/query?query=up" 2>/dev/null | grep -q '"value"'; then
+      log "$("$bin" --version 2>&1 | head -1 | awk '{print $1, $3}') on $url, data in $dir"
+      echo "export ASSAY_TEST_PROM_URL='$url'"
+      echo "export ASSAY_TEST_PROM_DIR='$dir'"
+      return 0
+    fi
+    if ! kill -0 "$(cat "$dir/pid")" 2>/dev/null; then break; fi
+    sleep 0.5
+  done
+  log "the server did not become ready:"
+  tail -20 "$dir/prometheus.log" >&2
+  kill "$(cat "$dir/pid")" 2>/dev/null || true
+  exit 1
+}
+
+stop() {
+  local dir=${1:-${ASSAY_TEST_PROM_DIR:-}} pid i
+  [ -n "$dir" ] && [ -f "$dir/pid" ] || { log "no server to stop"; exit 1; }
+  pid=$(cat "$dir/pid")
+  kill "$pid" 2>/dev/null || true
+  for i in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+  kill -9 "$pid" 2>/dev/null || true
+  rm -rf "$dir"
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop "${2:-}" ;;
+  *) echo "usage: $0 start | stop [DIR]" >&2; exit 2 ;;
+esac
