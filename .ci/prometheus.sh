@@ -9,6 +9,8 @@
 #                                         ASSAY_TEST_PROM_URL  http://127.0.0.1:<port>
 #                                         ASSAY_TEST_PROM_DIR  its directory (config, data, log,
 #                                                              pid file), for stop
+#                                       With PROM_RULES=<file>, the rule file is loaded too
+#                                       (rule_files) and ASSAY_TEST_PROM_RULES=1 is exported.
 #   .ci/prometheus.sh stop [DIR]        stops the server of DIR (default $ASSAY_TEST_PROM_DIR)
 #                                       and removes the directory
 #
@@ -52,6 +54,9 @@ scrape_configs:
     static_configs:
       - targets: ["127.0.0.1:$port"]
 EOF
+  if [ -n "${PROM_RULES:-}" ]; then
+    printf 'rule_files: ["%s"]\n' "$(readlink -f "$PROM_RULES")" >>"$dir/prometheus.yml"
+  fi
   # (setsid: the server outlives this script and is not in the caller's process group)
   setsid "$bin" --config.file="$dir/prometheus.yml" --storage.tsdb.path="$dir/data" \
     --web.listen-address="127.0.0.1:$port" --storage.tsdb.retention.time=1h \
@@ -62,6 +67,7 @@ EOF
       log "$("$bin" --version 2>&1 | head -1 | awk '{print $1, $3}') on $url, data in $dir"
       echo "export ASSAY_TEST_PROM_URL='$url'"
       echo "export ASSAY_TEST_PROM_DIR='$dir'"
+      if [ -n "${PROM_RULES:-}" ]; then echo "export ASSAY_TEST_PROM_RULES=1"; fi
       return 0
     fi
     if ! kill -0 "$(cat "$dir/pid")" 2>/dev/null; then break; fi
