@@ -126,7 +126,8 @@ function replyOf(v: unknown): Reply {
   const s = v.get("status");
   let status = 200;
   const n = s instanceof LFloat ? s.n : typeof s === "number" ? s : NaN;
-  if (Number.isInteger(n) && n >= 100 && n <= 999) status = n;
+  // (1xx are not final answers: they count as invalid)
+  if (Number.isInteger(n) && n >= 200 && n <= 999) status = n;
   const headers: [string, string][] = [];
   const h = v.get("headers");
   if (h instanceof LuaTable) {

@@ -156,6 +156,12 @@ export const ops: Record<string, OpHandler> = {
     if (!res) return false; // the client went away
     waiting.delete(rid);
     try {
+      if (status === 204 || status === 304 || status < 200) {
+        // no body allowed (HTTP semantics): whatever the handler gave is dropped
+        res.writeHead(status, headers);
+        res.end();
+        return true;
+      }
       // (a byte string: one char per byte, so its length is the byte count)
       headers.push("content-length", String(body.length));
       res.writeHead(status, headers);
