@@ -57,6 +57,21 @@ test('routing, request table, response table, 404 and 500 (self-test through htt
   assert.match(err, /ERROR http\.listen: handler error: .*main\.lua:9: kaput method=GET path=\/boom/);
 });
 
+test('204 and 304 answers carry no body; a 1xx status counts as invalid', async () => {
+  const { lines } = await lua(`
+    local srv = http.listen(0, { GET = {
+      ["/204"] = function() return { status = 204, body = "dropped" } end,
+      ["/304"] = function() return { status = 304, json = { a = 1 } } end,
+      ["/101"] = function() return { status = 101, body = "x" } end,
+    } })
+    local B = "http://127.0.0.1:" .. srv.port
+    for _, p in ipairs({ "/204", "/304", "/101" }) do
+      local r = http.get(B .. p)
+      print(r.status, "[" .. r.body .. "]")
+    end`);
+  assert.deepEqual(lines, ['204\t[]', '304\t[]', '200\t[x]']);
+});
+
 test('handlers run concurrently: 50 parallel requests to a handler that sleeps 0.2 s', async () => {
   const { lines } = await lua(`
     local now, peak = 0, 0
