@@ -81,7 +81,7 @@ await build({
   plugins: [splitPlugin("libs")],
   // the builtins' third-party libraries load from node_modules on first use, so a script
   // that does not use them does not parse them at start-up (built files embed them)
-  external: ["yaml", "smol-toml", "nunjucks", "tinyglobby", "re2js", "jose"],
+  external: ["yaml", "smol-toml", "nunjucks", "tinyglobby", "re2js", "jose", "better-sqlite3"],
   // argument errors find a builtin's frame by its function name: keep names unrenamed
   // (only here: the property redefinitions this adds cost the core's hot helpers 3x)
   keepNames: true,

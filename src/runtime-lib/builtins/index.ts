@@ -19,6 +19,7 @@ import { openEnv } from "./env.js";
 import { openLog } from "./log.js";
 import { openAssert } from "./assert.js";
 import { openTime } from "./time.js";
+import { openDb } from "./db.js";
 // (network)
 import { openHttp } from "./http.js";
 import { openWs } from "./ws.js";
@@ -42,6 +43,7 @@ export function openBuiltins(G: LuaTable): void {
   openLog(G);
   openAssert(G);
   openTime(G);
+  openDb(G);
   // (network)
   openHttp(G);
   openWs(G);

@@ -1,93 +1,19 @@
 // PostgreSQL operations for the I/O worker (the `db` builtin, builtins/db/postgres.ts, is the
 // other half). Each connection is one pg Client (one server session: BEGIN ... COMMIT span
 // calls), kept here by id. pg queues the queries of one client, so concurrent tasks sharing a
-// connection take turns. Results cross to the Lua thread as plain data, already converted
-// from PostgreSQL's text format to what Lua needs (see `Kind`):
+// connection take turns. Queries are pg "submittables" that collect rows column by column,
+// already converted from PostgreSQL's text format to what Lua needs (db-values.ts):
 //   pg.connect [url, {ca?, connectTimeout?, queryTimeout?}] → id
-//   pg.query   [id, sql, values | null] → PgResult (values: null, boolean, number, bigint,
-//              string — already UTF-8-decoded — or Uint8Array, sent in binary format)
+//   pg.query   [id, sql, values | null] → PgResult, after PgBatch events for big results
+//              (values: null, boolean, number, bigint, string — already UTF-8-decoded — or
+//              Uint8Array, sent in binary format)
+//   pg.execute [id, sql, values | null] → the number of rows affected
 //   pg.describe [id, sql] → [oid, element oid or 0] per parameter
 //   pg.close [id], pg.closeAll []
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import type * as Pg from "pg";
 import type { OpHandler } from "../io-worker.js";
-
-/** How the Lua thread finishes a column's values: "v" values are final (integers as
- *  number/bigint, booleans, byte strings); "f" numbers are Lua floats; "j" values are JSON
- *  text (bytes) to decode; "[" + k: nested arrays whose elements are of kind k. */
-export type ScalarKind = "v" | "f" | "j";
-export type Kind = ScalarKind | `[${ScalarKind}`;
-
-// pg is evaluated when the first connection opens: a literal require, which esbuild bundles
-// but runs only when called (file-by-file tsc output, where ESM has no require, loads it
-// from node_modules)
-const esm = (id: string): unknown => createRequire(import.meta.url)(id);
-let pgLib: typeof Pg | undefined;
-const loadPg = (): typeof Pg => (pgLib ??= (typeof require === "function" ? require("pg") : esm("pg")) as typeof Pg);
-
-// ---- PostgreSQL text format → Lua-ready values ----
-
-/** UTF-8 text → a Lua byte string. */
-const bytes = (s: string): string => (/[^\x00-\x7f]/.test(s) ? Buffer.from(s, "utf8").toString("latin1") : s);
-const int = (s: string): number => Number(s);
-/** int8: exact, a bigint beyond ±(2^53-1) */
-function int8(s: string): number | bigint {
-  const n = Number(s);
-  return Number.isSafeInteger(n) ? n : BigInt(s);
-}
-function bytea(s: string): string {
-  if (s.startsWith("\\x")) return Buffer.from(s.slice(2), "hex").toString("latin1");
-  // bytea_output = 'escape': \\ is a backslash, \ooo an octal byte
-  return s.replace(/\\(\\|[0-7]{3})/g, (_, e: string) => (e === "\\" ? "\\" : String.fromCharCode(parseInt(e, 8))));
-}
-const TIMESTAMP = /^(\d{4,}-\d\d-\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?)(?:([+-]\d\d)(?::(\d\d))?(?::(\d\d))?)?$/;
-/** "2024-05-01 10:00:00.5+02" → "2024-05-01T10:00:00.5+02:00" ("Z" for UTC); infinity and
- *  BC dates stay as PostgreSQL writes them */
-function timestamp(s: string): string {
-  const m = TIMESTAMP.exec(s);
-  if (!m) return s;
-  const [, date, time, h, mm, ss] = m;
-  if (h === undefined) return `${date}T${time}`;
-  if (Number(h) === 0 && !mm && !ss) return `${date}T${time}Z`;
-  return `${date}T${time}${h}:${mm ?? "00"}${ss ? ":" + ss : ""}`;
-}
-
-interface TypeInfo<K extends Kind = Kind> {
-  kind: K;
-  parse: (s: string) => unknown;
-}
-const T = <K extends Kind>(kind: K, parse: (s: string) => unknown): TypeInfo<K> => ({ kind, parse });
-const TEXT = T("v", bytes);
-const SCALARS: Record<number, TypeInfo<ScalarKind>> = {
-  16: T("v", (s) => s === "t"), // bool
-  17: T("v", bytea),
-  20: T("v", int8),
-  21: T("v", int), // int2
-  23: T("v", int), // int4
-  26: T("v", int), // oid
-  114: T("j", bytes), // json
-  3802: T("j", bytes), // jsonb
-  700: T("f", Number), // float4
-  701: T("f", Number), // float8
-  1114: T("v", timestamp),
-  1184: T("v", timestamp), // timestamptz
-};
-/** array type → element type */
-export const ARRAYS: Record<number, number> = {
-  1000: 16, 1001: 17, 1002: 18, 1003: 19, 1005: 21, 1007: 23, 1009: 25, 1014: 1042, 1015: 1043,
-  1016: 20, 1021: 700, 1022: 701, 1028: 26, 1115: 1114, 1182: 1082, 1183: 1083, 1185: 1184,
-  1187: 1186, 1231: 1700, 199: 114, 3807: 3802, 2951: 2950, 1041: 869, 651: 650, 1270: 1266,
-};
-
-function typeInfo(oid: number): TypeInfo {
-  const elem = ARRAYS[oid];
-  if (elem === undefined) return SCALARS[oid] ?? TEXT;
-  const e = SCALARS[elem] ?? TEXT;
-  // (pg-types' arrayParser is { create(text, transform) }, whatever @types/pg says)
-  const arrays = loadPg().types.arrayParser as unknown as { create(s: string, f: (e: string) => unknown): { parse(): unknown[] } };
-  return T(`[${e.kind}` as Kind, (s) => arrays.create(s, e.parse).parse());
-}
+import { ARRAYS, BATCH_ROWS, ColumnBuilder, Kind, PgBatch, PgResult, bytes, esm, loadPg, typeInfo } from "./db-values.js";
 
 // ---- connections ----
 
@@ -150,7 +76,12 @@ function sslConfig(mode: string | undefined, parsed: unknown, ca: string | undef
 
 function readCa(ca: string | undefined): string | undefined {
   if (ca === undefined || ca.includes("-----BEGIN")) return ca;
-  return fs.readFileSync(ca, "latin1");
+  try {
+    return fs.readFileSync(ca, "latin1");
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new Error(`cannot read the CA certificate '${ca}': ${err.code === "ENOENT" ? "no such file" : err.message}`);
+  }
 }
 
 function clientConfig(url: string, o: ConnectOptions): Pg.ClientConfig & { sslmode?: string } {
@@ -166,10 +97,12 @@ function clientConfig(url: string, o: ConnectOptions): Pg.ClientConfig & { sslmo
     // ISO dates whatever the server's default
     options: (cfg.options as string | undefined) ?? "-c DateStyle=ISO",
     connectionTimeoutMillis: timeout > 0 ? Math.round(timeout * 1000) : 0,
-    query_timeout: o.queryTimeout !== undefined && o.queryTimeout > 0 ? Math.round(o.queryTimeout * 1000) : undefined,
+    // the server cancels a statement that runs too long (the session stays usable); a server
+    // that does not answer at all is given a little longer (see submit)
+    statement_timeout: o.queryTimeout !== undefined && o.queryTimeout > 0 ? Math.round(o.queryTimeout * 1000) : undefined,
+    query_timeout: o.queryTimeout !== undefined && o.queryTimeout > 0 ? Math.round(o.queryTimeout * 1000) + NO_ANSWER_GRACE_MS : undefined,
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
-    types: { getTypeParser: ((oid: number) => typeInfo(oid).parse) as Pg.CustomTypesConfig["getTypeParser"] },
   };
 }
 
@@ -197,88 +130,6 @@ async function connect(url: string, o: ConnectOptions): Promise<number> {
   client.on("error", (e) => (conn.broken ??= failure(e).message));
   conns.set(id, conn);
   return id;
-}
-
-// ---- results, column by column ----
-// Rows cross to the Lua thread in columns (typed arrays, and one string per text column):
-// far cheaper to clone than an array per row, and decoded on the other side per value.
-
-/** A column of a result; `nulls[i]` = 1 where row i is NULL. */
-export type Column =
-  | { t: "num"; v: Float64Array; nulls: Uint8Array | null }
-  | { t: "big"; v: BigInt64Array; nulls: Uint8Array | null }
-  | { t: "bool"; v: Uint8Array; nulls: Uint8Array | null }
-  /** byte strings: value i is s.slice(ends[i - 1] ?? 0, ends[i]) */
-  | { t: "str"; s: string; ends: Uint32Array; nulls: Uint8Array | null }
-  /** anything else (arrays), NULL as null */
-  | { t: "any"; v: unknown[] };
-
-type Shape = Column["t"];
-const SHAPES: Record<number, Shape> = { 16: "bool", 20: "big", 21: "num", 23: "num", 26: "num", 700: "num", 701: "num" };
-
-/** Collects one column's values as the rows arrive. */
-class ColumnBuilder {
-  private readonly vals: unknown[] = [];
-  private nulls: Uint8Array | null = null;
-  private readonly shape: Shape;
-  private readonly parse: (s: string) => unknown;
-  constructor(readonly oid: number) {
-    const info = typeInfo(oid);
-    this.parse = info.parse;
-    this.shape = SHAPES[oid] ?? (info.kind[0] === "[" ? "any" : "str");
-  }
-  add(raw: string | null, row: number): void {
-    if (raw === null) {
-      if (this.shape === "any") return void this.vals.push(null);
-      if (this.nulls === null) this.nulls = new Uint8Array(Math.max(row + 1, 16));
-      else if (row >= this.nulls.length) this.grow(row);
-      this.nulls[row] = 1;
-      this.vals.push(this.shape === "str" ? "" : 0);
-    } else this.vals.push(this.parse === bytes ? raw : this.parse(raw));
-  }
-  private grow(row: number): void {
-    const n = new Uint8Array(Math.max(row + 1, this.nulls!.length * 2));
-    n.set(this.nulls!);
-    this.nulls = n;
-  }
-  finish(rows: number): Column {
-    const nulls = this.nulls === null ? null : this.nulls.length === rows ? this.nulls : this.nulls.slice(0, rows);
-    const v = this.vals;
-    switch (this.shape) {
-      case "num":
-        return { t: "num", v: Float64Array.from(v as number[]), nulls };
-      case "bool":
-        return { t: "bool", v: Uint8Array.from(v as boolean[], (b) => (b ? 1 : 0)), nulls };
-      case "big":
-        // all within ±(2^53-1): plain numbers are cheaper to read
-        if ((v as unknown[]).every((x) => typeof x === "number")) return { t: "num", v: Float64Array.from(v as number[]), nulls };
-        return { t: "big", v: BigInt64Array.from(v as Array<number | bigint>, (x) => BigInt(x)), nulls };
-      case "str": {
-        // (text columns hold the server's text: made bytes once for the whole column)
-        let joined = (v as string[]).join("");
-        if (this.parse === bytes && /[^\x00-\x7f]/.test(joined)) {
-          for (let i = 0; i < v.length; i++) v[i] = bytes(v[i] as string);
-          joined = (v as string[]).join("");
-        }
-        const ends = new Uint32Array(v.length);
-        let end = 0;
-        for (let i = 0; i < v.length; i++) ends[i] = end += (v[i] as string).length;
-        return { t: "str", s: joined, ends, nulls };
-      }
-      default:
-        return { t: "any", v };
-    }
-  }
-}
-
-export interface PgResult {
-  /** column names (UTF-8 bytes) in order */
-  names: string[];
-  kinds: Kind[];
-  cols: Column[];
-  nrows: number;
-  /** rows affected (summed over the statements of a multi-statement string) */
-  count: number;
 }
 
 // ---- the queries: pg "submittables" (the extension point pg-cursor uses) ----
@@ -323,11 +174,14 @@ class Query extends Submittable {
   private names: string[] = [];
   private kinds: Kind[] = [];
   private builders: ColumnBuilder[] = [];
+  private set = 0;
   private rows = 0;
   private count = 0;
+  /** `emit`: where batches of rows go before the end (none: all rows come at the end) */
   constructor(
     text: string,
     private readonly values: unknown[] | null,
+    private readonly emit?: (b: PgBatch) => void,
   ) {
     super(text);
   }
@@ -346,6 +200,7 @@ class Query extends Submittable {
   }
   override handleRowDescription(msg: { fields: Array<{ name: string; dataTypeID: number }> }): void {
     // (several statements: the rows of the last one that has columns)
+    this.set++;
     this.names = msg.fields.map((f) => bytes(f.name));
     this.kinds = msg.fields.map((f) => typeInfo(f.dataTypeID).kind);
     this.builders = msg.fields.map((f) => new ColumnBuilder(f.dataTypeID));
@@ -356,6 +211,12 @@ class Query extends Submittable {
     const b = this.builders;
     const row = this.rows++;
     for (let i = 0; i < b.length; i++) b[i].add(f[i], row);
+    if (this.rows === BATCH_ROWS && this.emit) this.emit(this.batch());
+  }
+  private batch(): PgBatch {
+    const nrows = this.rows;
+    this.rows = 0;
+    return { set: this.set, names: this.names, kinds: this.kinds, cols: this.builders.map((b) => b.take(nrows)), nrows };
   }
   override handleCommandComplete(msg: { text: string }): void {
     // "INSERT 0 5", "UPDATE 3", "SELECT 100": the count is the last number
@@ -363,8 +224,7 @@ class Query extends Submittable {
     if (m) this.count += Number(m[1]);
   }
   handleReadyForQuery(): void {
-    const cols = this.builders.map((b) => b.finish(this.rows));
-    this.end(null, { names: this.names, kinds: this.kinds, cols, nrows: this.rows, count: this.count } satisfies PgResult);
+    this.end(null, { ...this.batch(), count: this.count } satisfies PgResult);
   }
 }
 
@@ -391,11 +251,27 @@ class Describe extends Submittable {
   }
 }
 
+/** How much longer than query_timeout a server that does not answer at all is waited for. */
+const NO_ANSWER_GRACE_MS = 2000;
+
 function submit<T>(id: unknown, q: Submittable): Promise<T> {
   const c = connOf(id);
   if (c.broken !== undefined) return Promise.reject(new Error(`connection lost: ${c.broken}`));
   return new Promise<T>((resolve, reject) => {
-    q.callback = (err, v) => (err ? reject(failure(err)) : resolve(v as T));
+    q.callback = (err, v) => {
+      if (!err) return resolve(v as T);
+      if (err.message === "Query read timeout") {
+        // no answer even to the server-side timeout: the session is in an unknown state
+        c.broken ??= "the server did not answer in time";
+        (c.client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+        return reject(new Error("query timed out: the server did not answer"));
+      }
+      if (conns.get(id as number) !== c) return reject(new Error("connection was closed"));
+      // (the socket closed under the query: said as for later calls on this connection)
+      const code = (err as { code?: unknown }).code;
+      if (code === undefined && (c.broken !== undefined || /^Connection terminated/.test(err.message))) return reject(new Error(`connection lost: ${err.message}`));
+      reject(failure(err));
+    };
     c.client.query(q as unknown as Pg.QueryConfig);
   });
 }
@@ -414,7 +290,9 @@ async function close(id: unknown): Promise<void> {
 
 export const ops: Record<string, OpHandler> = {
   "pg.connect": (args) => connect(String(args[0]), (args[1] ?? {}) as ConnectOptions),
-  "pg.query": (args) => submit<PgResult>(args[0], new Query(String(args[1]), (args[2] ?? null) as unknown[] | null)),
+  "pg.query": (args, ctx) => submit<PgResult>(args[0], new Query(String(args[1]), (args[2] ?? null) as unknown[] | null, (b) => ctx.emit(b))),
+  // (the row count alone: a number crosses back cheaper than a result)
+  "pg.execute": (args) => submit<PgResult>(args[0], new Query(String(args[1]), (args[2] ?? null) as unknown[] | null)).then((r) => r.count),
   "pg.describe": (args) => describe(args[0], String(args[1])),
   "pg.close": (args) => close(args[0]),
   "pg.closeAll": () => Promise.all([...conns.keys()].map(close)).then(() => undefined),
