@@ -10,6 +10,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { assayBin, root, runAssay, tempDir, writeFiles } from './helpers.mjs';
 
+/** the stdlib installed with assay: searched after ASSAY_LIB_PATH */
+const stdlib = join(root, 'stdlib');
+
 // where scripts are written and built, the ASSAY_LIB_PATH directory, and where built files run
 const src = tempDir('build-src');
 const libdir = join(src, 'alib');
@@ -204,7 +207,9 @@ test('a literal require that cannot be found fails the build and lists what was 
     r.err,
     "assay build: missing.lua:2: module 'nope' not found:\n\tno file './nope.lua'\n\tno file './nope/init.lua'\n" +
       "missing.lua:4: module 'assay.nope.sub' not found:\n\tno file './assay/nope/sub.lua'\n\tno file './assay/nope/sub/init.lua'\n" +
-      `\tno file '${join(libdir, 'nope/sub/init.lua')}'\n\tno file '${join(libdir, 'nope/sub.lua')}'\n\tno file '${join(libdir, 'nope.sub.lua')}'\n`,
+      `\tno file '${join(libdir, 'nope/sub/init.lua')}'\n\tno file '${join(libdir, 'nope/sub.lua')}'\n\tno file '${join(libdir, 'nope.sub.lua')}'\n` +
+      // (then the stdlib installed with assay, searched after ASSAY_LIB_PATH)
+      `\tno file '${join(stdlib, 'nope/sub/init.lua')}'\n\tno file '${join(stdlib, 'nope/sub.lua')}'\n\tno file '${join(stdlib, 'nope.sub.lua')}'\n`,
   );
   assert.ok(!existsSync(join(src, 'missing.js')));
   // a module with a syntax error fails it too, as it would fail the run
@@ -239,7 +244,7 @@ test('--include forces modules in; globs match the modules of the lib directorie
   assert.match(node(one, ['fake']).err, /^assay: plugin\.lua:1: module 'assay\.fake' not found:/);
   const none = build(['plugin.lua', '--include', 'assay.zz*']);
   assert.equal(none.status, 1);
-  assert.equal(none.err, `assay build: --include assay.zz*: no module matches in ${libdir}\n`);
+  assert.equal(none.err, `assay build: --include assay.zz*: no module matches in ${libdir}, ${stdlib}\n`);
 });
 
 test('--minify makes the file smaller and keeps Lua positions and builtin names', () => {
