@@ -8,6 +8,7 @@ import { VERSION } from "../version.js";
 import { registerCacheCommand } from "./cache-cmd.js";
 import { registerCheck } from "./check-cmd.js";
 import { registerTestCommand } from "./test-cmd.js";
+import { registerTypesCommand } from "./types-cmd.js";
 
 function readScript(file: string): string {
   if (file === "-") return fs.readFileSync(0, "latin1");
@@ -107,6 +108,7 @@ async function parseWithCommander(argv: string[]): Promise<number> {
   registerCacheCommand(program, (code) => (status = code));
   registerCheck(program, (s) => (status = s));
   registerTestCommand(program, (code) => (status = code));
+  registerTypesCommand(program, (code) => (status = code));
   program.exitOverride();
   try {
     await program.parseAsync(argv, { from: "user" });
