@@ -23,6 +23,9 @@ import { openDb } from "./db.js";
 // (network)
 import { openHttp } from "./http.js";
 import { openWs } from "./ws.js";
+// (beyond v0.4.0: SPEC A5)
+import { openShell } from "./shell.js";
+import { openStringSplit } from "./string-split.js";
 
 export function openBuiltins(G: LuaTable): void {
   openAsync(G);
@@ -47,4 +50,7 @@ export function openBuiltins(G: LuaTable): void {
   // (network)
   openHttp(G);
   openWs(G);
+  // (beyond v0.4.0: SPEC A5)
+  openShell(G);
+  openStringSplit(G);
 }

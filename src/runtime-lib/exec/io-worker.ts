@@ -12,6 +12,7 @@ import { ops as dbOps } from "./ops/db.js";
 import { ops as httpClientOps } from "./ops/http-client.js";
 import { ops as httpServerOps } from "./ops/http-server.js";
 import { ops as wsOps } from "./ops/ws.js";
+import { ops as shellOps } from "./ops/shell.js";
 
 /** What an operation handler gets besides its arguments. */
 export interface OpContext {
@@ -60,6 +61,7 @@ register(dbOps);
 register(httpClientOps);
 register(httpServerOps);
 register(wsOps);
+register(shellOps);
 
 // Events go out in batches: everything produced during one turn of the event loop (a burst
 // of requests, say) is one message and one wake-up of the main thread.
