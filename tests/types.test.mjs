@@ -54,6 +54,7 @@ function stubs(text) {
 // Lua 5.4's own globals and os functions: everything else is assay's
 const LUA_GLOBALS = new Set('_G _VERSION arg collectgarbage coroutine debug dofile error getmetatable io ipairs load loadfile math next os package pairs pcall print rawequal rawget rawlen rawset require select setmetatable string table tonumber tostring type utf8 xpcall'.split(' '));
 const LUA_OS = new Set('clock date difftime execute exit getenv remove rename setlocale time tmpname'.split(' '));
+const LUA_STRING = new Set('byte char dump find format gmatch gsub len lower match pack packsize rep reverse sub unpack upper'.split(' '));
 
 /** The runtime's builtins: global name → 'function' or the sorted function keys of a table. */
 function runtimeBuiltins() {
@@ -72,6 +73,7 @@ function runtimeBuiltins() {
   for (const line of r.out.trim().split('\n')) {
     const [k, v = ''] = line.split('\t');
     if (k === 'os') m.set('os', v.split(' ').filter((f) => !LUA_OS.has(f)));
+    else if (k === 'string') m.set('string', v.split(' ').filter((f) => !LUA_STRING.has(f)));
     else if (!LUA_GLOBALS.has(k)) m.set(k, v === 'function' ? 'function' : v.split(' ').filter(Boolean));
   }
   return m;

@@ -164,6 +164,54 @@ export const os: GlobalDef = {
   ],
 };
 
+export const shell: GlobalDef = {
+  name: "shell",
+  doc: "Running commands. A non-zero status is not an error; other tasks go on while a command runs.",
+  kind: "table",
+  classes: [
+    {
+      name: "shell.Result",
+      doc: "What `shell.exec` returns.",
+      fields: fields(
+        "status: integer — the exit status (128 + the signal number when a signal ended it)",
+        "stdout: string — what it wrote on standard output (bytes)",
+        "stderr: string — what it wrote on standard error (bytes)",
+        "timed_out: boolean — the timeout stopped it",
+      ),
+    },
+    {
+      name: "shell.Options",
+      doc: "Options of `shell.exec`.",
+      fields: fields(
+        "cwd?: string — the working directory",
+        "env?: table<string, string|number|false> — variables set for the command (false removes one)",
+        "stdin?: string — its standard input",
+        "timeout?: number — seconds before the command (and its children) is stopped",
+      ),
+    },
+  ],
+  functions: [
+    fn("exec(cmd: string, opts?: shell.Options): shell.Result", "Runs a command line with /bin/sh -c and collects its output.", {
+      cmd: "the command line",
+      opts: "cwd, env, stdin, timeout",
+      return: "`{status, stdout, stderr, timed_out}`",
+    }),
+  ],
+};
+
+export const string: GlobalDef = {
+  name: "string",
+  doc: "assay's additions to Lua's string library (also methods of strings).",
+  kind: "extends",
+  functions: [
+    fn("split(s: string, sep?: string): string[]", "Splits at a plain-text separator, keeping empty fields; without one, at runs of whitespace.", {
+      s: "the string",
+      sep: "the separator (not a pattern)",
+      return: "the parts",
+    }),
+  ],
+};
+
 /** Not a runtime global: `assay test` defines it for test files (src/cli/test/harness.ts). */
 export const testGlobal: GlobalDef = {
   name: "test",
