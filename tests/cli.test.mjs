@@ -36,14 +36,14 @@ test('an uncaught error names the file and line, with a Lua traceback and exit c
   assert.doesNotMatch(r.err, /at .*\.m?js|node:internal/);
 });
 
-test('a syntax error is reported in Lua format with exit code 1', () => {
+test('a syntax error is reported in Lua format with exit code 2 (a compile error, issue #13)', () => {
   script('bad.lua', 'x = = 1\n');
-  assert.deepEqual(assay(['run', 'bad.lua']), { out: '', err: "assay: bad.lua:1: unexpected symbol near '='\n", status: 1 });
+  assert.deepEqual(assay(['run', 'bad.lua']), { out: '', err: "assay: bad.lua:1: unexpected symbol near '='\n", status: 2 });
 });
 
-test('a missing script is an error, not a crash', () => {
+test('a missing script is a usage error (2), not a crash', () => {
   const r = assay(['run', 'nope.lua']);
-  assert.equal(r.status, 1);
+  assert.equal(r.status, 2);
   assert.equal(r.err, 'assay: cannot open nope.lua: No such file or directory\n');
 });
 

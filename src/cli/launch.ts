@@ -1,5 +1,8 @@
-// Starts a Lua run in a worker thread and resolves with its exit code.
-import { RunOptions } from "../runtime-lib/run.js";
+// Starts a Lua run (on this thread or in a worker thread) and resolves with its exit code.
+// In worker mode this thread supervises: it passes SIGTERM/SIGINT on, ends a program that
+// does not stop (128 + the signal number), and reports what the worker itself cannot (the
+// heap cap reached, the program ended by force) as run.ts reports errors.
+import type { RunOptions } from "../runtime-lib/run.js";
 import fs from "node:fs";
 
 export interface Limits {
@@ -49,16 +52,21 @@ async function launchWorker(opts: RunOptions, limits: Limits): Promise<number> {
       stderr: false,
     });
     let failed = false;
+    let stopped = false;
+    const startedAt = performance.now();
     w.on("error", (e: Error & { code?: string }) => {
       failed = true;
-      const msg = e.code === "ERR_WORKER_OUT_OF_MEMORY" ? "not enough memory" : `internal error: ${e.stack ?? e.message}`;
-      fs.writeSync(2, `assay: ${msg}\n`);
+      const oom = e.code === "ERR_WORKER_OUT_OF_MEMORY";
+      void supervisorFailure(oom ? "not enough memory" : `internal error: ${e.stack ?? e.message}`, null);
     });
     const onSignal = (signal: NodeJS.Signals): void => {
       const signo = signal === "SIGINT" ? 2 : 15;
       const stop = (): void => {
+        if (stopped) return;
+        stopped = true;
         void w.terminate();
-        resolve(128 + signo);
+        const code = 128 + signo;
+        void supervisorFailure(`${signal}: the program did not stop; ended`, { code, ms: performance.now() - startedAt, script: opts }).then(() => resolve(code));
       };
       if (Atomics.load(cell, 0) !== 0) return stop();
       Atomics.store(cell, 0, signo);
@@ -70,7 +78,23 @@ async function launchWorker(opts: RunOptions, limits: Limits): Promise<number> {
     w.on("exit", (code) => {
       process.off("SIGTERM", onSignal);
       process.off("SIGINT", onSignal);
-      resolve(failed ? 1 : code);
+      if (!stopped) resolve(failed ? 1 : code);
     });
   });
+}
+
+/** A failure the worker could not report: "assay: message" on stderr (an error event in the
+ *  json log format, and the end event when the run was ended here), and the termination log.
+ *  (run.ts is loaded only now: the supervising thread does not need the runtime otherwise.) */
+async function supervisorFailure(message: string, ended: { code: number; ms: number; script: RunOptions } | null): Promise<void> {
+  const run = await import("../runtime-lib/run.js");
+  if (!run.runEventsOn()) fs.writeSync(2, `assay: ${message}\n`);
+  else {
+    run.runEvent("error", message, { event: "error" });
+    if (ended) {
+      const ms = Math.round(ended.ms * 1000) / 1000;
+      run.runEvent("error", "run finished", { event: "end", script: run.scriptLabel(ended.script), duration_ms: ms, exit_code: ended.code });
+    }
+  }
+  run.writeTerminationLog(message);
 }

@@ -1,8 +1,9 @@
 // The `assay` command line: a declarative commander set-up; each command calls the
-// programmatic API.
+// programmatic API. Every command, option, variable and exit code is in docs/cli.md.
 import fs from "node:fs";
 import path from "node:path";
 import { launch } from "./launch.js";
+import type { RunOptions } from "../runtime-lib/run.js";
 import { registerBuild } from "./build-cmd.js";
 import { VERSION } from "../version.js";
 import { registerCacheCommand } from "./cache-cmd.js";
@@ -19,6 +20,26 @@ interface RunFlags {
   verbose?: boolean;
   /** megabytes, from --memory-limit */
   memoryLimit?: string;
+  /** --log-format: human or json (sets ASSAY_LOG_FORMAT for the run) */
+  logFormat?: string;
+}
+
+/** Exit status of a usage error: bad options, an unreadable script (docs/cli.md). */
+const USAGE = 2;
+
+function usageError(message: string): number {
+  process.stderr.write(`assay: ${message}\n`);
+  return USAGE;
+}
+
+/** --log-format becomes ASSAY_LOG_FORMAT, which the log builtin and the run events read (the
+ *  worker thread inherits the environment). */
+function applyLogFormat(flags: RunFlags): string | null {
+  const f = flags.logFormat;
+  if (f === undefined) return null;
+  if (f !== "human" && f !== "json") return `--log-format: expected human or json, got "${f}"`;
+  process.env.ASSAY_LOG_FORMAT = f;
+  return null;
 }
 
 /** The memory limit in bytes: --memory-limit, else ASSAY_MEMORY_LIMIT (megabytes; 0 = none). */
@@ -30,38 +51,62 @@ function memoryLimit(flags: RunFlags): number | undefined | Error {
   return Math.round(mb * 1048576);
 }
 
-async function runFile(file: string, args: string[], flags: RunFlags = {}): Promise<number> {
+/** The run options of a script file (or "-"), or the usage error's status. */
+function scriptOptions(file: string, args: string[], flags: RunFlags): RunOptions | number {
   const limit = memoryLimit(flags);
-  if (limit instanceof Error) {
-    process.stderr.write(`assay: ${limit.message}\n`);
-    return 2;
-  }
+  if (limit instanceof Error) return usageError(limit.message);
+  const bad = applyLogFormat(flags);
+  if (bad !== null) return usageError(bad);
   let source: string;
   try {
     source = readScript(file);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const why = err.code === "ENOENT" ? "No such file or directory" : err.message;
-    process.stderr.write(`assay: cannot open ${file}: ${why}\n`);
-    return 1;
+    return usageError(`cannot open ${file}: ${err.code === "ENOENT" ? "No such file or directory" : err.message}`);
   }
   const chunkname = file === "-" ? "=stdin" : "@" + file;
-  return launch({ source, chunkname, scriptName: file, args, memoryLimit: limit, verbose: flags.verbose });
+  return { source, chunkname, scriptName: file, args, memoryLimit: limit, verbose: flags.verbose };
 }
 
-async function runDefault(file: string | undefined, args: string[], opts: { e?: string[] } & RunFlags): Promise<number> {
+async function runFile(file: string, args: string[], flags: RunFlags = {}): Promise<number> {
+  const opts = scriptOptions(file, args, flags);
+  return typeof opts === "number" ? opts : launch(opts);
+}
+
+type DefaultFlags = { e?: string[]; i?: boolean } & RunFlags;
+
+async function runDefault(file: string | undefined, args: string[], opts: DefaultFlags): Promise<number> {
+  if (opts.i) return interactive(file, args, opts);
   if (opts.e && opts.e.length) {
+    const bad = applyLogFormat(opts);
+    if (bad !== null) return usageError(bad);
     const code = opts.e.join("\n");
     const status = await launch({ source: code, chunkname: "=(command line)", scriptName: file ?? "", args: file ? args : [] });
     if (status !== 0 || !file) return status;
   }
-  if (!file) {
-    process.stderr.write("assay: no script given (try 'assay --help')\n");
-    return 2;
-  }
+  // no script: as lua, a REPL on a terminal, else the script is standard input
+  if (!file) return process.stdin.isTTY ? interactive(undefined, [], opts) : runFile("-", [], opts);
   const ext = path.extname(file);
   if (ext === ".yaml" || ext === ".yml") return (await import("./check-cmd.js")).runCheckArgs(file, args, opts);
   return runFile(file, args, opts);
+}
+
+/** The REPL, after -e code and the script (if given) ran in its state, as `lua -i`. */
+async function interactive(file: string | undefined, args: string[], opts: DefaultFlags): Promise<number> {
+  const limit = memoryLimit(opts);
+  if (limit instanceof Error) return usageError(limit.message);
+  const bad = applyLogFormat(opts);
+  if (bad !== null) return usageError(bad);
+  const base: RunOptions = { source: "", chunkname: "=stdin", scriptName: file ?? "assay", args, memoryLimit: limit, verbose: opts.verbose };
+  const preload: RunOptions[] = [];
+  if (opts.e && opts.e.length) preload.push({ ...base, source: opts.e.join("\n"), chunkname: "=(command line)", args: [] });
+  if (file !== undefined) {
+    const script = scriptOptions(file, args, opts);
+    if (typeof script === "number") return script;
+    preload.push(script);
+  }
+  const { startRepl } = await import("./repl.js");
+  return startRepl({ base, preload });
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -72,6 +117,9 @@ export async function main(argv: string[]): Promise<number> {
     return runDefault(first, argv.slice(1), {});
   return parseWithCommander(argv);
 }
+
+const LOG_FORMAT = "--log-format <format>";
+const LOG_FORMAT_HELP = "human (default) or json: log lines, and the run's start/end/error events, as JSON lines on stderr (env ASSAY_LOG_FORMAT)";
 
 async function parseWithCommander(argv: string[]): Promise<number> {
   const { Command } = await import("commander");
@@ -84,11 +132,13 @@ async function parseWithCommander(argv: string[]): Promise<number> {
     .argument("[script]", "Lua script to run (- reads standard input)")
     .argument("[args...]", "arguments passed to the script")
     .option("-e <code...>", "execute a string of Lua code")
+    .option("-i", "enter the REPL after running the script or -e code (as lua -i)")
     .option("-v, --verbose", "report more about the run on stderr (tasks pending at exit)")
     .option("--memory-limit <MB>", "memory limit of the Lua program in megabytes, 0 for none (default 64; env ASSAY_MEMORY_LIMIT)")
+    .option(LOG_FORMAT, LOG_FORMAT_HELP)
     .enablePositionalOptions()
     .passThroughOptions()
-    .action(async (script: string | undefined, args: string[], opts: { e?: string[] } & RunFlags) => {
+    .action(async (script: string | undefined, args: string[], opts: DefaultFlags) => {
       status = await runDefault(script, args, opts);
     });
   program
@@ -98,9 +148,18 @@ async function parseWithCommander(argv: string[]): Promise<number> {
     .argument("[args...]", "arguments passed to the script")
     .option("-v, --verbose", "report more about the run on stderr (tasks pending at exit)")
     .option("--memory-limit <MB>", "memory limit of the Lua program in megabytes, 0 for none (default 64)")
+    .option(LOG_FORMAT, LOG_FORMAT_HELP)
     .passThroughOptions()
     .action(async (script: string, args: string[], flags: RunFlags) => {
       status = await runFile(script, args, { ...program.opts<RunFlags>(), ...flags });
+    });
+  program
+    .command("repl")
+    .description("start the interactive Lua prompt (what `assay` alone does on a terminal)")
+    .option("-v, --verbose", "report more on stderr")
+    .option("--memory-limit <MB>", "memory limit of the Lua state in megabytes, 0 for none (default 64)")
+    .action(async (flags: RunFlags) => {
+      status = await interactive(undefined, [], { ...program.opts<RunFlags>(), ...flags });
     });
   // (further commands register here: `assay cache ...` from cache-cmd.ts, `assay build`
   // from build-cmd.ts)
@@ -114,8 +173,9 @@ async function parseWithCommander(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {
     const ce = e as { code?: string; exitCode?: number };
-    if (ce.code === "commander.helpDisplayed" || ce.code === "commander.version") return 0;
-    return ce.exitCode ?? 2;
+    if (ce.code === "commander.helpDisplayed" || ce.code === "commander.version" || ce.exitCode === 0) return 0;
+    // (commander printed the problem: an unknown option, a missing argument, ...)
+    return USAGE;
   }
   return status;
 }

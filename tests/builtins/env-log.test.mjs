@@ -10,7 +10,7 @@ const dir = tempDir('envlog');
 
 // the variables that steer logging, removed so the defaults are tested
 const baseEnv = { ...process.env };
-for (const k of ['ASSAY_LOG_LEVEL', 'ASSAY_LOG_FORMAT', 'RUST_LOG', 'NO_COLOR']) delete baseEnv[k];
+for (const k of ['ASSAY_LOG_LEVEL', 'ASSAY_LOG_FORMAT', 'RUST_LOG', 'NO_COLOR', 'FORCE_COLOR']) delete baseEnv[k];
 
 const run = (name, text, env = {}) => runLua(text, { dir, name, encoding: 'utf8', timeout: 30000, baseEnv, env });
 

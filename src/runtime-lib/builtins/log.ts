@@ -8,11 +8,13 @@
 //   human (default)  2026-02-13T10:00:00.123456Z  INFO message key=value ...
 //                    RFC 3339 UTC time with microseconds, the level right-aligned to 5
 //                    columns, the message; fields as key=value sorted by key (values that
-//                    are not plain words are JSON-quoted). ANSI colours only when stderr is a
-//                    terminal and NO_COLOR is unset.
+//                    are not plain words are JSON-quoted). ANSI colours as useColour(2) says:
+//                    on a terminal, unless NO_COLOR or TERM=dumb; FORCE_COLOR forces them
+//                    (NO_COLOR still wins).
 //   json             one JSON object per line: {"time":"…Z","level":"info","message":"…",
 //                    "fields":{…}} (fields always present, {} when none) — what log
-//                    collectors (Loki, Fluent Bit, Vector, Kubernetes) parse.
+//                    collectors (Loki, Fluent Bit, Vector, Kubernetes) parse. The runner's
+//                    run events (start, end, uncaught error; run.ts) use the same writer.
 //
 // Level filtering: messages below the threshold are dropped. The threshold is, in order:
 //   setLogLevel(level) (exported for the CLI: `--verbose` should call setLogLevel("debug")
@@ -59,16 +61,26 @@ function threshold(): number {
   return state.threshold;
 }
 
-function format(): "human" | "json" {
+/** The log format: ASSAY_LOG_FORMAT=json (the CLI's --log-format sets it), else human. */
+export function logFormat(): "human" | "json" {
   if (state.format === undefined) state.format = (process.env.ASSAY_LOG_FORMAT ?? "").trim().toLowerCase() === "json" ? "json" : "human";
   return state.format;
 }
 
+/** Whether output to file descriptor `fd` gets ANSI colours: none with NO_COLOR set
+ *  (non-empty, as no-color.org says: an explicit opt-out wins over an inherited FORCE_COLOR,
+ *  which `node --test` sets for its children); else FORCE_COLOR set and not "0"/"false"
+ *  forces them (force-color.org); else none with TERM=dumb, and only on a terminal. */
+export function useColour(fd: number): boolean {
+  const env = process.env;
+  if ((env.NO_COLOR ?? "") !== "") return false;
+  const force = env.FORCE_COLOR ?? "";
+  if (force !== "") return force !== "0" && force.toLowerCase() !== "false";
+  return env.TERM !== "dumb" && lazyNode.tty().isatty(fd);
+}
+
 function colour(): boolean {
-  if (state.colour === undefined) {
-    const env = process.env;
-    state.colour = env.NO_COLOR === undefined && env.TERM !== "dumb" && lazyNode.tty().isatty(2);
-  }
+  if (state.colour === undefined) state.colour = useColour(2);
   return state.colour;
 }
 
@@ -146,16 +158,19 @@ function humanValue(v: unknown): string {
 const LABEL: Record<LogLevel, string> = { debug: "DEBUG", info: " INFO", warn: " WARN", error: "ERROR" };
 const COLOUR: Record<LogLevel, string> = { debug: "\x1b[34m", info: "\x1b[32m", warn: "\x1b[33m", error: "\x1b[31m" };
 
+/** Writes one line of the json format on stderr, whatever the level threshold: {"time",
+ *  "level", "message" (msg: Lua bytes), "fields"}. Shared with the run events (run.ts). */
+export function writeJsonLine(level: LogLevel, msg: string, fields: Record<string, unknown>, ts: string = timestamp()): void {
+  const line = JSON.stringify({ time: ts, level, message: lossy(msg), fields });
+  writeStderr(utf8Encode(line) + "\n");
+}
+
 /** Writes one log line (msg: Lua bytes) if `level` passes the threshold. For builtins that
  *  log on their own (callback errors, check mode). */
 export function logLine(level: LogLevel, msg: string, fields: Record<string, unknown> = {}): void {
   if (RANK[level] < threshold()) return;
   const ts = timestamp();
-  if (format() === "json") {
-    const line = JSON.stringify({ time: ts, level, message: lossy(msg), fields });
-    writeStderr(utf8Encode(line) + "\n");
-    return;
-  }
+  if (logFormat() === "json") return writeJsonLine(level, msg, fields, ts);
   let tail = "";
   for (const k of Object.keys(fields)) tail += ` ${utf8Encode(k)}=${utf8Encode(humanValue(fields[k]))}`;
   const head = colour() ? `\x1b[2m${ts}\x1b[0m ${COLOUR[level]}${LABEL[level]}\x1b[0m` : `${ts} ${LABEL[level]}`;
