@@ -10,6 +10,7 @@ import { registerCacheCommand } from "./cache-cmd.js";
 import { registerCheck } from "./check-cmd.js";
 import { registerTestCommand } from "./test-cmd.js";
 import { registerTypesCommand } from "./types-cmd.js";
+import { registerStdlibCommand } from "./stdlib-cmd.js";
 
 function readScript(file: string): string {
   if (file === "-") return fs.readFileSync(0, "latin1");
@@ -168,6 +169,7 @@ async function parseWithCommander(argv: string[]): Promise<number> {
   registerCheck(program, (s) => (status = s));
   registerTestCommand(program, (code) => (status = code));
   registerTypesCommand(program, (code) => (status = code));
+  registerStdlibCommand(program, (code) => (status = code));
   program.exitOverride();
   try {
     await program.parseAsync(argv, { from: "user" });

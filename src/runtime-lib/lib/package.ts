@@ -13,6 +13,7 @@ import { LuaError } from "../core/errors.js";
 import { callable } from "../core/ops.js";
 import { loadLua, LuaSyntaxError } from "../load.js";
 import { checkString, libError, optString } from "./aux.js";
+import { checkLibDir } from "./stdlib-manifest.js";
 
 const LUA_PATH_DEFAULT = "./?.lua;./?/init.lua";
 const LIB_PATH_DEFAULT = "/lib/assay";
@@ -139,7 +140,11 @@ export function openPackage(G: LuaTable): void {
         const files = assayCandidates(rest, dir);
         if (files === null) return `invalid assay module name '${n}' (dot-separated names of letters, digits, '_' and '-' only)`;
         for (const f of files) {
-          if (readable(f)) return new Multi([loadModuleFile(n, f, G), f]);
+          if (readable(f)) {
+            // (warns once when the directory's manifest.yaml excludes this runtime)
+            checkLibDir(dir);
+            return new Multi([loadModuleFile(n, f, G), f]);
+          }
           tried.push(f);
         }
       }
