@@ -3,7 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { runLua, tempDir, writeFiles } from './helpers.mjs';
+import { root, runLua, tempDir, writeFiles } from './helpers.mjs';
+
+/** the stdlib installed with assay, searched after ASSAY_LIB_PATH */
+const stdlib = join(root, 'stdlib');
 
 /** A temp tree: { 'a/b.lua': 'text', ... } */
 const tree = (files) => writeFiles(tempDir('req'), files);
@@ -50,19 +53,21 @@ test('package.path is searched first: ./assay/x.lua shadows the library', () => 
 
 test('a module that is not found lists every place tried, in order', () => {
   const libs = tree({});
-  const r = run(tree({}), 'require("assay.vault.pki")\n', { ASSAY_LIB_PATH: `${libs}/a:${libs}/b` });
+  const r = run(tree({}), 'require("assay.nosuch.sub")\n', { ASSAY_LIB_PATH: `${libs}/a:${libs}/b` });
   assert.equal(r.status, 1);
   const expected =
-    "assay: main.lua:1: module 'assay.vault.pki' not found:\n" +
-    "\tno field package.preload['assay.vault.pki']\n" +
-    "\tno file './assay/vault/pki.lua'\n" +
-    "\tno file './assay/vault/pki/init.lua'\n" +
-    `\tno file '${libs}/a/vault/pki/init.lua'\n` +
-    `\tno file '${libs}/a/vault/pki.lua'\n` +
-    `\tno file '${libs}/a/vault.pki.lua'\n` +
-    `\tno file '${libs}/b/vault/pki/init.lua'\n` +
-    `\tno file '${libs}/b/vault/pki.lua'\n` +
-    `\tno file '${libs}/b/vault.pki.lua'\n`;
+    "assay: main.lua:1: module 'assay.nosuch.sub' not found:\n" +
+    "\tno field package.preload['assay.nosuch.sub']\n" +
+    "\tno file './assay/nosuch/sub.lua'\n" +
+    "\tno file './assay/nosuch/sub/init.lua'\n" +
+    `\tno file '${libs}/a/nosuch/sub/init.lua'\n` +
+    `\tno file '${libs}/a/nosuch/sub.lua'\n` +
+    `\tno file '${libs}/a/nosuch.sub.lua'\n` +
+    `\tno file '${libs}/b/nosuch/sub/init.lua'\n` +
+    `\tno file '${libs}/b/nosuch/sub.lua'\n` +
+    `\tno file '${libs}/b/nosuch.sub.lua'\n` +
+    // then the stdlib installed with assay
+    `\tno file '${stdlib}/nosuch/sub/init.lua'\n`;
   assert.ok(r.err.startsWith(expected), r.err);
 });
 
