@@ -142,9 +142,10 @@ async function buildVendor(specs, external, outDir) {
   return inputs;
 }
 
-/** A bundle with its run-time requires of vendored packages pointed at vendor/. */
-function rewriteBundle(text, vendor) {
-  return text.replace(REQUIRE, (all, how, q, spec) => (vendor.has(spec) ? `${how}(${q}./vendor/${vendorFile(spec)}${q})` : all));
+/** A bundle with its run-time requires of vendored packages pointed at vendor/ (`up`: the
+ *  path from the bundle's folder back to dist/bundle, for chunks in a subfolder). */
+function rewriteBundle(text, vendor, up = "./") {
+  return text.replace(REQUIRE, (all, how, q, spec) => (vendor.has(spec) ? `${how}(${q}${up}vendor/${vendorFile(spec)}${q})` : all));
 }
 
 /** Copies a native package (the files it runs: no sources, no build tree but its .node
@@ -193,7 +194,10 @@ function copyLicenses(names, out, copied) {
 }
 
 async function buildRuntime(out, { native = true } = {}) {
-  const bundles = fs.readdirSync(bundleDir).filter((f) => f.endsWith(".mjs")).sort();
+  // (the I/O worker's op families are chunks in io-chunks/, imported on first use)
+  const chunkDir = path.join(bundleDir, "io-chunks");
+  const chunks = fs.existsSync(chunkDir) ? fs.readdirSync(chunkDir).filter((f) => f.endsWith(".mjs")).sort().map((f) => `io-chunks/${f}`) : [];
+  const bundles = [...fs.readdirSync(bundleDir).filter((f) => f.endsWith(".mjs")).sort(), ...chunks];
   if (!bundles.includes("cli.mjs")) throw new Error(`the runtime is not built (${bundleDir}): run node scripts/build.mjs first`);
   clearOutput(out, "image.json");
   const target = path.join(out, "dist", "bundle");
@@ -205,7 +209,8 @@ async function buildRuntime(out, { native = true } = {}) {
   const vendorInputs = await buildVendor([...found.vendor].sort(), external, path.join(target, "vendor"));
   const texts = [];
   for (const b of bundles) {
-    const text = rewriteBundle(fs.readFileSync(path.join(bundleDir, b), "utf8"), found.vendor);
+    const text = rewriteBundle(fs.readFileSync(path.join(bundleDir, b), "utf8"), found.vendor, b.includes("/") ? "../" : "./");
+    fs.mkdirSync(path.dirname(path.join(target, b)), { recursive: true });
     fs.writeFileSync(path.join(target, b), text);
     texts.push(text);
   }

@@ -90,7 +90,18 @@ await build({ ...common, entryPoints: [path.join(src, "cli/main.ts")], outfile: 
 await build({ ...common, entryPoints: [path.join(src, "cli/worker.ts")], outfile: path.join(out, "worker.mjs"), plugins: [splitPlugin("cli")] });
 // the I/O bridge and its worker (which bundles the built-in ops/*.ts)
 await build({ ...common, entryPoints: [path.join(src, "runtime-lib/exec/bridge.ts")], outfile: path.join(out, "exec.mjs"), plugins: [splitPlugin("exec")] });
-await build({ ...common, entryPoints: [path.join(src, "runtime-lib/exec/io-worker.ts")], outfile: path.join(out, "io-worker.mjs"), plugins: [splitPlugin("exec")] });
+// (split: the op families the worker imports on first use — HTTP, PostgreSQL, WebSocket,
+// shell — are chunks of their own, io-chunks/, so that starting the worker stays cheap)
+fs.rmSync(path.join(out, "io-chunks"), { recursive: true, force: true });
+await build({
+  ...common,
+  entryPoints: { "io-worker": path.join(src, "runtime-lib/exec/io-worker.ts") },
+  outdir: out,
+  splitting: true,
+  chunkNames: "io-chunks/[name]-[hash]",
+  outExtension: { ".js": ".mjs" },
+  plugins: [splitPlugin("exec")],
+});
 
 // ---- the runtime inside files built by `assay build` (dist/bundle/embed/) ----
 // A built file is one script: it cannot import the bundles above, and one esbuild bundle of

@@ -8,11 +8,6 @@ import type { MessagePort } from "node:worker_threads";
 import type { IoEvent } from "./bridge.js";
 import { ops as timerOps } from "./ops/timers.js";
 import { ops as echoOps } from "./ops/echo.js";
-import { ops as dbOps } from "./ops/db.js";
-import { ops as httpClientOps } from "./ops/http-client.js";
-import { ops as httpServerOps } from "./ops/http-server.js";
-import { ops as wsOps } from "./ops/ws.js";
-import { ops as shellOps } from "./ops/shell.js";
 
 /** What an operation handler gets besides its arguments. */
 export interface OpContext {
@@ -57,11 +52,37 @@ function register(ops: Record<string, OpHandler>): void {
 }
 register(timerOps);
 register(echoOps);
-register(dbOps);
-register(httpClientOps);
-register(httpServerOps);
-register(wsOps);
-register(shellOps);
+
+// The other built-in ops load on first use, by the family their name starts with: starting
+// the worker then costs little, and a script that only makes HTTP requests never loads the
+// PostgreSQL driver. (In the ESM bundle each is a chunk of its own.)
+type OpModule = { ops: Record<string, OpHandler> };
+const families: Record<string, () => Promise<OpModule>> = {
+  pg: () => import("./ops/db.js"),
+  ws: () => import("./ops/ws.js"),
+  shell: () => import("./ops/shell.js"),
+  http: async () => {
+    const [client, server] = await Promise.all([import("./ops/http-client.js"), import("./ops/http-server.js")]);
+    return { ops: { ...client.ops, ...server.ops } };
+  },
+};
+const loading = new Map<string, Promise<void>>();
+
+/** The handler of op `name`, loading its family's module when needed. */
+async function handlerOf(name: string): Promise<OpHandler | undefined> {
+  const known = registry.get(name);
+  if (known) return known;
+  const family = name.slice(0, name.indexOf("."));
+  const load = families[family];
+  if (!load) return undefined;
+  let p = loading.get(family);
+  if (!p) {
+    p = load().then((m) => register(m.ops));
+    loading.set(family, p);
+  }
+  await p;
+  return registry.get(name);
+}
 
 // Events go out in batches: everything produced during one turn of the event loop (a burst
 // of requests, say) is one message and one wake-up of the main thread.
@@ -115,7 +136,12 @@ function finish(ev: IoEvent): void {
 async function run(id: number, op: string, args: unknown[]): Promise<void> {
   const ac = new AbortController();
   running.set(id, ac);
-  const h = registry.get(op);
+  let h: OpHandler | undefined;
+  try {
+    h = registry.get(op) ?? (await handlerOf(op));
+  } catch (e) {
+    return finish({ id, kind: "error", message: `cannot load I/O operation '${op}': ${errorMessage(e)}` });
+  }
   if (!h) return finish({ id, kind: "error", message: `unknown I/O operation '${op}'` });
   const ctx: OpContext = {
     signal: ac.signal,
@@ -146,8 +172,13 @@ function command(c: Command): Promise<void> | void {
     case "post": {
       // fire and forget: nothing is reported, not even a failure
       const h = registry.get(c.op);
+      if (!h) {
+        // (its family is not loaded yet)
+        void handlerOf(c.op).then((f) => f?.(c.args, idle)).catch(() => {});
+        return;
+      }
       try {
-        void Promise.resolve(h?.(c.args, idle)).catch(() => {});
+        void Promise.resolve(h(c.args, idle)).catch(() => {});
       } catch {
         // (a synchronous throw: as above)
       }
