@@ -183,7 +183,8 @@ log.error(7)
 log.debug("not shown")
 log.info("bad bytes \\255")
 `,
-    { ASSAY_LOG_FORMAT: 'json' },
+    // (the run's own start/end events are tested in tests/run-events.test.mjs)
+    { ASSAY_LOG_FORMAT: 'json', ASSAY_RUN_EVENTS: '0' },
   );
   assert.equal(r.out, '');
   const recs = r.err.trimEnd().split('\n').map((l) => JSON.parse(l));
