@@ -41,7 +41,7 @@ export function compare(c, r) {
   if (c.expectedErr !== null && gotErr !== c.expectedErr)
     problems.push(`stderr differs:\n--- expected\n${c.expectedErr}--- got\n${r.stderr}`);
   if (c.expectedErr === null && gotErr !== null && c.expectedStatus === 0) problems.push(`unexpected stderr:\n${r.stderr}`);
-  if (r.status !== statusAsLua(r.status, c.expectedStatus)) problems.push(`exit status ${r.status}, expected ${c.expectedStatus}`);
+  if (statusAsLua(r.status, c.expectedStatus) !== c.expectedStatus) problems.push(`exit status ${r.status}, expected ${c.expectedStatus}`);
   return problems;
 }
 
