@@ -178,7 +178,10 @@ test('a check timeout bounds each attempt', async () => {
     ],
   );
   assert.ok(r.report.checks[0].duration_ms >= 195);
-  assert.equal(requests('/hang').length - before, 2);
+  // (on a loaded machine an attempt's 200 ms can run out before its request reaches the
+  // server: the report's two attempts are the fact, the server saw one or two of them)
+  const seen = requests('/hang').length - before;
+  assert.ok(seen >= 1 && seen <= 2, `the server saw ${seen} requests`);
 });
 
 test('the global timeout fails the running check and those not started, duration 0', async () => {
