@@ -3,12 +3,16 @@
 // under each available Lua implementation, compares wall time and checksums.
 //
 //   node benchmarks/run.mjs [--runs N] [--json] [--only name,name]
-//                           [--runners assay,lua5.4,luajit] [--timeout SEC]
+//                           [--runners assay,assay-built,lua5.4,luajit,fengari,wasmoon]
+//                           [--timeout SEC]
 //
-// No dependencies beyond Node's standard library.
+// No dependencies beyond Node's standard library; the fengari and wasmoon runners use the
+// npm packages of those names (devDependencies) through benchmarks/runners/*.mjs.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,14 +38,9 @@ const STARTUP_PROGRAMS = new Set(['hello']);
 //   command(file) -> { cmd, args } ; `file` is relative to the repo root,
 //                    and every command runs with cwd = repo root.
 //
-// To add a runner (e.g. fengari or wasmoon through a small Node wrapper),
-// add an entry here; nothing else in the script needs to change:
-//
-//   fengari: {
-//     detect: () => fileRunnerDetect('benchmarks/runners/fengari.mjs'),
-//     command: (file) => ({ cmd: process.execPath,
-//                           args: ['benchmarks/runners/fengari.mjs', file] }),
-//   },
+// To add a runner, add an entry here; nothing else in the script needs to change.
+// fengari and wasmoon run through small Node wrappers in benchmarks/runners/ (see
+// packageRunnerDetect); assay-built times the one-file output of `assay build`.
 // ---------------------------------------------------------------------------
 const RUNNERS = {
   assay: {
@@ -66,7 +65,65 @@ const RUNNERS = {
     detect: () => whichDetect('luajit', ['-v']),
     command: (file) => ({ cmd: 'luajit', args: [file] }),
   },
+  // each program as one JavaScript file made by `assay build` (built before its first timed
+  // run, outside the timing), run with plain node
+  'assay-built': {
+    detect() {
+      if (!existsSync(ASSAY_BIN)) return { ok: false, reason: `${path.relative(REPO, ASSAY_BIN)} not found` };
+      const probe = path.join(PROGRAMS_REL, 'hello.lua');
+      const r = runOnce(this.command(probe), 60_000);
+      if (!r.ok) return { ok: false, reason: `\`assay build ${probe}\` and run failed: ${r.error}` };
+      return { ok: true, version: `${firstLine(tryCapture(ASSAY_BIN, ['--version']))} (assay build), node ${process.version}` };
+    },
+    command: (file) => ({ cmd: process.execPath, args: [builtFile(file)] }),
+  },
+  fengari: {
+    detect: () => packageRunnerDetect('fengari'),
+    command: (file) => ({ cmd: process.execPath, args: ['benchmarks/runners/fengari.mjs', file] }),
+  },
+  wasmoon: {
+    detect: () => packageRunnerDetect('wasmoon'),
+    command: (file) => ({ cmd: process.execPath, args: ['benchmarks/runners/wasmoon.mjs', file] }),
+  },
 };
+
+// The runners used when --runners is not given: all of them.
+const DEFAULT_RUNNERS = Object.keys(RUNNERS);
+
+const built = new Map();
+let builtDir = null;
+
+/** `assay build FILE` into a temporary directory, once per program; returns the .js path. */
+function builtFile(file) {
+  if (built.has(file)) return built.get(file);
+  if (builtDir === null) {
+    builtDir = mkdtempSync(path.join(os.tmpdir(), 'assay-bench-built-'));
+    process.on('exit', () => rmSync(builtDir, { recursive: true, force: true }));
+  }
+  const out = path.join(builtDir, path.basename(file).replace(/\.lua$/, '') + '.js');
+  const r = spawnSync(ASSAY_BIN, ['build', file, '-o', out], { cwd: REPO, encoding: 'utf8', timeout: 120_000 });
+  if (r.error || r.status !== 0) {
+    // the run then fails with node's "Cannot find module" and is reported as an ERROR
+    process.stderr.write(`run.mjs: assay build ${file} failed: ${firstLine(r.stderr) || r.error?.message}\n`);
+  }
+  built.set(file, out);
+  return out;
+}
+
+/** A runner through a Node wrapper around an npm package (benchmarks/runners/NAME.mjs). */
+function packageRunnerDetect(pkg) {
+  let version;
+  try {
+    const require = createRequire(path.join(REPO, 'package.json'));
+    version = JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')).version;
+  } catch {
+    return { ok: false, reason: `npm package ${pkg} not installed (npm install -D ${pkg})` };
+  }
+  const probe = path.join(PROGRAMS_REL, 'hello.lua');
+  const r = runOnce(RUNNERS[pkg].command(probe), 30_000);
+  if (!r.ok) return { ok: false, reason: `benchmarks/runners/${pkg}.mjs ${probe} failed: ${r.error}` };
+  return { ok: true, version: `${pkg} ${version} (node ${process.version})` };
+}
 
 function whichDetect(exe, versionArgs) {
   const w = spawnSync('which', [exe], { encoding: 'utf8' });
@@ -95,7 +152,7 @@ const USAGE = `usage: node benchmarks/run.mjs [options]
   --runs N            runs per program and runner (default 5)
   --json              print raw results as JSON instead of a table
   --only a,b          only these programs (names without .lua)
-  --runners a,b       runners to use (default: ${Object.keys(RUNNERS).join(',')})
+  --runners a,b       runners to use (default: ${DEFAULT_RUNNERS.join(',')})
   --timeout SEC       per-run timeout in seconds (default 120)
   -h, --help          this text
 
@@ -107,7 +164,7 @@ function die(msg) {
 }
 
 function parseArgs(argv) {
-  const opts = { runs: 5, json: false, only: null, runners: Object.keys(RUNNERS), timeoutMs: 120_000 };
+  const opts = { runs: 5, json: false, only: null, runners: DEFAULT_RUNNERS, timeoutMs: 120_000 };
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];
     let value;
@@ -320,7 +377,7 @@ function printReport(results, summary, runners, missing, detected, opts) {
   const lines = [];
   lines.push(`Runners (${opts.runs} run${opts.runs === 1 ? '' : 's'} each, median wall time incl. process start-up):`);
   for (const [name, d] of Object.entries(detected)) {
-    lines.push(d.ok ? `  ${name.padEnd(8)} ok       ${d.version || ''}` : `  ${name.padEnd(8)} MISSING  ${d.reason}`);
+    lines.push(d.ok ? `  ${name.padEnd(11)} ok       ${d.version || ''}` : `  ${name.padEnd(11)} MISSING  ${d.reason}`);
   }
   lines.push('');
   if (runners.length === 0) {
@@ -373,11 +430,11 @@ function printReport(results, summary, runners, missing, detected, opts) {
       const g = s.geomeanRatio == null ? 'n/a' : s.geomeanRatio.toFixed(2);
       const gx = s.geomeanRatioExcludingStartup == null ? 'n/a' : s.geomeanRatioExcludingStartup.toFixed(2);
       lines.push(
-        `  ${r.padEnd(8)} ${g.padStart(6)}  (${s.programs}/${results.length} programs)` +
+        `  ${r.padEnd(11)} ${g.padStart(6)}  (${s.programs}/${results.length} programs)` +
           `   excluding start-up (${startup}): ${gx.padStart(6)}  (${s.programsExcludingStartup} programs)`,
       );
     }
-    for (const r of missing) lines.push(`  ${r.padEnd(8)}    n/a  (runner missing)`);
+    for (const r of missing) lines.push(`  ${r.padEnd(11)}    n/a  (runner missing)`);
   } else {
     lines.push(`Ratios and checksum comparison need the ${BASELINE} runner, which is not in use.`);
   }

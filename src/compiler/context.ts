@@ -8,7 +8,15 @@ export interface LocalVar {
   js: string;
   attrib: string; // "", "const", "close", "for" (5.5: read-only loop variable)
   fn: FuncState;
+  /** a <const> whose value Lua knows at compile time (it then names it in error messages
+   *  as a constant, not a variable: see transform/constants.ts compileTimeConstant) */
+  ctc?: CompileTimeConstant;
 }
+
+export type CompileTimeConstant =
+  | { kind: "string"; s: string }
+  | { kind: "number"; v: import("../runtime-lib/core/numbers.js").LuaNumber }
+  | { kind: "value" };
 
 export interface GlobalName {
   kind: "global";

@@ -8,7 +8,8 @@ import { CompileError } from "../diagnostics.js";
 import { T } from "./state.js";
 import { callExpr, callFirst } from "./calls.js";
 import { funcExpr } from "./functions.js";
-import { constantFrag, parseNumeral } from "./constants.js";
+import { compileTimeConstant, constantFrag, parseNumeral } from "./constants.js";
+import { LFloat } from "../../runtime-lib/core/numbers.js";
 import { numUnm } from "../../runtime-lib/core/arith.js";
 import { slowOp } from "./gen.js";
 
@@ -37,19 +38,26 @@ export function describe(n: L.Expression, t: T): string {
     case "Identifier": {
       const r = resolve(t.scope, n.name, lineOf(n));
       if (!r.binding || r.binding.kind === "global") return `global '${n.name}'`;
+      if (r.binding.ctc) return r.binding.ctc.kind === "string" ? `constant '${cName(r.binding.ctc.s)}'` : "";
       return r.upvalue ? `upvalue '${n.name}'` : `local '${n.name}'`;
     }
     case "MemberExpression":
       return n.indexer === ":" ? `method '${n.identifier.name}'` : `field '${n.identifier.name}'`;
     case "IndexExpression":
-      if (n.index.type === "StringLiteral") return `field '${strValue(n.index)}'`;
+      if (n.index.type === "StringLiteral") return `field '${cName(strValue(n.index))}'`;
       if (n.index.type === "NumericLiteral" && /^\d+$/.test(n.index.raw)) return "field 'integer index'";
       return "field '?'";
     case "StringLiteral":
-      return `constant '${strValue(n)}'`;
+      return `constant '${cName(strValue(n))}'`;
     default:
       return "";
   }
+}
+
+/** A name as Lua's messages print it: with %s, so it ends at the first "\0". */
+function cName(s: string): string {
+  const z = s.indexOf("\0");
+  return z < 0 ? s : s.slice(0, z);
 }
 
 export function strValue(n: L.StringLiteral): string {
@@ -192,11 +200,34 @@ function binaryExpr(n: L.BinaryExpression, t: T): Frag {
   if (ARITH.has(op)) mark = new Mark(line, "a" + describe(n.left, t) + "\0" + describe(n.right, t));
   else if (op === "..") mark = new Mark(line, "k" + describe(n.left, t) + "\0" + describe(n.right, t));
   else mark = new Mark(line, "");
+  if (op === "-" && isIntZero(n.right, t)) return minusZero(n, t, mark);
   // two literals stay a helper call: JS would fold 0/0 to a NaN without the sign x86 gives
   const literals = n.left.type === "NumericLiteral" && n.right.type === "NumericLiteral";
   if (!literals && (INLINE_ARITH[op] || INLINE_CMP[op] || op === "==" || op === "~=")) return inlineNumeric(n, t, op, h ?? "eq", mark);
   if (op === "~=") return ["!", slowOp(t, mark, "eq", [expr(n.left, t), expr(n.right, t)], "tru")];
   return slowOp(t, mark, h, [expr(n.left, t), expr(n.right, t)], COMPARE.has(op) ? "tru" : "first");
+}
+
+function isIntZero(n: L.Expression, t: T): boolean {
+  const c = compileTimeConstant(n, t.scope);
+  return c !== null && c.kind === "number" && c.v === 0;
+}
+
+/** `x - 0` with an integer constant: Lua 5.4 compiles it as x + (-0) (OP_ADDI), so a float
+ *  -0.0 gives 0.0; anything else (strings, metamethods: __sub) is an ordinary subtraction. */
+function minusZero(n: L.BinaryExpression, t: T, mark: Mark): Frag {
+  const fn = t.fn;
+  const d = fn.arithDepth++;
+  fn.arithMax = Math.max(fn.arithMax, d + 1);
+  let left: Frag;
+  try {
+    left = expr(n.left, t);
+  } finally {
+    fn.arithDepth--;
+  }
+  const p = `$p${d}`;
+  const zero = constantFrag(new LFloat(0), t.chunk);
+  return ["((", p, " = ", left, ") instanceof LFloat && ", p, ".n === 0 ? ", zero, " : ", slowOp(t, mark, "sub", [p, "0"], "first"), ")"];
 }
 
 /** Arithmetic, comparison and equality with the plain-number case inline, so V8 keeps type
@@ -275,6 +306,11 @@ function unaryExpr(n: L.UnaryExpression, t: T): Frag {
 }
 
 function tableExpr(n: L.TableConstructorExpression, t: T): Frag {
+  // Lua evaluates the fields in order; tnew's arguments take the positional ones first, so a
+  // keyed field before a positional one needs the ordered form
+  const firstKeyed = n.fields.findIndex((f) => f.type !== "TableValue");
+  const lastPositional = n.fields.map((f) => f.type).lastIndexOf("TableValue");
+  if (firstKeyed !== -1 && firstKeyed < lastPositional) return orderedTableExpr(n, t);
   const pos: L.Expression[] = [];
   const kv: Frag[] = [];
   n.fields.forEach((f) => {
@@ -290,4 +326,36 @@ function tableExpr(n: L.TableConstructorExpression, t: T): Frag {
       : ["[", join(pos.map((p) => expr(p, t)), ", "), "]"];
   if (kv.length === 0) return ["tnew(", arr, ")"];
   return [new Mark(lineOf(n), ""), "tnew(", arr, ", [", join(kv, ", "), "])"];
+}
+
+/** A constructor with keyed fields before positional ones: every field expression evaluated
+ *  in source order into one array ($q<depth>), then the table built from its slots. */
+function orderedTableExpr(n: L.TableConstructorExpression, t: T): Frag {
+  const fn = t.fn;
+  const d = fn.arithDepth++;
+  fn.arithMax = Math.max(fn.arithMax, d + 1);
+  const x = `$q${d}`;
+  const items: Frag[] = [];
+  const pos: string[] = [];
+  const kv: string[] = [];
+  let tail = -1;
+  try {
+    n.fields.forEach((f, i) => {
+      const at = items.length;
+      if (f.type !== "TableValue") {
+        items.push(f.type === "TableKeyString" ? jsString(f.key.name) : expr(f.key, t), expr(f.value, t));
+        kv.push(`${x}[${at}]`, `${x}[${at + 1}]`);
+      } else if (i === n.fields.length - 1 && isMulti(f.value, t)) {
+        items.push(["...", multiFrag(f.value, t)]);
+        tail = at;
+      } else {
+        items.push(expr(f.value, t));
+        pos.push(`${x}[${at}]`);
+      }
+    });
+  } finally {
+    fn.arithDepth--;
+  }
+  if (tail >= 0) pos.push(`...${x}.slice(${tail})`);
+  return [new Mark(lineOf(n), ""), "((", x, " = [", join(items, ", "), "]), tnew([", pos.join(", "), "], [", kv.join(", "), "]))"];
 }

@@ -5,6 +5,7 @@ import { Frag, Mark, join } from "../frag.js";
 import { LocalVar, lineOf, rangeOf, resolve } from "../context.js";
 import { CompileError, diag } from "../diagnostics.js";
 import { T, withScope } from "./state.js";
+import { compileTimeConstant } from "./constants.js";
 import { cond, describe, envFrag, expr, exprList, isMulti, jsString, multiFrag, propAccess, strValue } from "./expressions.js";
 import { calleeFrag, callArgs, callExpr } from "./calls.js";
 import { funcExpr } from "./functions.js";
@@ -48,7 +49,8 @@ function localStatement(n: L.LocalStatement, t: T): Frag {
   if (n.init.length > 0) {
     const last = n.init[n.init.length - 1];
     if (isMulti(last, t) && n.init.length < nvars) {
-      const { items } = exprList(n.init.slice(0, -1), t);
+      // every expression but the last gives one value (a call here is truncated to one)
+      const items = n.init.slice(0, -1).map((e) => expr(e, t));
       const m = t.chunk.jsId("m");
       const pre = items.map((it) => {
         const tmp = t.chunk.jsId("v");
@@ -68,7 +70,11 @@ function localStatement(n: L.LocalStatement, t: T): Frag {
       });
     } else values = n.init.map((e) => expr(e, t));
   }
+  // only the last variable can be a compile-time constant, and only without adjustment
+  const ctc =
+    attribs[nvars - 1] === "const" && n.init.length === nvars ? compileTimeConstant(n.init[nvars - 1], t.scope) : null;
   const vars = n.variables.map((v, i) => declareLocal(t, v.name, attribs[i]));
+  if (ctc) vars[nvars - 1].ctc = ctc;
   out.push(letFrag(t, vars.map((v) => v.js), values));
   vars.forEach((v) => {
     if (v.attrib === "close") out.push([new Mark(line, ""), `closable(${v.js}, ${jsString(v.name)});\n`]);

@@ -1,7 +1,7 @@
 // Arithmetic and bitwise operators on Lua numbers (no metamethods here: see ops.ts).
 // Integer arithmetic wraps around at 64 bits; the fast paths work on plain JS numbers and
 // fall back to bigint only when a result leaves the safe-integer range.
-import { LFloat, mkFloat, wrapInt, toF, toBig, floatToInt, LuaNumber } from "./numbers.js";
+import { LFloat, mkFloat, wrapInt, toF, toBig, floatToInt, nanSign, LuaNumber } from "./numbers.js";
 
 const MAX_SAFE = 9007199254740991;
 
@@ -50,8 +50,32 @@ export function numDiv(a: LuaNumber, b: LuaNumber): LuaNumber {
 export function numPow(a: LuaNumber, b: LuaNumber): LuaNumber {
   const x = toF(a);
   const y = toF(b);
-  // C pow(x, 2) is exact; JS agrees for the common cases
-  return mkFloat(y === 2 ? x * x : y === 0.5 ? Math.sqrt(x) : Math.pow(x, y));
+  // C pow(x, 2) is exact, and pow(x, 0.5) is sqrt(x) for positive x
+  return mkFloat(y === 2 ? x * x : y === 0.5 && x > 0 ? Math.sqrt(x) : cPow(x, y));
+}
+
+/** C's pow as glibc computes it on x86-64, where it differs from Math.pow: pow(1, y) and
+ *  pow(x, ±0) are 1 even for NaN, pow(-1, ±inf) is 1, a NaN operand comes back with its sign
+ *  (as the hardware propagates it; a negated NaN prints "nan", a fresh one "-nan"), and a
+ *  negative base with a non-integral exponent gives the default NaN ("-nan"). */
+export function cPow(x: number, y: number): number {
+  if (y === 0 || !Number.isFinite(y)) {
+    if (y === 0 || x === 1) return 1;
+    // glibc returns x + y: the first NaN operand (not written as x + y, which V8 may swap)
+    if (x !== x) return x;
+    if (y !== y) return y;
+    if (x === 1 || x === -1) return 1;
+    if (Math.abs(x) < 1 === y > 0) return 0;
+    return y * y;
+  }
+  if (x === 0 || !Number.isFinite(x)) {
+    // zero, infinite or NaN base: x*x keeps a NaN's sign; odd integral exponents flip it
+    let x2 = x * x;
+    if ((x < 0 || Object.is(x, -0) || (x !== x && nanSign(x))) && Math.abs(y % 2) === 1) x2 = -x2;
+    return y < 0 ? 1 / x2 : x2;
+  }
+  if (x < 0 && !Number.isInteger(y)) return NEG_NAN;
+  return Math.pow(x, y);
 }
 
 /** Integer floor division; b !== 0 is checked by the caller. */
@@ -87,7 +111,13 @@ export const NEG_NAN = nanBits[0];
 
 export function fltMod(a: number, b: number): LuaNumber {
   let m = a % b;
-  if (m !== m && a === a && b === b) return NEG_NAN;
+  if (m !== m) {
+    // glibc's fmod: a NaN operand comes back as it is (the first one), an invalid
+    // operation (a infinite or b zero) gives the default NaN
+    if (a !== a) return a;
+    if (b !== b) return b;
+    return NEG_NAN;
+  }
   // as lua5.4: adjust only when the result and the divisor have opposite signs
   if (m > 0 ? b < 0 : m < 0 && b > 0) m += b;
   return mkFloat(m);

@@ -191,6 +191,13 @@ export function luaError(msg: string): LuaError {
   return new LuaError(wherePrefix(luaPosAt(sites, 1)) + msg, sites);
 }
 
+/** luaL_error raised by a builtin (a C function) on its own behalf: the position is that of
+ *  the function that called the builtin (level 2). */
+export function builtinError(msg: string): LuaError {
+  const sites = captureSitesFor(builtinError);
+  return new LuaError(wherePrefix(luaPosAt(sites, 2)) + msg, sites);
+}
+
 /** Call sites for an error that needs the innermost Lua position: a short capture suffices
  *  inside pcall (no traceback will be shown); otherwise enough frames for a traceback. */
 function captureSitesFor(fn: Function): NodeJS.CallSite[] {

@@ -1,10 +1,10 @@
 // Loop support for compiled code: numeric-for preparation (forprep/forval/$fp) and the
 // generic-for iterator object (forIn), with fast paths for next and ipairs.
-import { LuaTable } from "./table.js";
+import { LuaTable, NextKeyError } from "./table.js";
 import { LuaNumber, floatToInt, mkFloat, normInt, toF, wrapInt } from "./numbers.js";
 import { Multi } from "./multi.js";
 import { callable, metaOf, tonum } from "./ops.js";
-import { luaError, rtError } from "./errors.js";
+import { LuaError, luaError, rtError } from "./errors.js";
 import { typeName } from "./values.js";
 import { closable, closeVar, closeVarG } from "./close.js";
 import { Y, startCall } from "./coro.js";
@@ -15,11 +15,15 @@ const MAX_SAFE = 9007199254740991;
  *  (0 plain integers, 1 floats, or a big-integer descriptor). */
 export const $fp: { l: number; s: number; m: 0 | 1 | BigLoop } = { l: 0, s: 1, m: 0 };
 
-/** An integer loop beyond 2^53 (counted with bigints), or a float loop starting at NaN,
- *  which Lua runs exactly once. */
-type BigLoop = { base: bigint; step: bigint; nbase: number; nstep: number } | { nan: number };
+/** An integer loop beyond 2^53 (counted with bigints), or a float loop with a NaN start or
+ *  limit, which Lua runs exactly once (with the start value). */
+type BigLoop = { base: bigint; step: bigint; nbase: number; nstep: number } | { once: number };
 
+/** A loop that does not run: limit, step and mode all set (the compiled test may read the
+ *  step's sign, which must not be left over from an earlier loop). */
 function skip(step: number): number {
+  $fp.m = 0;
+  $fp.s = step > 0 ? 1 : -1;
   $fp.l = step > 0 ? -Infinity : Infinity;
   return 0;
 }
@@ -75,8 +79,10 @@ function forprepSlow(a: unknown, b: unknown, c: unknown): number {
   const fi = toF(init);
   const fl = toF(limit);
   if (fs > 0 ? fl < fi : fi < fl) return skip(fs);
-  if (Number.isNaN(fi)) {
-    $fp.m = { nan: fi };
+  // a NaN start or limit that was not skipped: Lua's forprep lets the first iteration run,
+  // and the loop's own test (with NaN) then ends it
+  if (Number.isNaN(fi) || Number.isNaN(fl)) {
+    $fp.m = { once: fi };
     $fp.s = fs > 0 ? 1 : -1;
     $fp.l = 0;
     return 0;
@@ -91,18 +97,17 @@ function forprepSlow(a: unknown, b: unknown, c: unknown): number {
 function intLimit(limit: LuaNumber, up: boolean): number | bigint | undefined {
   if (isInt(limit)) return limit;
   const f = toF(limit);
-  if (Number.isNaN(f)) return undefined;
   const fl = up ? Math.floor(f) : Math.ceil(f);
   const i = floatToInt(fl);
   if (i !== undefined) return typeof i === "bigint" ? normInt(i) : i;
-  // out of the integer range: clip
+  // out of the integer range: clip (NaN counts as below it, as in Lua's forlimit)
   if (f > 0) return up ? 2n ** 63n - 1n : undefined;
   return up ? undefined : -(2n ** 63n);
 }
 
 export function forval(m: 1 | BigLoop, i: number): unknown {
   if (m === 1) return mkFloat(i);
-  if ("nan" in m) return m.nan;
+  if ("once" in m) return mkFloat(m.once);
   // while the value stays in the safe range, plain numbers compute it exactly
   const v = m.nbase + Math.abs(i) * m.nstep;
   if (v <= MAX_SAFE && v >= -MAX_SAFE && Number.isSafeInteger(m.nbase) && Number.isSafeInteger(m.nstep)) return v;
@@ -117,6 +122,17 @@ export const fastIterators: { next: Function | null; ipairsAux: Function | null 
 const GENERIC = 0;
 const NEXT = 1;
 const IPAIRS = 2;
+
+/** Raw next as the C function `next` does it: a key not in the table is an error raised
+ *  inside a C function, so it carries no position. */
+export function nextOrRaise(t: LuaTable, k: unknown): [unknown, unknown] | undefined {
+  try {
+    return t.next(k);
+  } catch (err) {
+    if (err instanceof NextKeyError) throw new LuaError("invalid key to 'next'");
+    throw err;
+  }
+}
 
 export class ForIter {
   a: unknown = undefined;
@@ -139,7 +155,7 @@ export class ForIter {
   step(): boolean {
     switch (this.kind) {
       case NEXT: {
-        const e = (this.s as LuaTable).next(this.c);
+        const e = nextOrRaise(this.s as LuaTable, this.c);
         if (e === undefined) return false;
         this.c = this.a = e[0];
         this.b = e[1];

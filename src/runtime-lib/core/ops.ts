@@ -5,7 +5,7 @@ import { LuaTable } from "./table.js";
 import { first } from "./multi.js";
 import { LFloat, LuaNumber, isNumber, str2number, numberToString } from "./numbers.js";
 import * as A from "./arith.js";
-import { rtError, luaError } from "./errors.js";
+import { rtError, luaError, builtinError, LuaError } from "./errors.js";
 import { typeName, Userdata } from "./values.js";
 import { mm1, mm2, mm3 } from "./coro.js";
 import { memoryTicks } from "./memory.js";
@@ -49,7 +49,10 @@ export function callable(f: unknown): Function {
     const g = callable(h);
     return (...args: unknown[]) => g(f, ...args);
   }
-  throw rtError(`attempt to call a ${objTypeName(f)} value`, "c");
+  // the error comes when the call happens, after its arguments are evaluated (as in Lua)
+  return () => {
+    throw rtError(`attempt to call a ${objTypeName(f)} value`, "c");
+  };
 }
 
 // ---- indexing ----
@@ -230,12 +233,24 @@ function fv(v: LuaNumber): number {
   return typeof v === "number" ? v : typeof v === "bigint" ? Number(v) : v.n;
 }
 
+/** Arithmetic on numerals: Lua runs it in the string library's metamethod, a C function, so
+ *  a division by zero raised there carries no position ("attempt to divide by zero"). */
+function arithOfStrings(op: Op, x: LuaNumber, y: LuaNumber): LuaNumber {
+  if ((op === Op.Mod || op === Op.Idiv) && isIntVal(x) && isIntVal(y) && y == 0) {
+    throw new LuaError(op === Op.Mod ? "attempt to perform 'n%0'" : "attempt to divide by zero");
+  }
+  return arithNum(op, x, y);
+}
+
 const OP_NAMES = ["add", "sub", "mul", "div", "mod", "pow", "idiv", "unm"];
 
 function arithSlow(op: Op, a: unknown, b: unknown): unknown {
   const x = tonum(a);
   const y = tonum(b);
-  if (x !== undefined && y !== undefined) return arithNum(op, x, y);
+  if (x !== undefined && y !== undefined) {
+    if (typeof a === "string" || typeof b === "string") return arithOfStrings(op, x, y);
+    return arithNum(op, x, y);
+  }
   const ev = ARITH_EVENTS[op];
   // strings take part through the string library's arithmetic metamethods (5.4)
   if (typeof a !== "string") {
@@ -483,7 +498,8 @@ export function tostringMeta(v: unknown, addressOf: (o: object) => string): stri
     const r = first(callable(h)(v));
     if (typeof r !== "string") {
       if (isNumber(r)) return numberToString(r);
-      throw luaError("'__tostring' must return a string");
+      // luaL_tolstring runs inside a builtin (tostring, print, string.format)
+      throw builtinError("'__tostring' must return a string");
     }
     return r;
   }

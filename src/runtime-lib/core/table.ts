@@ -42,7 +42,12 @@ export class LuaTable {
     if (typeof k === "number") {
       const a = this.arr;
       if (k > 0 && k <= a.length && Number.isInteger(k)) return a[k - 1];
-    } else if (k instanceof LFloat) return this.get(normFloatKey(k));
+    } else if (k instanceof LFloat) {
+      // an integral float becomes its integer; one beyond the int64 range stays a (boxed) float
+      const nk = normFloatKey(k);
+      if (!(nk instanceof LFloat)) return this.get(nk);
+      k = nk;
+    }
     return this.h === null ? undefined : this.h.get(k);
   }
 
@@ -61,7 +66,11 @@ export class LuaTable {
     if (typeof k === "string") return this.setStr(k, v);
     if (typeof k === "number") {
       if (k > 0 && Number.isInteger(k)) return this.setInt(k, v);
-    } else if (k instanceof LFloat) return this.set(normFloatKey(k), v);
+    } else if (k instanceof LFloat) {
+      const nk = normFloatKey(k);
+      if (!(nk instanceof LFloat)) return this.set(nk, v);
+      k = nk;
+    }
     this.setOther(k, v);
   }
 

@@ -114,6 +114,6 @@ export function checkOption(v: unknown, arg: number, fname: string, options: str
 export function errorMessage(v: unknown): string {
   if (typeof v === "string") return v;
   if (metaOf(v, "__tostring") !== undefined) return tostringMeta(v, addressOf);
-  if (typeof v === "number" || typeof v === "bigint") return tostringMeta(v, addressOf);
+  if (isNumber(v)) return tostringMeta(v, addressOf);
   return `(error object is a ${typeName(v)} value)`;
 }

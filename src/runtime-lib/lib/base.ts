@@ -2,14 +2,14 @@
 import fs from "node:fs";
 import v8 from "node:v8";
 import vm from "node:vm";
-import { LuaTable, NextKeyError } from "../core/table.js";
+import { LuaTable } from "../core/table.js";
 import { EMPTY, Multi, first } from "../core/multi.js";
 import { ExitRequest, LuaError, captureSites, luaPosAt, afterBuiltin, toLuaError, wherePrefix, protectedCalls } from "../core/errors.js";
 import { callable, getMetatable, index, eq, tostringMeta, metaOf } from "../core/ops.js";
 import { LFloat, isNumber, str2number, wrapInt } from "../core/numbers.js";
 import { addressOf, builtins, typeName } from "../core/values.js";
 import { normKey } from "../core/table.js";
-import { fastIterators } from "../core/loops.js";
+import { fastIterators, nextOrRaise } from "../core/loops.js";
 import { Y, startCall, withGen, yieldState } from "../core/coro.js";
 import { writeStdout } from "../io-out.js";
 import { loadLua, stripShebang, LuaSyntaxError } from "../load.js";
@@ -24,7 +24,8 @@ function print(...args: unknown[]): unknown {
   for (let i = 0; i < args.length; i++) {
     if (i > 0) s += "\t";
     const v = args[i];
-    s += typeof v === "string" ? v : tostring(v);
+    // tostringMeta directly: its errors take the position of print's caller (one builtin level)
+    s += typeof v === "string" ? v : tostringMeta(v, addressOf);
   }
   writeStdout(s + "\n");
   return EMPTY;
@@ -54,7 +55,8 @@ function tonumber(v: unknown, base: unknown): unknown {
   const b = checkInt(base, 2, "tonumber");
   if (typeof v !== "string") throw typeError(1, "tonumber", "string", v);
   if (b < 2 || b > 36) throw argError(2, "tonumber", "base out of range");
-  const m = /^[ \f\n\r\t\v]*(-)?([0-9a-zA-Z]+)[ \f\n\r\t\v]*$/.exec(v);
+  // b_str2int: spaces, an optional sign (- or +), digits of the base, spaces
+  const m = /^[ \f\n\r\t\v]*([-+])?([0-9a-zA-Z]+)[ \f\n\r\t\v]*$/.exec(v);
   if (!m) return undefined;
   let n = 0n;
   const big = BigInt(b);
@@ -63,7 +65,7 @@ function tonumber(v: unknown, base: unknown): unknown {
     if (d < 0 || d >= b) return undefined;
     n = n * big + BigInt(d);
   }
-  return wrapInt(m[1] ? -n : n);
+  return wrapInt(m[1] === "-" ? -n : n);
 }
 
 function ipairsAux(t: unknown, i: unknown): unknown {
@@ -79,13 +81,7 @@ function ipairs(t: unknown): unknown {
 
 function next(t: unknown, k: unknown): unknown {
   const tbl = checkTable(t, 1, "next", arguments.length > 0);
-  let e: [unknown, unknown] | undefined;
-  try {
-    e = tbl.next(k);
-  } catch (err) {
-    if (err instanceof NextKeyError) throw libError("next", "invalid key to 'next'");
-    throw err;
-  }
+  const e = nextOrRaise(tbl, k);
   return e === undefined ? undefined : new Multi([e[0], e[1]]);
 }
 
@@ -141,8 +137,9 @@ function rawset(t: unknown, k: unknown, v: unknown): unknown {
   const tbl = checkTable(t, 1, "rawset", arguments.length > 0);
   if (arguments.length < 2) throw argError(2, "rawset", "value expected");
   if (arguments.length < 3) throw argError(3, "rawset", "value expected");
-  if (k === undefined) throw libError("rawset", "table index is nil");
-  if ((typeof k === "number" && k !== k) || (k instanceof LFloat && Number.isNaN(k.n))) throw libError("rawset", "table index is NaN");
+  // raised by the table code, not by luaL_error: no position (as Lua's lua_rawset)
+  if (k === undefined) throw new LuaError("table index is nil");
+  if ((typeof k === "number" && k !== k) || (k instanceof LFloat && Number.isNaN(k.n))) throw new LuaError("table index is NaN");
   tbl.set(k, v);
   return tbl;
 }

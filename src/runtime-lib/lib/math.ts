@@ -3,6 +3,7 @@
 // Integer-typed arguments (JS integer numbers, bigints) keep integer results where Lua's
 // lua_isinteger paths do; strings always go the float way, as luaL_checknumber makes them.
 import { LuaTable } from "../core/table.js";
+import { cPow } from "../core/arith.js";
 import { Multi } from "../core/multi.js";
 import { LFloat, LuaNumber, MAXINT, MININT, floatToInt, mkFloat, normInt, str2number, toF, toIntExact, wrapInt } from "../core/numbers.js";
 import { argError, checkInteger, checkNumber, libError } from "./aux.js";
@@ -23,9 +24,18 @@ const nanBits = new Float64Array(1);
 new Uint32Array(nanBits.buffer)[new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0] = 0xfff80000;
 const NEG_NAN = nanBits[0];
 
-function cLog(x: number): number {
-  return x < 0 ? NEG_NAN : Math.log(x);
-}
+/** glibc's functions return a NaN argument as it is (keeping its sign); JS's asin, acos and
+ *  logarithms return a positive NaN. */
+const keepNaN =
+  (f: (x: number) => number) =>
+  (x: number): number =>
+    x !== x ? x : f(x);
+
+const cLog = keepNaN((x) => (x < 0 ? NEG_NAN : Math.log(x)));
+const cLog2 = keepNaN((x) => (x < 0 ? NEG_NAN : Math.log2(x)));
+const cLog10 = keepNaN(Math.log10); // glibc: a positive NaN for x < 0, unlike log and log2
+const cAsin = keepNaN(Math.asin);
+const cAcos = keepNaN(Math.acos);
 
 function numint(d: number): LuaNumber {
   const i = floatToInt(d);
@@ -101,8 +111,8 @@ function log(x: unknown, base: unknown): unknown {
   const v = fnum(x, 1, "math.log", present(arguments));
   if (base === undefined) return mkFloat(cLog(v));
   const b = fnum(base, 2, "math.log");
-  if (b === 2) return mkFloat(v < 0 ? NEG_NAN : Math.log2(v));
-  if (b === 10) return mkFloat(Math.log10(v));
+  if (b === 2) return mkFloat(cLog2(v));
+  if (b === 10) return mkFloat(cLog10(v));
   return mkFloat(cLog(v) / cLog(b));
 }
 
@@ -119,11 +129,11 @@ function tan(x: unknown): unknown {
 }
 
 function asin(x: unknown): unknown {
-  return mkFloat(Math.asin(fnum(x, 1, "math.asin", present(arguments))));
+  return mkFloat(cAsin(fnum(x, 1, "math.asin", present(arguments))));
 }
 
 function acos(x: unknown): unknown {
-  return mkFloat(Math.acos(fnum(x, 1, "math.acos", present(arguments))));
+  return mkFloat(cAcos(fnum(x, 1, "math.acos", present(arguments))));
 }
 
 function atan(y: unknown, x: unknown): unknown {
@@ -209,12 +219,11 @@ function tanh(x: unknown): unknown {
 function pow(x: unknown, y: unknown): unknown {
   const a = fnum(x, 1, "math.pow", present(arguments));
   const b = fnum(y, 2, "math.pow", arguments.length > 1);
-  if (a < 0 && Number.isFinite(a) && Number.isFinite(b) && !Number.isInteger(b)) return NEG_NAN;
-  return mkFloat(Math.pow(a, b));
+  return mkFloat(cPow(a, b));
 }
 
 function log10(x: unknown): unknown {
-  return mkFloat(Math.log10(fnum(x, 1, "math.log10", present(arguments))));
+  return mkFloat(cLog10(fnum(x, 1, "math.log10", present(arguments))));
 }
 
 const f64 = new Float64Array(1);

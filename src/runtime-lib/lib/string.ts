@@ -210,10 +210,11 @@ const fns = {
     if (count <= 0) return "";
     const unit = str.length + sp.length;
     if (unit === 0) return "";
-    // C checks len + lsep > MAX_SIZE / n (MAX_SIZE = 2^63 - 1); a result below that which
-    // does not fit (the memory limit, or JS's longest string) is Lua's memory error
+    // C checks len + lsep > MAXSIZE / n, where lstrlib.c's MAXSIZE is INT_MAX; a result
+    // below that which does not fit (the memory limit, or JS's longest string) is Lua's
+    // memory error
+    if (BigInt(unit) > 2147483647n / BigInt(count)) throw libError("string.rep", "resulting string too large");
     const size = unit * Number(count) - sp.length;
-    if (size >= 9223372036854775807) throw libError("string.rep", "resulting string too large");
     if (size > 1048576) checkMemory(size);
     if (typeof count === "bigint" || size > MAX_STRING) throw new LuaError("not enough memory");
     if (count === 1) return str;

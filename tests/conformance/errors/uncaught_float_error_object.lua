@@ -1,0 +1,3 @@
+-- found by tests/fuzz: an uncaught float error value is shown as a number
+print("before")
+error(0.0)
