@@ -3,8 +3,9 @@
 import type * as L from "../parser/ast.js";
 import { ChunkCtx, CompileTimeConstant, Scope, resolve, lineOf } from "../context.js";
 import { CompileError } from "../diagnostics.js";
-import { LFloat, LuaNumber, str2number } from "../../runtime-lib/core/numbers.js";
+import { LFloat, LuaNumber, isInteger, str2number, toF } from "../../runtime-lib/core/numbers.js";
 import * as A from "../../runtime-lib/core/arith.js";
+import { idivNum, modNum } from "../../runtime-lib/core/ops.js";
 
 export function parseNumeral(raw: string, line: number): LuaNumber {
   const v = str2number(raw);
@@ -69,10 +70,11 @@ const FOLDERS: Record<string, (x: LuaNumber, y: LuaNumber) => LuaNumber | undefi
   "+": A.numAdd,
   "-": A.numSub,
   "*": A.numMul,
-  "/": (x, y) => (num(y) === 0 ? undefined : A.numDiv(x, y)),
+  // (Lua folds no division by zero, integer or float)
+  "/": (x, y) => (toF(y) === 0 ? undefined : A.numDiv(x, y)),
   "^": A.numPow,
-  "%": (x, y) => (num(y) === 0 ? undefined : isInt(x) && isInt(y) ? A.intMod(x, y) : A.fltMod(num(x), num(y))),
-  "//": (x, y) => (num(y) === 0 ? undefined : isInt(x) && isInt(y) ? A.intIdiv(x, y) : A.fltIdiv(num(x), num(y))),
+  "%": (x, y) => (toF(y) === 0 ? undefined : modNum(x, y)),
+  "//": (x, y) => (toF(y) === 0 ? undefined : idivNum(x, y)),
   unm: (x) => A.numUnm(x),
   bnot: (x) => {
     const a = A.bitOperand(x);
@@ -93,16 +95,13 @@ function bits(f: (a: number | bigint, b: number | bigint) => number | bigint) {
   };
 }
 
-const isInt = (v: LuaNumber): v is number | bigint => typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v));
-const num = (v: LuaNumber): number => (typeof v === "number" ? v : typeof v === "bigint" ? Number(v) : v.n);
-
 /** constfolding: no folding where it would raise an error, nor to a float NaN or zero. */
 function folded(op: string, x: LuaNumber, y: LuaNumber): CompileTimeConstant | null {
   const f = FOLDERS[op];
   const r = f ? f(x, y) : undefined;
   if (r === undefined) return null;
-  if (!isInt(r)) {
-    const n = num(r);
+  if (!isInteger(r)) {
+    const n = toF(r);
     if (n !== n || n === 0) return null;
   }
   return { kind: "number", v: r };

@@ -1,10 +1,10 @@
 // Loop support for compiled code: numeric-for preparation (forprep/forval/$fp) and the
 // generic-for iterator object (forIn), with fast paths for next and ipairs.
-import { LuaTable, NextKeyError } from "./table.js";
+import { LuaTable } from "./table.js";
 import { LuaNumber, floatToInt, mkFloat, normInt, toF, wrapInt } from "./numbers.js";
 import { Multi } from "./multi.js";
 import { callable, metaOf, tonum } from "./ops.js";
-import { LuaError, luaError, rtError } from "./errors.js";
+import { luaError, rtError } from "./errors.js";
 import { typeName } from "./values.js";
 import { closable, closeVar, closeVarG } from "./close.js";
 import { Y, startCall } from "./coro.js";
@@ -123,17 +123,6 @@ const GENERIC = 0;
 const NEXT = 1;
 const IPAIRS = 2;
 
-/** Raw next as the C function `next` does it: a key not in the table is an error raised
- *  inside a C function, so it carries no position. */
-export function nextOrRaise(t: LuaTable, k: unknown): [unknown, unknown] | undefined {
-  try {
-    return t.next(k);
-  } catch (err) {
-    if (err instanceof NextKeyError) throw new LuaError("invalid key to 'next'");
-    throw err;
-  }
-}
-
 export class ForIter {
   a: unknown = undefined;
   b: unknown = undefined;
@@ -155,7 +144,7 @@ export class ForIter {
   step(): boolean {
     switch (this.kind) {
       case NEXT: {
-        const e = nextOrRaise(this.s as LuaTable, this.c);
+        const e = (this.s as LuaTable).next(this.c);
         if (e === undefined) return false;
         this.c = this.a = e[0];
         this.b = e[1];

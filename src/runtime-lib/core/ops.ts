@@ -3,7 +3,7 @@
 // a slow path with string coercion, metamethods and Lua's exact error messages.
 import { LuaTable } from "./table.js";
 import { first } from "./multi.js";
-import { LFloat, LuaNumber, isNumber, str2number, numberToString } from "./numbers.js";
+import { LFloat, LuaNumber, isNumber, isInteger, str2number, numberToString, toF } from "./numbers.js";
 import * as A from "./arith.js";
 import { rtError, luaError, builtinError, LuaError } from "./errors.js";
 import { typeName, Userdata } from "./values.js";
@@ -208,35 +208,28 @@ function arithNum(op: Op, x: LuaNumber, y: LuaNumber): LuaNumber {
   }
 }
 
-function modNum(x: LuaNumber, y: LuaNumber): LuaNumber {
-  const xi = isIntVal(x);
-  if (xi && isIntVal(y)) {
+/** Lua's % on numbers (integer modulo by zero is an error). */
+export function modNum(x: LuaNumber, y: LuaNumber): LuaNumber {
+  if (isInteger(x) && isInteger(y)) {
     if (y === 0) throw luaError("attempt to perform 'n%0'");
-    return A.intMod(x as number | bigint, y as number | bigint);
+    return A.intMod(x, y);
   }
-  return A.fltMod(fv(x), fv(y));
+  return A.fltMod(toF(x), toF(y));
 }
 
-function idivNum(x: LuaNumber, y: LuaNumber): LuaNumber {
-  if (isIntVal(x) && isIntVal(y)) {
+/** Lua's // on numbers (integer division by zero is an error). */
+export function idivNum(x: LuaNumber, y: LuaNumber): LuaNumber {
+  if (isInteger(x) && isInteger(y)) {
     if (y === 0) throw luaError("attempt to divide by zero");
-    return A.intIdiv(x as number | bigint, y as number | bigint);
+    return A.intIdiv(x, y);
   }
-  return A.fltIdiv(fv(x), fv(y));
-}
-
-function isIntVal(v: LuaNumber): boolean {
-  return typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v));
-}
-
-function fv(v: LuaNumber): number {
-  return typeof v === "number" ? v : typeof v === "bigint" ? Number(v) : v.n;
+  return A.fltIdiv(toF(x), toF(y));
 }
 
 /** Arithmetic on numerals: Lua runs it in the string library's metamethod, a C function, so
  *  a division by zero raised there carries no position ("attempt to divide by zero"). */
 function arithOfStrings(op: Op, x: LuaNumber, y: LuaNumber): LuaNumber {
-  if ((op === Op.Mod || op === Op.Idiv) && isIntVal(x) && isIntVal(y) && y == 0) {
+  if ((op === Op.Mod || op === Op.Idiv) && isInteger(x) && isInteger(y) && y == 0) {
     throw new LuaError(op === Op.Mod ? "attempt to perform 'n%0'" : "attempt to divide by zero");
   }
   return arithNum(op, x, y);

@@ -7,6 +7,7 @@
 // integers, so t[1.0] and t[1] are one slot.
 import { LFloat, floatToInt } from "./numbers.js";
 import { memoryTick } from "./memory.js";
+import { LuaError } from "./errors.js";
 
 /** Objects holding string keys: fast-mode, and nothing inherited (no toString, no __proto__). */
 export type StrPart = Record<string, unknown>;
@@ -190,7 +191,7 @@ export class LuaTable {
     if (keys !== null && keys[this.itPos] === k) return this.stringsFrom(keys, this.itPos + 1);
     const all = Object.keys(this.s);
     const pos = all.indexOf(k);
-    if (pos < 0) throw new NextKeyError();
+    if (pos < 0) throw nextKeyError();
     return this.stringsFrom(all, pos + 1);
   }
 
@@ -213,7 +214,7 @@ export class LuaTable {
     if (h === null || !h.has(k)) {
       // an integer key that sat in the array part before it shrank: go on with the rest
       if (typeof k === "number" && Number.isInteger(k) && k > 0) return this.stringsStart();
-      throw new NextKeyError();
+      throw nextKeyError();
     }
     return this.nextInMap(h, k, false);
   }
@@ -221,7 +222,7 @@ export class LuaTable {
   /** Continues a traversal of one of the Maps after key k. */
   private nextInMap(m: Map<unknown, unknown>, k: unknown, strings: boolean): [unknown, unknown] | undefined {
     if (this.itMap !== null && this.itMapKey === k) return this.mapFrom(this.itMap, strings);
-    if (!m.has(k)) throw new NextKeyError();
+    if (!m.has(k)) throw nextKeyError();
     const it = m.entries();
     for (let r = it.next(); !r.done; r = it.next()) {
       if (r.value[0] === k) return this.mapFrom(it, strings);
@@ -245,7 +246,11 @@ export class LuaTable {
   }
 }
 
-export class NextKeyError extends Error {}
+/** `next` with a key not in the table: raised inside the C function next (or a for loop's
+ *  iteration of it), so the message carries no position. */
+function nextKeyError(): LuaError {
+  return new LuaError("invalid key to 'next'");
+}
 
 /** String keys from computed names a table takes before it becomes a dictionary. */
 const DICT_THRESHOLD = 32;

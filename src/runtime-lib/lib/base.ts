@@ -9,7 +9,7 @@ import { callable, getMetatable, index, eq, tostringMeta, metaOf } from "../core
 import { LFloat, isNumber, str2number, wrapInt } from "../core/numbers.js";
 import { addressOf, builtins, typeName } from "../core/values.js";
 import { normKey } from "../core/table.js";
-import { fastIterators, nextOrRaise } from "../core/loops.js";
+import { fastIterators } from "../core/loops.js";
 import { Y, startCall, withGen, yieldState } from "../core/coro.js";
 import { writeStdout } from "../io-out.js";
 import { loadLua, stripShebang, LuaSyntaxError } from "../load.js";
@@ -81,7 +81,7 @@ function ipairs(t: unknown): unknown {
 
 function next(t: unknown, k: unknown): unknown {
   const tbl = checkTable(t, 1, "next", arguments.length > 0);
-  const e = nextOrRaise(tbl, k);
+  const e = tbl.next(k);
   return e === undefined ? undefined : new Multi([e[0], e[1]]);
 }
 
