@@ -47,7 +47,7 @@ test('routing, request table, response table, 404 and 500 (self-test through htt
     '404\ttext/plain\tnot found',
     '404\tnot found',
     lines[4],
-    '500\thandler error: handler must return a table (got a number)',
+    '500\thandler error: handler must return a table (got number)',
     '201\ttext/csv\t7\ta,b',
     '200\ttext/plain\t[]',
     '12\ttrue',
@@ -110,6 +110,7 @@ test('argument errors', async () => {
     print(select(2, pcall(http.serve, 0, nil)))
     print(select(2, pcall(http.listen, 0, { GET = { ["/"] = 1 } })))
     print(select(2, pcall(http.listen, 0, { GET = 1 })))
+    print(select(2, pcall(http.listen, 0, {}, { max_body_bytes = "10k" })))
     local a = http.listen(0, {})
     print(select(2, pcall(http.listen, a.port, {})))`);
   assert.deepEqual(lines, [
@@ -118,9 +119,10 @@ test('argument errors', async () => {
     'http.serve: second argument must be a routes table',
     'http.listen: handler for GET / must be a function',
     'http.listen: routes for GET must be a table of path = function',
-    lines[5],
+    "http.listen: option 'max_body_bytes' must be a positive number",
+    lines[6],
   ]);
-  assert.match(lines[5], /^http\.listen: bind failed: address already in use \(0\.0\.0\.0:\d+\)$/);
+  assert.match(lines[6], /^http\.listen: bind failed: address already in use \(0\.0\.0\.0:\d+\)$/);
 });
 
 /** Sends raw bytes on a new connection; resolves to what the server answered. */

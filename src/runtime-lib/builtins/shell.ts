@@ -5,13 +5,14 @@
 //     timed_out is true). A non-zero status is not an error: the caller decides. Other tasks
 //     go on while the command runs (it runs from the I/O worker).
 import { LuaTable } from "../core/table.js";
-import { LFloat, isNumber, numberToString } from "../core/numbers.js";
+import { isNumber, numberToString } from "../core/numbers.js";
 import { libError } from "../lib/aux.js";
 import { ioSubmit } from "../exec/bridge.js";
 import { IoFailure, IoWait } from "../exec/scheduler.js";
 import type { ShellResult, ShellSpec } from "../exec/ops/shell.js";
 import { utf8Decode } from "./convert.js";
 import { waiting } from "./waiting.js";
+import { secondsMs } from "./options.js";
 
 const FNAME = "shell.exec";
 
@@ -42,11 +43,7 @@ function specOf(cmd: unknown, opts: unknown): ShellSpec {
     spec.stdin = stdin;
   }
   const t = opts.get("timeout");
-  if (t !== undefined) {
-    const n = t instanceof LFloat ? t.n : typeof t === "bigint" ? Number(t) : t;
-    if (typeof n !== "number" || !(n > 0)) throw libError(FNAME, `${FNAME}: timeout must be a positive number of seconds`);
-    spec.timeoutMs = n * 1000;
-  }
+  if (t !== undefined) spec.timeoutMs = secondsMs(t, FNAME);
   return spec;
 }
 

@@ -7,16 +7,16 @@
 //   ws.close(conn)                     sends Close and waits for the peer's
 // conn also has these as methods (conn:send(...)). Frames run in the I/O worker
 // (exec/ops/ws.ts); errors read "ws.<fn>: <cause>".
-import fs from "node:fs";
 import { LuaTable } from "../core/table.js";
 import { Userdata } from "../core/values.js";
-import { LFloat } from "../core/numbers.js";
 import { EMPTY, Multi } from "../core/multi.js";
 import { libError } from "../lib/aux.js";
 import { ioSubmit } from "../exec/bridge.js";
 import { IoFailure, IoWait } from "../exec/scheduler.js";
 import type { WsConnectSpec } from "../exec/ops/ws.js";
 import { waiting } from "./waiting.js";
+import { pemOption, secondsMs } from "./options.js";
+import { headerPairs } from "./http/request.js";
 
 class WsConn extends Userdata {
   closed = false;
@@ -34,13 +34,6 @@ function conn(fname: string, v: unknown): WsConn {
   return v;
 }
 
-function seconds(v: unknown, fname: string): number {
-  if (v === undefined) return 0;
-  const n = v instanceof LFloat ? v.n : typeof v === "bigint" ? Number(v) : v;
-  if (typeof n !== "number" || !(n > 0)) throw libError(fname, `${fname}: timeout must be a positive number of seconds`);
-  return n * 1000;
-}
-
 /** "ws.<fn>: <cause>" for a failed operation; other errors pass through. */
 function wsFailed(fname: string, e: unknown): unknown {
   return e instanceof IoFailure ? libError(fname, `${fname}: ${e.message}`) : e;
@@ -51,25 +44,15 @@ function connectSpec(fname: string, opts: unknown): WsConnectSpec {
   if (opts === undefined) return spec;
   if (!(opts instanceof LuaTable)) throw libError(fname, `${fname}: second argument must be a table or nil`);
   const h = opts.get("headers");
-  if (h instanceof LuaTable) {
-    for (let e = h.next(undefined); e !== undefined; e = h.next(e[0])) {
-      if (typeof e[0] === "string" && (typeof e[1] === "string" || typeof e[1] === "number")) spec.headers.push([e[0], String(e[1])]);
-    }
-  }
+  if (h instanceof LuaTable) spec.headers = headerPairs(h, fname);
   const p = opts.get("protocols");
   if (typeof p === "string") spec.protocols.push(p);
   else if (p instanceof LuaTable) for (let i = 1; i <= p.length(); i++) spec.protocols.push(String(p.getInt(i)));
   const ca = opts.get("ca_cert");
-  if (typeof ca === "string") {
-    try {
-      spec.ca.push(ca.includes("-----BEGIN") ? ca : fs.readFileSync(ca, "latin1"));
-    } catch (e) {
-      throw libError(fname, `${fname}: failed to read CA cert file "${ca}": ${(e as Error).message}`);
-    }
-  }
+  if (ca !== undefined) spec.ca.push(pemOption(ca, fname, "ca_cert", "CA cert file").pem);
   spec.insecure = opts.get("insecure") === true;
   const t = opts.get("timeout");
-  if (t !== undefined) spec.timeoutMs = seconds(t, fname);
+  if (t !== undefined) spec.timeoutMs = secondsMs(t, fname);
   return spec;
 }
 
@@ -118,7 +101,7 @@ export function openWs(G: LuaTable): void {
       const w = conn(fname, c);
       if (w.closed) throw libError(fname, `${fname}: connection closed`);
       try {
-        const m = (yield new IoWait("ws.recv", [w.id, seconds(timeout, fname)], ioSubmit)) as { data: string; binary: boolean };
+        const m = (yield new IoWait("ws.recv", [w.id, timeout === undefined ? 0 : secondsMs(timeout, fname)], ioSubmit)) as { data: string; binary: boolean };
         return new Multi([m.data, m.binary ? "binary" : "text"]);
       } catch (e) {
         throw wsFailed(fname, e);

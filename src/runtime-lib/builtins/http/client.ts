@@ -2,7 +2,6 @@
 // roots, client certificate for mTLS, or no verification at all), SPEC B§1.2 and A4.
 // Returned as the original did: a plain table { _ud = <client> } whose metatable's __index
 // has get/post/put/patch/delete, called with `:`.
-import fs from "node:fs";
 import { X509Certificate, createPrivateKey } from "node:crypto";
 import { LuaTable } from "../../core/table.js";
 import { Userdata } from "../../core/values.js";
@@ -12,7 +11,8 @@ import { IoWait } from "../../exec/scheduler.js";
 import type { ClientSpec } from "../../exec/ops/http-client.js";
 import { logLine } from "../log.js";
 import { waiting } from "../waiting.js";
-import { ClientDefaults, DEFAULT_TIMEOUT_MS, setHeader, timeoutMs } from "./request.js";
+import { ClientDefaults, DEFAULT_TIMEOUT_MS, headerPairs, setHeader } from "./request.js";
+import { pemOption, readOptionFile, secondsMs } from "../options.js";
 
 export class HttpClient extends Userdata {
   constructor(readonly defaults: ClientDefaults) {
@@ -40,33 +40,17 @@ function certificates(pem: string, onError: (why: string) => string): string[] {
   return found;
 }
 
-function readFile(path: string, what: string): string {
-  try {
-    return fs.readFileSync(path, "latin1");
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw libError(FNAME, `${FNAME}: failed to read ${what} "${path}": ${err.code === "ENOENT" ? "No such file or directory" : err.message}`);
-  }
-}
-
-/** A PEM option given as PEM text, or as a path to a file holding it. */
-function pemOption(v: unknown, what: string): { pem: string; path?: string } {
-  if (typeof v !== "string") throw libError(FNAME, `${FNAME}: option '${what}' must be a string (PEM text or a file path)`);
-  if (v.includes("-----BEGIN")) return { pem: v };
-  return { pem: readFile(v, what === "ca_cert" ? "CA cert file" : `${what} file`), path: v };
-}
-
 function trustRoots(opts: LuaTable): string[] {
   const roots: string[] = [];
   const file = opts.get("ca_cert_file");
   if (file !== undefined) {
     if (typeof file !== "string") throw libError(FNAME, `${FNAME}: option 'ca_cert_file' must be a file path`);
-    const pem = readFile(file, "CA cert file");
+    const pem = readOptionFile(file, FNAME, "CA cert file");
     roots.push(...certificates(pem, (why) => `${FNAME}: invalid PEM in "${file}": ${why}`));
   }
   const ca = opts.get("ca_cert");
   if (ca !== undefined) {
-    const { pem, path } = pemOption(ca, "ca_cert");
+    const { pem, path } = pemOption(ca, FNAME, "ca_cert", "CA cert file");
     roots.push(...certificates(pem, (why) => (path ? `${FNAME}: invalid PEM in "${path}": ${why}` : `${FNAME}: invalid CA cert PEM: ${why}`)));
   }
   return roots;
@@ -80,9 +64,9 @@ function clientSpec(opts: LuaTable | undefined): ClientSpec {
   const key = opts.get("key");
   if ((cert === undefined) !== (key === undefined)) throw libError(FNAME, `${FNAME}: options 'cert' and 'key' go together (mTLS)`);
   if (cert !== undefined) {
-    spec.cert = pemOption(cert, "cert").pem;
+    spec.cert = pemOption(cert, FNAME, "cert", "cert file").pem;
     certificates(spec.cert, (why) => `${FNAME}: invalid client certificate: ${why}`);
-    spec.key = pemOption(key, "key").pem;
+    spec.key = pemOption(key, FNAME, "key", "key file").pem;
     try {
       createPrivateKey(spec.key);
     } catch (e) {
@@ -106,13 +90,9 @@ export function makeClient(methods: LuaTable): Function {
     const spec = clientSpec(o);
     const defaults: ClientDefaults = { id: 0, timeoutMs: DEFAULT_TIMEOUT_MS, headers: [] };
     const t = o?.get("timeout");
-    if (t !== undefined) defaults.timeoutMs = timeoutMs(t, FNAME);
+    if (t !== undefined) defaults.timeoutMs = secondsMs(t, FNAME);
     const h = o?.get("headers");
-    if (h instanceof LuaTable) {
-      for (let e = h.next(undefined); e !== undefined; e = h.next(e[0])) {
-        if (typeof e[0] === "string" && (typeof e[1] === "string" || typeof e[1] === "number")) setHeader(defaults.headers, e[0], String(e[1]));
-      }
-    }
+    if (h instanceof LuaTable) for (const [k, v] of headerPairs(h, FNAME)) setHeader(defaults.headers, k, v);
     if (spec.insecure) logLine("warn", "http.client: TLS certificate verification is DISABLED for this client (insecure = true)");
     try {
       defaults.id = (yield new IoWait("http.client", [spec], ioSubmit)) as number;

@@ -2,10 +2,11 @@
 // with SPEC's messages, headers merged (the caller's replace the runtime's), a table body
 // JSON-encoded, opts.query appended; then the response as a Lua table.
 import { LuaTable } from "../../core/table.js";
-import { LFloat, isNumber, numberToString } from "../../core/numbers.js";
+import { isNumber, numberToString } from "../../core/numbers.js";
 import { libError } from "../../lib/aux.js";
 import { encodeJson, JsonError } from "../json.js";
 import { IoFailure } from "../../exec/scheduler.js";
+import { secondsMs } from "../options.js";
 import type { HttpResponse, RequestSpec } from "../../exec/ops/http-client.js";
 
 /** Per-client settings the request starts from (the default client's for http.get). */
@@ -39,6 +40,12 @@ function stringPairs(t: LuaTable, fname: string, what: string): [string, string]
     out.push([k, v]);
   }
   return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/** A headers table (name → string or number) as pairs in name order; anything else is an
+ *  error naming `fname`. */
+export function headerPairs(t: LuaTable, fname: string): [string, string][] {
+  return stringPairs(t, fname, "headers");
 }
 
 /** Sets header `name` (any case), replacing what was there. */
@@ -97,12 +104,6 @@ function listOf(t: LuaTable): unknown[] {
   return out;
 }
 
-/** Seconds (a Lua number) → milliseconds, or an error naming the option. */
-export function timeoutMs(v: unknown, fname: string): number {
-  const n = v instanceof LFloat ? v.n : typeof v === "bigint" ? Number(v) : v;
-  if (typeof n !== "number" || !(n > 0)) throw libError(fname, `${fname}: timeout must be a positive number of seconds`);
-  return n * 1000;
-}
 
 /** The WHATWG form of the URL (spaces and quotes in the query percent-encoded), checked to
  *  be http(s). */
@@ -136,7 +137,7 @@ export function buildRequest(fname: string, method: string, client: ClientDefaul
   if (opts instanceof LuaTable) {
     if (body === undefined) body = opts.get("body");
     const t = opts.get("timeout");
-    if (t !== undefined) timeout = timeoutMs(t, fname);
+    if (t !== undefined) timeout = secondsMs(t, fname);
     const q = opts.get("query");
     if (q instanceof LuaTable) target = withQuery(target, q, fname);
   }
@@ -154,7 +155,7 @@ export function buildRequest(fname: string, method: string, client: ClientDefaul
   for (const [k, v] of client.headers) setHeader(headers, k, v);
   const h = opts instanceof LuaTable ? opts.get("headers") : undefined;
   // (a headers value that is not a table is ignored, as the original did)
-  if (h instanceof LuaTable) for (const [k, v] of stringPairs(h, fname, "headers")) setHeader(headers, k, v);
+  if (h instanceof LuaTable) for (const [k, v] of headerPairs(h, fname)) setHeader(headers, k, v);
   return { client: client.id, method, url: normaliseUrl(target, fname), headers, body: payload, timeoutMs: timeout };
 }
 

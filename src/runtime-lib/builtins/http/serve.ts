@@ -11,11 +11,11 @@
 // accepting, lets the requests in flight finish (up to the grace period) and exits 0.
 // http.listen returns { port, close } and serves whenever the script waits.
 import { LuaTable } from "../../core/table.js";
-import { Multi } from "../../core/multi.js";
-import { LFloat, isNumber, numberToString } from "../../core/numbers.js";
+import { isNumber, numberToString, toF } from "../../core/numbers.js";
+import { typeName } from "../../core/values.js";
 import { ExitRequest, toLuaError } from "../../core/errors.js";
 import { Y, startCall, withGen } from "../../core/coro.js";
-import { EMPTY } from "../../core/multi.js";
+import { EMPTY, Multi } from "../../core/multi.js";
 import { errorMessage, libError } from "../../lib/aux.js";
 import { ioPost, ioSubmit } from "../../exec/bridge.js";
 import { IoFailure, IoWait, runUntil, spawn } from "../../exec/scheduler.js";
@@ -24,7 +24,8 @@ import type { RequestEvent, ServerSpec } from "../../exec/ops/http-server.js";
 import { encodeJson } from "../json.js";
 import { logLine } from "../log.js";
 import { waiting } from "../waiting.js";
-import { hasHeader, setHeader } from "./request.js";
+import { hasHeader, headerPairs, setHeader } from "./request.js";
+import { positiveNumber } from "../options.js";
 
 type Gen = Generator<unknown, unknown, unknown>;
 
@@ -121,22 +122,16 @@ function textReply(status: number, text: string): Reply {
 }
 
 /** The handler's result as an HTTP answer (SPEC's rules; a user content-type wins). */
-function replyOf(v: unknown): Reply {
-  if (!(v instanceof LuaTable)) throw new Error(`handler must return a table (got ${v === undefined ? "nil" : typeof v === "string" ? "string" : "a " + typeof v})`);
+function replyOf(fname: string, v: unknown): Reply {
+  if (!(v instanceof LuaTable)) throw new Error(`handler must return a table (got ${typeName(v)})`);
   const s = v.get("status");
   let status = 200;
-  const n = s instanceof LFloat ? s.n : typeof s === "number" ? s : NaN;
+  const n = isNumber(s) ? toF(s) : NaN;
   // (1xx are not final answers: they count as invalid)
   if (Number.isInteger(n) && n >= 200 && n <= 999) status = n;
   const headers: [string, string][] = [];
   const h = v.get("headers");
-  if (h instanceof LuaTable) {
-    for (let e = h.next(undefined); e !== undefined; e = h.next(e[0])) {
-      if (typeof e[0] !== "string") continue;
-      const val = typeof e[1] === "string" ? e[1] : isNumber(e[1]) ? numberToString(e[1]) : undefined;
-      if (val !== undefined) setHeader(headers, e[0], val);
-    }
-  }
+  if (h instanceof LuaTable) for (const [k, val] of headerPairs(h, fname)) setHeader(headers, k, val);
   let body = "";
   let type = "text/plain";
   const json = v.get("json");
@@ -182,7 +177,7 @@ class Server {
         try {
           let v = startCall(found.handler, [req]);
           if (Y.y) v = yield* v as Gen;
-          reply = replyOf(v instanceof Multi ? v.v[0] : v);
+          reply = replyOf(server.fname, v instanceof Multi ? v.v[0] : v);
         } catch (e) {
           if (e instanceof ExitRequest) {
             server.inFlight--;
@@ -219,11 +214,11 @@ function checkArgs(fname: string, port: unknown, routes: unknown): { port: numbe
   return { port: port & 0xffff, routes: compileRoutes(fname, routes) };
 }
 
-function serverSpec(port: number, opts: LuaTable | undefined): ServerSpec {
+function serverSpec(fname: string, port: number, opts: LuaTable | undefined): ServerSpec {
+  // an option given must be a positive number: a typo is an error, not the default
   const num = (k: string, def: number, scale = 1): number => {
     const v = opts?.get(k);
-    const n = v instanceof LFloat ? v.n : typeof v === "number" ? v : undefined;
-    return n !== undefined && n > 0 ? n * scale : def;
+    return v === undefined ? def : positiveNumber(v, fname, `option '${k}'`) * scale;
   };
   const host = opts?.get("host");
   return {
@@ -241,7 +236,7 @@ function* bind(fname: string, G: LuaTable, port: unknown, routes: unknown, opts:
   if (opts !== undefined && !(opts instanceof LuaTable)) throw libError(fname, `${fname}: third argument must be a table or nil`);
   let bound: { sid: number; port: number };
   try {
-    bound = (yield new IoWait("http.bind", [serverSpec(a.port, opts as LuaTable | undefined)], ioSubmit)) as { sid: number; port: number };
+    bound = (yield new IoWait("http.bind", [serverSpec(fname, a.port, opts as LuaTable | undefined)], ioSubmit)) as { sid: number; port: number };
   } catch (e) {
     throw e instanceof IoFailure ? libError(fname, `${fname}: bind failed: ${e.message}`) : e;
   }
