@@ -10,7 +10,6 @@
 // alive per origin; the caller waits, other tasks go on.
 import { LuaTable } from "../core/table.js";
 import { libError } from "../lib/aux.js";
-import { ioSubmit } from "../exec/bridge.js";
 import { IoWait } from "../exec/scheduler.js";
 import type { HttpResponse } from "../exec/ops/http-client.js";
 import { waiting } from "./waiting.js";
@@ -23,7 +22,7 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 function* perform(fname: string, method: string, client: ClientDefaults, args: unknown[]): Generator<IoWait, unknown, unknown> {
   const spec = buildRequest(fname, method, client, args);
   try {
-    return responseTable((yield new IoWait("http.request", [spec], ioSubmit)) as HttpResponse);
+    return responseTable((yield new IoWait("http.request", [spec])) as HttpResponse);
   } catch (e) {
     throw failed(fname, e);
   }
@@ -53,7 +52,7 @@ const download = waiting("download", function* (url: unknown, path: unknown, opt
   const max = opts instanceof LuaTable ? opts.get("max_size") : undefined;
   let r: { status: number; bytes: number };
   try {
-    r = (yield new IoWait("http.download", [spec, path, typeof max === "number" ? max : 0], ioSubmit)) as typeof r;
+    r = (yield new IoWait("http.download", [spec, path, typeof max === "number" ? max : 0])) as typeof r;
   } catch (e) {
     throw failed(fname, e);
   }

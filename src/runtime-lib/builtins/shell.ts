@@ -7,7 +7,6 @@
 import { LuaTable } from "../core/table.js";
 import { isNumber, numberToString } from "../core/numbers.js";
 import { libError } from "../lib/aux.js";
-import { ioSubmit } from "../exec/bridge.js";
 import { IoFailure, IoWait } from "../exec/scheduler.js";
 import type { ShellResult, ShellSpec } from "../exec/ops/shell.js";
 import { utf8Decode } from "./convert.js";
@@ -55,7 +54,7 @@ export function openShell(G: LuaTable): void {
       const spec = specOf(cmd, opts);
       let r: ShellResult;
       try {
-        r = (yield new IoWait("shell.exec", [spec], ioSubmit)) as ShellResult;
+        r = (yield new IoWait("shell.exec", [spec])) as ShellResult;
       } catch (e) {
         throw e instanceof IoFailure ? libError(FNAME, `${FNAME}: ${e.message}`) : e;
       }

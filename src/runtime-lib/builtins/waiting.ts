@@ -2,7 +2,7 @@
 // each Wait it needs and returns the builtin's result:
 //
 //   const query = waiting("query", function* (conn, sql) {
-//     const rows = yield new IoWait("db.query", [id, sql], ioSubmit);
+//     const rows = yield new IoWait("db.query", [id, sql]);
 //     return toLua(rows);
 //   });
 //

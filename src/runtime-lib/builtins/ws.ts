@@ -11,7 +11,6 @@ import { LuaTable } from "../core/table.js";
 import { Userdata } from "../core/values.js";
 import { EMPTY, Multi } from "../core/multi.js";
 import { libError } from "../lib/aux.js";
-import { ioSubmit } from "../exec/bridge.js";
 import { IoFailure, IoWait } from "../exec/scheduler.js";
 import type { WsConnectSpec } from "../exec/ops/ws.js";
 import { waiting } from "./waiting.js";
@@ -63,7 +62,7 @@ function sender(name: string, binary: boolean): Function {
     if (typeof data !== "string") throw libError(fname, `${fname}: second argument must be a string`);
     if (w.closed) throw libError(fname, `${fname}: connection closed`);
     try {
-      yield new IoWait("ws.send", [w.id, data, binary], ioSubmit);
+      yield new IoWait("ws.send", [w.id, data, binary]);
     } catch (e) {
       throw wsFailed(fname, e);
     }
@@ -85,7 +84,7 @@ export function openWs(G: LuaTable): void {
       if (typeof url !== "string") throw libError(fname, `${fname}: first argument must be a URL string`);
       const spec = connectSpec(fname, opts);
       try {
-        const id = (yield new IoWait("ws.connect", [url, spec], ioSubmit)) as number;
+        const id = (yield new IoWait("ws.connect", [url, spec])) as number;
         return new WsConn(id, url, meta);
       } catch (e) {
         throw wsFailed(fname, e);
@@ -101,7 +100,7 @@ export function openWs(G: LuaTable): void {
       const w = conn(fname, c);
       if (w.closed) throw libError(fname, `${fname}: connection closed`);
       try {
-        const m = (yield new IoWait("ws.recv", [w.id, timeout === undefined ? 0 : secondsMs(timeout, fname)], ioSubmit)) as { data: string; binary: boolean };
+        const m = (yield new IoWait("ws.recv", [w.id, timeout === undefined ? 0 : secondsMs(timeout, fname)])) as { data: string; binary: boolean };
         return new Multi([m.data, m.binary ? "binary" : "text"]);
       } catch (e) {
         throw wsFailed(fname, e);
@@ -116,7 +115,7 @@ export function openWs(G: LuaTable): void {
       if (w.closed) return EMPTY;
       w.closed = true;
       try {
-        yield new IoWait("ws.close", [w.id], ioSubmit);
+        yield new IoWait("ws.close", [w.id]);
       } catch (e) {
         throw wsFailed(fname, e);
       }

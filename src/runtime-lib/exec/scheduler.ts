@@ -7,7 +7,7 @@
 import { Suspension } from "../core/coro.js";
 import { LuaError } from "../core/errors.js";
 import { Coroutine, resumeCo, failure, TaskInput } from "../lib/coroutine.js";
-import { ioFlush, ioPending, ioWait, IoEvent } from "./bridge.js";
+import { ioFlush, ioPending, ioSubmit, ioWait, IoEvent } from "./bridge.js";
 import { TimerHeap } from "./timer-heap.js";
 import { checkSignal, signalState } from "./signals.js";
 import { flushStdout } from "../io-out.js";
@@ -110,13 +110,12 @@ export class IoWait extends Wait {
   constructor(
     private readonly op: string,
     private readonly args: unknown[],
-    private readonly submit: (op: string, args: unknown[]) => number,
     private readonly onEvent?: (v: unknown) => void,
   ) {
     super();
   }
   protected begin(): void {
-    this.id = this.submit(this.op, this.args);
+    this.id = ioSubmit(this.op, this.args);
     ioWaits.set(this.id, this);
   }
   event(e: IoEvent): void {

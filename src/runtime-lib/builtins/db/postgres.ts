@@ -18,7 +18,7 @@ export interface PgConnectOptions {
 /** Runs worker op `op`; a failure becomes a DbError with the worker's message. */
 function* io(op: string, args: unknown[], onEvent?: (v: unknown) => void): DbGen<unknown> {
   try {
-    return yield new IoWait(op, args, ioSubmit, onEvent);
+    return yield new IoWait(op, args, onEvent);
   } catch (e) {
     const msg = failureMessage(e);
     throw msg === undefined ? e : new DbError(msg);

@@ -6,7 +6,6 @@ import { X509Certificate, createPrivateKey } from "node:crypto";
 import { LuaTable } from "../../core/table.js";
 import { Userdata } from "../../core/values.js";
 import { libError } from "../../lib/aux.js";
-import { ioSubmit } from "../../exec/bridge.js";
 import { IoWait } from "../../exec/scheduler.js";
 import type { ClientSpec } from "../../exec/ops/http-client.js";
 import { logLine } from "../log.js";
@@ -95,7 +94,7 @@ export function makeClient(methods: LuaTable): Function {
     if (h instanceof LuaTable) for (const [k, v] of headerPairs(h, FNAME)) setHeader(defaults.headers, k, v);
     if (spec.insecure) logLine("warn", "http.client: TLS certificate verification is DISABLED for this client (insecure = true)");
     try {
-      defaults.id = (yield new IoWait("http.client", [spec], ioSubmit)) as number;
+      defaults.id = (yield new IoWait("http.client", [spec])) as number;
     } catch (e) {
       throw libError(FNAME, `${FNAME}: failed to build client: ${(e as Error).message}`);
     }

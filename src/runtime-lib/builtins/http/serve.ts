@@ -17,7 +17,7 @@ import { ExitRequest, toLuaError } from "../../core/errors.js";
 import { Y, startCall, withGen } from "../../core/coro.js";
 import { EMPTY, Multi } from "../../core/multi.js";
 import { errorMessage, libError } from "../../lib/aux.js";
-import { ioPost, ioSubmit } from "../../exec/bridge.js";
+import { ioPost } from "../../exec/bridge.js";
 import { IoFailure, IoWait, runUntil, spawn } from "../../exec/scheduler.js";
 import { Interrupted, signalState } from "../../exec/signals.js";
 import type { RequestEvent, ServerSpec } from "../../exec/ops/http-server.js";
@@ -197,7 +197,7 @@ class Server {
 
   /** Starts taking requests (they queue in the worker until then). */
   start(): void {
-    this.stream = new IoWait("http.requests", [this.sid], ioSubmit, (ev) => this.dispatch(ev as RequestEvent));
+    this.stream = new IoWait("http.requests", [this.sid], (ev) => this.dispatch(ev as RequestEvent));
     this.stream.start();
   }
 
@@ -236,7 +236,7 @@ function* bind(fname: string, G: LuaTable, port: unknown, routes: unknown, opts:
   if (opts !== undefined && !(opts instanceof LuaTable)) throw libError(fname, `${fname}: third argument must be a table or nil`);
   let bound: { sid: number; port: number };
   try {
-    bound = (yield new IoWait("http.bind", [serverSpec(fname, a.port, opts as LuaTable | undefined)], ioSubmit)) as { sid: number; port: number };
+    bound = (yield new IoWait("http.bind", [serverSpec(fname, a.port, opts as LuaTable | undefined)])) as { sid: number; port: number };
   } catch (e) {
     throw e instanceof IoFailure ? libError(fname, `${fname}: bind failed: ${e.message}`) : e;
   }
@@ -252,7 +252,7 @@ function drain(s: Server): void {
   s.close();
   const deadline = Date.now() + SHUTDOWN_GRACE_MS;
   runUntil(() => s.inFlight === 0 || Date.now() >= deadline);
-  new IoWait("http.close", [s.sid, Math.max(0, deadline - Date.now())], ioSubmit).serve();
+  new IoWait("http.close", [s.sid, Math.max(0, deadline - Date.now())]).serve();
 }
 
 export function makeServe(G: LuaTable): Function {
