@@ -6,6 +6,7 @@
 // files instead (lint/, docs/cli.md); YAML and Lua files in one invocation are a usage error.
 import fs from "node:fs";
 import type { Command } from "commander";
+import { cannotOpen, usageError } from "./errors.js";
 
 export interface CheckFlags {
   format: string;
@@ -31,11 +32,6 @@ function checkOptions(cmd: Command): Command {
     .option("-v, --verbose", "log debug messages too");
 }
 
-function usageError(message: string): number {
-  process.stderr.write(`assay: ${message}\n`);
-  return 2;
-}
-
 /** Runs the check file `file`; returns the exit status. */
 export async function runCheckFile(file: string, flags: CheckFlags): Promise<number> {
   if (!FORMATS.includes(flags.format)) return usageError(`--format: expected json or junit, got "${flags.format}"`);
@@ -43,8 +39,7 @@ export async function runCheckFile(file: string, flags: CheckFlags): Promise<num
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    return usageError(`cannot open ${file}: ${err.code === "ENOENT" ? "No such file or directory" : err.message}`);
+    return usageError(cannotOpen(file, e));
   }
   const { parseConfig, ConfigError } = await import("./check/config.js");
   let cfg;
@@ -63,7 +58,7 @@ export async function runCheckFile(file: string, flags: CheckFlags): Promise<num
   // in the human form; and a failing check is no reason to write the termination log
   process.env.ASSAY_RUN_EVENTS = "0";
   process.env.ASSAY_TERMINATION_LOG = "";
-  const { logLine, setLogLevel } = await import("../runtime-lib/builtins/log.js");
+  const { logLine, setLogLevel, useColour } = await import("../runtime-lib/builtins/log.js");
   const { writeStdout, flushStdout, writeStderr } = await import("../runtime-lib/io-out.js");
   const { utf8Encode } = await import("../runtime-lib/builtins/convert.js");
   const { runChecks } = await import("./check/runner.js");
@@ -75,7 +70,6 @@ export async function runCheckFile(file: string, flags: CheckFlags): Promise<num
   const out = flags.format === "junit" ? reportJUnit(report, file, checks, startedAt) : reportJson(report);
   writeStdout(utf8Encode(out));
   flushStdout();
-  const { useColour } = await import("../runtime-lib/builtins/log.js");
   if (process.stderr.isTTY) writeStderr(utf8Encode(summary(report, useColour(2))));
   return report.passed ? 0 : 1;
 }

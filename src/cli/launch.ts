@@ -2,6 +2,7 @@
 // In worker mode this thread supervises: it passes SIGTERM/SIGINT on, ends a program that
 // does not stop (128 + the signal number), and reports what the worker itself cannot (the
 // heap cap reached, the program ended by force) as run.ts reports errors.
+import type { Worker } from "node:worker_threads";
 import type { RunOptions } from "../runtime-lib/run.js";
 import fs from "node:fs";
 
@@ -13,6 +14,14 @@ export interface Limits {
 }
 
 export const DEFAULT_LIMITS: Limits = { stackMb: 192, memoryMb: 4096 };
+
+/** The arguments that start `assay run ARGS...` as a child of this node (`assay test`'s test
+ *  files, check mode's script checks): this process's flags — so the same stack set-up, but
+ *  no --inspect, whose port would clash — and its entry (bin/assay.js). */
+export function childRunArgs(args: string[]): string[] {
+  const flags = process.execArgv.filter((a) => !a.startsWith("--inspect"));
+  return [...flags, process.argv[1], "run", ...args];
+}
 
 /** Runs the script on this thread when the launcher gave it a deep stack (bin/assay sets
  *  ASSAY_MAIN_STACK_KB after raising the stack limit), else in a worker with its own stack.
@@ -36,21 +45,27 @@ export const embeddedWorker: { code?: string; data?: Record<string, unknown> } =
  *  at once). */
 const SIGNAL_GRACE_MS = 5000;
 
-async function launchWorker(opts: RunOptions, limits: Limits): Promise<number> {
+/** A worker thread running worker.ts with `data` (a run's options, or the REPL's session)
+ *  and `limits`; it writes to the process's stdout and stderr itself. */
+export async function startLuaWorker(data: object, limits: Limits = DEFAULT_LIMITS): Promise<Worker> {
   const { Worker } = await import("node:worker_threads");
+  // bundled (dist/bundle/*.mjs) or compiled file by file (dist/cli/*.js)
+  const file = import.meta.url.endsWith(".mjs") ? "./worker.mjs" : "./worker.js";
+  const code = embeddedWorker.code;
+  return new Worker(code ?? new URL(file, import.meta.url), {
+    eval: code !== undefined,
+    workerData: { ...embeddedWorker.data, ...data },
+    resourceLimits: { stackSizeMb: limits.stackMb, maxOldGenerationSizeMb: limits.memoryMb },
+    stdout: false,
+    stderr: false,
+  });
+}
+
+async function launchWorker(opts: RunOptions, limits: Limits): Promise<number> {
   const signalCell = new SharedArrayBuffer(4);
   const cell = new Int32Array(signalCell);
+  const w = await startLuaWorker({ ...opts, signalCell }, limits);
   return new Promise((resolve) => {
-    // bundled (dist/bundle/*.mjs) or compiled file by file (dist/cli/*.js)
-    const file = import.meta.url.endsWith(".mjs") ? "./worker.mjs" : "./worker.js";
-    const code = embeddedWorker.code;
-    const w = new Worker(code ?? new URL(file, import.meta.url), {
-      eval: code !== undefined,
-      workerData: { ...embeddedWorker.data, ...opts, signalCell },
-      resourceLimits: { stackSizeMb: limits.stackMb, maxOldGenerationSizeMb: limits.memoryMb },
-      stdout: false,
-      stderr: false,
-    });
     let failed = false;
     let stopped = false;
     const startedAt = performance.now();

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { launch } from "./launch.js";
+import { USAGE, cannotOpen, usageError } from "./errors.js";
 import type { RunOptions } from "../runtime-lib/run.js";
 import { registerBuild } from "./build-cmd.js";
 import { VERSION } from "../version.js";
@@ -23,14 +24,6 @@ interface RunFlags {
   memoryLimit?: string;
   /** --log-format: human or json (sets ASSAY_LOG_FORMAT for the run) */
   logFormat?: string;
-}
-
-/** Exit status of a usage error: bad options, an unreadable script (docs/cli.md). */
-const USAGE = 2;
-
-function usageError(message: string): number {
-  process.stderr.write(`assay: ${message}\n`);
-  return USAGE;
 }
 
 /** --log-format becomes ASSAY_LOG_FORMAT, which the log builtin and the run events read (the
@@ -62,8 +55,7 @@ function scriptOptions(file: string, args: string[], flags: RunFlags): RunOption
   try {
     source = readScript(file);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    return usageError(`cannot open ${file}: ${err.code === "ENOENT" ? "No such file or directory" : err.message}`);
+    return usageError(cannotOpen(file, e));
   }
   const chunkname = file === "-" ? "=stdin" : "@" + file;
   return { source, chunkname, scriptName: file, args, memoryLimit: limit, verbose: flags.verbose };

@@ -9,8 +9,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import type { Command } from "commander";
+import { isDirectory, isFile } from "./files.js";
 import { assayCandidates, assayLibDirs } from "../runtime-lib/lib/package.js";
-import { MANIFEST_FILE, incompatibility } from "../runtime-lib/lib/stdlib-manifest.js";
+import { MANIFEST_FILE, headOf, incompatibility } from "../runtime-lib/lib/stdlib-manifest.js";
 import { cacheInfo } from "../runtime-lib/compile-cache.js";
 import { loadLua, LuaSyntaxError } from "../runtime-lib/load.js";
 import { LuaTable } from "../runtime-lib/core/table.js";
@@ -63,23 +64,9 @@ function topLevel(dir: string): string[] {
   return names;
 }
 
-function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 /** The file `require("assay.<name>")` would load from `dir`, if any. */
 function moduleFile(dir: string, name: string): string | undefined {
-  return (assayCandidates(name, dir) ?? []).find((f) => {
-    try {
-      return fs.statSync(f).isFile();
-    } catch {
-      return false;
-    }
-  });
+  return (assayCandidates(name, dir) ?? []).find(isFile);
 }
 
 /** The manifest of `dir` and its library entries (empty when there is none). */
@@ -88,11 +75,9 @@ function readManifest(dir: string): { info?: LibDirInfo["manifest"]; entries: Ma
   if (!fs.existsSync(file)) return { entries: new Map() };
   try {
     const doc = (yaml().parse(fs.readFileSync(file, "utf8")) ?? {}) as Record<string, unknown>;
-    const str = (v: unknown): string | undefined => (typeof v === "string" || typeof v === "number" ? String(v) : undefined);
-    const req = (doc.requires ?? {}) as Record<string, unknown>;
     const libs = (doc.libraries ?? {}) as Record<string, ManifestEntry>;
     const entries = new Map(Object.entries(libs).map(([k, v]) => [k, v ?? {}] as [string, ManifestEntry]));
-    return { info: { name: str(doc.name), version: str(doc.version), requiresAssay: str(req.assay) }, entries };
+    return { info: headOf(doc), entries };
   } catch (e) {
     return { info: { problem: `cannot read ${file}: ${(e as Error).message.split("\n")[0]}` }, entries: new Map() };
   }

@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
+import { dirEntries } from "./files.js";
 import { BUILTINS, CONTEXT_GLOBALS } from "./types/builtins.js";
 import { builtinFile, moduleFile } from "./types/emit.js";
 import { ModuleDoc, moduleClasses, parseModule, resolveModules } from "./types/ldoc.js";
@@ -63,13 +64,7 @@ export function typeFiles(skipped: string[] = []): Map<string, string> {
 function generatedFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
+    for (const e of dirEntries(d)) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
       else if (e.name.endsWith(".lua") && fs.readFileSync(p, "utf8").slice(0, 300).includes(MARK)) out.push(p);

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import { parse, LuaParseError } from "../../compiler/parser/parser.js";
 import { chunkDisplayName } from "../../runtime-lib/core/errors.js";
 import { stripShebang } from "../../runtime-lib/load.js";
+import { cannotOpen } from "../errors.js";
 import { findRequires } from "./requires.js";
 import { PRELOADED, globRegExp, isGlob, libModules, resolveModule } from "./resolve.js";
 import { assayLibDirs } from "../../runtime-lib/lib/package.js";
@@ -29,8 +30,7 @@ function read(file: string): string {
   try {
     return fs.readFileSync(file, "latin1");
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new BuildError(`cannot open ${file}: ${err.code === "ENOENT" ? "No such file or directory" : err.message}`);
+    throw new BuildError(cannotOpen(file, e));
   }
 }
 

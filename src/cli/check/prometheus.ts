@@ -1,6 +1,7 @@
 // The prometheus check (SPEC B§3.3): an instant query, GET <url>/api/v1/query?query=...,
 // and the first sample's value against `expect.min` / `expect.max`. Without `expect` it
 // passes and says what the query returned.
+import { rustFloat } from "../../runtime-lib/builtins/assert.js";
 import type { PrometheusCheck } from "./config.js";
 import { isOutcome, request } from "./http.js";
 import { type Outcome, fail, pass, textOf } from "./outcome.js";
@@ -8,20 +9,6 @@ import { type Outcome, fail, pass, textOf } from "./outcome.js";
 /** Percent-encodes everything but RFC 3986's unreserved characters. */
 function encodeQuery(s: string): string {
   return encodeURIComponent(s).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
-}
-
-/** A float as Rust's Display prints it: shortest digits, never an exponent ("1", "0.92"). */
-export function floatText(n: number): string {
-  if (Number.isNaN(n)) return "NaN";
-  if (!Number.isFinite(n)) return n > 0 ? "inf" : "-inf";
-  if (Object.is(n, -0)) return "-0";
-  const s = String(n);
-  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
-  if (!m) return s;
-  const digits = m[2] + (m[3] ?? "");
-  const point = 1 + Number(m[4]);
-  if (point <= 0) return `${m[1]}0.${"0".repeat(-point)}${digits}`;
-  return m[1] + digits.padEnd(point, "0");
 }
 
 /** A sample value as Prometheus writes it ("0.92", "NaN", "+Inf"), parsed as Rust's f64. */
@@ -64,8 +51,8 @@ export async function runPrometheusCheck(c: PrometheusCheck, signal: AbortSignal
   if (isOutcome(res)) return res;
   const v = firstValue(res.body);
   if (typeof v !== "number") return v;
-  if (c.expect === null) return pass(`query returned: ${floatText(v)}`);
-  if (c.expect.min !== undefined && v < c.expect.min) return fail(`expected min ${floatText(c.expect.min)}, got ${floatText(v)}`);
-  if (c.expect.max !== undefined && v > c.expect.max) return fail(`expected max ${floatText(c.expect.max)}, got ${floatText(v)}`);
+  if (c.expect === null) return pass(`query returned: ${rustFloat(v)}`);
+  if (c.expect.min !== undefined && v < c.expect.min) return fail(`expected min ${rustFloat(c.expect.min)}, got ${rustFloat(v)}`);
+  if (c.expect.max !== undefined && v > c.expect.max) return fail(`expected max ${rustFloat(c.expect.max)}, got ${rustFloat(v)}`);
   return pass();
 }

@@ -6,12 +6,11 @@
 // its traceback. What the script prints or logs goes to assay's stderr (stdout holds the
 // report) when the attempt ends.
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { spawn, type ChildProcess } from "node:child_process";
 import { writeStderr } from "../../runtime-lib/io-out.js";
 import { logLine } from "../../runtime-lib/builtins/log.js";
+import { toSysError } from "../../runtime-lib/lib/iofile.js";
+import { childRunArgs } from "../launch.js";
 import type { ScriptCheck } from "./config.js";
 import { type Outcome, fail, pass } from "./outcome.js";
 
@@ -24,25 +23,6 @@ const live = new Set<ChildProcess>();
 export function killScripts(): void {
   for (const c of live) c.kill("SIGKILL");
   live.clear();
-}
-
-/** bin/assay.js of this installation (the bundle is dist/bundle/cli.mjs). */
-function assayEntry(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const f = path.join(dir, "bin", "assay.js");
-    if (fs.existsSync(f)) return f;
-    dir = path.dirname(dir);
-  }
-  return process.argv[1];
-}
-
-/** An I/O error as Rust prints one: "No such file or directory (os error 2)". */
-function ioErrorText(e: NodeJS.ErrnoException): string {
-  const m = /^[A-Z]+: ([^,]+)/.exec(e.message);
-  const text = m ? m[1][0].toUpperCase() + m[1].slice(1) : e.message;
-  const errno = e.code ? (os.constants.errno as Record<string, number>)[e.code] : undefined;
-  return errno === undefined ? text : `${text} (os error ${errno})`;
 }
 
 interface ErrorReport {
@@ -89,12 +69,14 @@ export async function runScriptCheck(c: ScriptCheck, signal: AbortSignal): Promi
   try {
     await fs.promises.readFile(c.file);
   } catch (e) {
-    return fail(`failed to read Lua script "${c.file}": ${ioErrorText(e as NodeJS.ErrnoException)}`);
+    // (as Rust prints an I/O error: "No such file or directory (os error 2)")
+    const err = toSysError(e);
+    return fail(`failed to read Lua script "${c.file}": ${err.message} (os error ${err.errno})`);
   }
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.ASSAY_CHECK_ENV;
   if (c.env.length > 0) env.ASSAY_CHECK_ENV = JSON.stringify(Object.fromEntries(c.env));
-  const child = spawn(process.execPath, [...process.execArgv, assayEntry(), "run", c.file], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, childRunArgs([c.file]), { env, stdio: ["ignore", "pipe", "pipe"] });
   live.add(child);
   const chunks: [1 | 2, Buffer][] = [];
   child.stdout!.on("data", (d: Buffer) => chunks.push([1, d]));

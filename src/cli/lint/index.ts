@@ -6,6 +6,8 @@
 // read. docs/cli.md.
 import fs from "node:fs";
 import path from "node:path";
+import { stripShebang } from "../../runtime-lib/load.js";
+import { cannotOpen } from "../errors.js";
 import { checkSource } from "./check-source.js";
 import { formatDiagnostic } from "./diagnostics.js";
 
@@ -64,13 +66,6 @@ async function standardGlobals(): Promise<Set<string>> {
   return (knownGlobals = names);
 }
 
-/** Lua's loadfile: a first line starting with '#' is skipped (its line still counted). */
-function stripShebang(src: string): string {
-  if (!src.startsWith("#")) return src;
-  const nl = src.indexOf("\n");
-  return nl < 0 ? "" : src.slice(nl);
-}
-
 /** Checks the files; writes the report on stdout (problems reading on stderr). */
 export async function lintFiles(paths: string[], flags: LintFlags, write: (line: string) => void = (l) => process.stdout.write(l + "\n")): Promise<LintResult> {
   const warnings = flags.warnings === true || flags.strict === true;
@@ -82,8 +77,7 @@ export async function lintFiles(paths: string[], flags: LintFlags, write: (line:
     try {
       source = fs.readFileSync(file === "-" ? 0 : file, "latin1");
     } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      process.stderr.write(`assay: cannot open ${file}: ${err.code === "ENOENT" ? "No such file or directory" : err.message}\n`);
+      process.stderr.write(`assay: ${cannotOpen(file, e)}\n`);
       result.unreadable++;
       continue;
     }

@@ -2,7 +2,7 @@
 // repl/session.ts, one request at a time, and the cell through which Ctrl-C reaches it.
 import type { Worker } from "node:worker_threads";
 import type { RunOptions } from "../../runtime-lib/run.js";
-import { DEFAULT_LIMITS } from "../launch.js";
+import { startLuaWorker } from "../launch.js";
 import type { Reply, Request, SessionData } from "./protocol.js";
 
 const SIGINT = 2;
@@ -26,18 +26,9 @@ export class SessionClient {
 
   /** A new state: `base` gives `arg`, the memory limit and verbosity. */
   static async start(base: RunOptions): Promise<SessionClient> {
-    const { Worker } = await import("node:worker_threads");
     const signalCell = new SharedArrayBuffer(4);
-    // the worker launch.ts starts too: bundled (dist/bundle/cli.mjs → worker.mjs) or
-    // compiled file by file (dist/cli/repl/client.js → ../worker.js)
-    const file = import.meta.url.endsWith(".mjs") ? "./worker.mjs" : "../worker.js";
     const data: SessionData = { replSession: true, base, signalCell };
-    const w = new Worker(new URL(file, import.meta.url), {
-      workerData: data,
-      resourceLimits: { stackSizeMb: DEFAULT_LIMITS.stackMb, maxOldGenerationSizeMb: DEFAULT_LIMITS.memoryMb },
-      stdout: false,
-      stderr: false,
-    });
+    const w = await startLuaWorker(data);
     return new SessionClient(w, new Int32Array(signalCell));
   }
 

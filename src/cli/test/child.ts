@@ -3,6 +3,7 @@
 // process group when it outlives the timeout. Turns the records it leaves into a FileResult.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import { childRunArgs } from "../launch.js";
 import { parseRecords } from "./harness.js";
 
 export interface TestResult {
@@ -76,14 +77,8 @@ class Output {
   }
 }
 
-/** The same node and flags as this process (a debugger's port would clash), its entry, `run`. */
-function childArgs(file: string, o: ChildOptions): string[] {
-  const flags = process.execArgv.filter((a) => !a.startsWith("--inspect"));
-  return [...flags, process.argv[1], "run", o.harness, file, o.results, o.filter];
-}
-
 function runProcess(file: string, o: ChildOptions): Promise<Ended> {
-  const child = spawn(process.execPath, childArgs(file, o), { stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(process.execPath, childRunArgs([o.harness, file, o.results, o.filter]), { stdio: ["ignore", "pipe", "pipe"], detached: true });
   const output = new Output();
   child.stdout.on("data", output.take);
   child.stderr.on("data", output.take);

@@ -4,6 +4,7 @@
 // under stdlib/. Sorted by the path shown, each file once.
 import fs from "node:fs";
 import path from "node:path";
+import { dirEntries, isFile } from "../files.js";
 
 export const TEST_FILE = /^(test_.+|.+_test)\.lua$/;
 
@@ -18,23 +19,9 @@ function skipDir(name: string): boolean {
   return name.startsWith(".") || name === "node_modules";
 }
 
-function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /** Every test file under dir. */
 function walk(dir: string, out: string[]): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
+  for (const e of dirEntries(dir)) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
       if (!skipDir(e.name)) walk(p, out);
@@ -44,13 +31,7 @@ function walk(dir: string, out: string[]): void {
 
 /** Every directory named tests under dir (not looking inside them: walk does). */
 function testsDirs(dir: string, out: string[]): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
+  for (const e of dirEntries(dir)) {
     if (!e.isDirectory() || skipDir(e.name)) continue;
     const p = path.join(dir, e.name);
     if (e.name === "tests") out.push(p);

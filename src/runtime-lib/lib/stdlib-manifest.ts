@@ -80,14 +80,14 @@ export function readHead(text: string): ManifestHead {
   if (fast !== null) return fast;
   // (a plain require, bundled by esbuild and run only here, as builtins/yaml.ts does)
   const yaml = require("yaml") as typeof import("yaml");
-  const doc = yaml.parse(text) as Record<string, unknown> | null;
+  return headOf(yaml.parse(text));
+}
+
+/** The head of a parsed manifest (any YAML value). */
+export function headOf(doc: unknown): ManifestHead {
+  const field = (v: unknown, key: string): unknown => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined);
   const str = (v: unknown): string | undefined => (typeof v === "string" || typeof v === "number" ? String(v) : undefined);
-  const req = doc?.requires;
-  return {
-    name: str(doc?.name),
-    version: str(doc?.version),
-    requiresAssay: req !== null && typeof req === "object" ? str((req as Record<string, unknown>).assay) : undefined,
-  };
+  return { name: str(field(doc, "name")), version: str(field(doc, "version")), requiresAssay: str(field(field(doc, "requires"), "assay")) };
 }
 
 // ---- semver ranges: the forms manifests use ----
