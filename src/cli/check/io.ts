@@ -1,11 +1,9 @@
 // The I/O worker's operations (exec/bridge.ts) from asynchronous code. Lua waits for an op
 // by blocking in ioWait; the check runner keeps the main thread's event loop free instead
-// (child processes, timers and several checks at once need it), so it polls the bridge
-// without blocking while ops are pending: every millisecond, slowing to POLL_MAX_MS while
-// nothing arrives. A request thus goes through the same undici client as Lua's http.
-import { ioCancel, ioFlush, ioSubmit, ioWait } from "../../runtime-lib/exec/bridge.js";
-
-const POLL_MAX_MS = 8;
+// (child processes, timers and several checks at once need it), so it waits for the
+// worker's events with ioEventsAsync. A request thus goes through the same undici client as
+// Lua's http.
+import { ioCancel, ioEventsAsync, ioFlush, ioSubmit } from "../../runtime-lib/exec/bridge.js";
 
 interface Waiter {
   resolve(v: unknown): void;
@@ -13,27 +11,26 @@ interface Waiter {
 }
 
 const waiters = new Map<number, Waiter>();
-let timer: NodeJS.Timeout | null = null;
-let idlePolls = 0;
+let pumping = false;
 
-function pump(): void {
-  timer = null;
-  const events = ioWait(0);
-  idlePolls = events.length > 0 ? 0 : idlePolls + 1;
-  for (const e of events) {
-    if (e.kind === "event") continue;
-    const w = waiters.get(e.id);
-    if (w === undefined) continue;
-    waiters.delete(e.id);
-    if (e.kind === "done") w.resolve(e.value);
-    else w.reject(new Error(e.message ?? "I/O operation failed"));
+/** Delivers the worker's events to their waiters while any is left. */
+async function pump(): Promise<void> {
+  if (pumping) return;
+  pumping = true;
+  try {
+    while (waiters.size > 0) {
+      for (const e of await ioEventsAsync()) {
+        if (e.kind === "event") continue;
+        const w = waiters.get(e.id);
+        if (w === undefined) continue;
+        waiters.delete(e.id);
+        if (e.kind === "done") w.resolve(e.value);
+        else w.reject(new Error(e.message ?? "I/O operation failed"));
+      }
+    }
+  } finally {
+    pumping = false;
   }
-  schedule();
-}
-
-function schedule(): void {
-  if (timer !== null || waiters.size === 0) return;
-  timer = setTimeout(pump, Math.min(POLL_MAX_MS, 1 + idlePolls));
 }
 
 /** Runs I/O op `op` and resolves with its result (rejects with its error message). Aborting
@@ -44,7 +41,7 @@ export function ioRequest(op: string, args: unknown[], signal?: AbortSignal): Pr
   ioFlush();
   return new Promise((resolve, reject) => {
     const onAbort = (): void => {
-      // the op's final event ("cancelled") comes with the next poll
+      // the op's final event ("cancelled") is ready at once, and wakes the pump
       ioCancel(id);
       ioFlush();
     };
@@ -54,13 +51,7 @@ export function ioRequest(op: string, args: unknown[], signal?: AbortSignal): Pr
       resolve: (v) => (done(), resolve(v)),
       reject: (e) => (done(), reject(e)),
     });
-    idlePolls = 0;
-    // a new op: poll at the fastest rate again
-    if (timer !== null) {
-      clearTimeout(timer);
-      timer = null;
-    }
-    schedule();
+    void pump();
   });
 }
 

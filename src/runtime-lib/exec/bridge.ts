@@ -199,7 +199,45 @@ export function ioWait(timeoutMs: number): IoEvent[] {
 export function ioCancel(id: number): void {
   if (!pending.delete(id)) return;
   ready.push({ id, kind: "error", message: "cancelled" });
-  if (current) outbox.push({ t: "cancel", id });
+  if (current) {
+    outbox.push({ t: "cancel", id });
+    // (wakes an ioEventsAsync waiting on the counter: the cancelled event is ready)
+    Atomics.add(current.counter, 0, 1);
+    Atomics.notify(current.counter, 0);
+  }
+}
+
+/** Atomics.waitAsync (Node ≥ 16; ES2024 in TypeScript's libraries). */
+const waitAsync = (Atomics as unknown as {
+  waitAsync(a: Int32Array, i: number, v: number, ms: number): { async: boolean; value: Promise<string> | string };
+}).waitAsync;
+
+/** How long ioEventsAsync sleeps at most before looking again: a worker that died is seen
+ *  by the event loop ('exit'), which does not touch the counter. */
+const ASYNC_RECHECK_MS = 1000;
+
+/** ioWait for code that keeps its thread's event loop free (check mode runs child processes
+ *  and timers beside its requests): resolves with every event available, sleeping with
+ *  Atomics.waitAsync on the worker's counter until one comes, or at once when nothing can. */
+export async function ioEventsAsync(): Promise<IoEvent[]> {
+  for (;;) {
+    ioFlush();
+    const w = current;
+    if (!w) break;
+    const seen = Atomics.load(w.counter, 0);
+    const stopped = drain(w);
+    if (stopped !== undefined) retire(w, stopped);
+    if (ready.length > 0 || pending.size === 0) break;
+    const r = waitAsync(w.counter, 0, seen, ASYNC_RECHECK_MS);
+    if (!r.async) continue;
+    // (a pending waitAsync does not keep Node's event loop alive: this timer does)
+    const alive = setTimeout(() => {}, ASYNC_RECHECK_MS);
+    await r.value;
+    clearTimeout(alive);
+  }
+  const out = ready;
+  ready = [];
+  return out;
 }
 
 /** Runs op `op` in the I/O worker without waiting for it or hearing of it again (answers to
