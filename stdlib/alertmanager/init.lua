@@ -15,34 +15,29 @@
 -- Unlike v0.4, `silence_alert` sends `startsAt`/`endsAt` as RFC 3339 times (v0.4 sent
 -- epoch-second strings, which Alertmanager rejects).
 
+local rest = require("assay.internal.rest")
+
 local M = {}
 
 -- ---------------------------------------------------------------------------------------
 -- helpers
 -- ---------------------------------------------------------------------------------------
 
-local function base(url)
-  return (url:gsub("/+$", ""))
-end
+local base, value = rest.base, rest.value
 
---- Encodes what would change the meaning of a concatenated query value: `+`, `&`, `#`.
-local function value(s)
-  return (tostring(s):gsub("[+&#]", function(c) return string.format("%%%02X", c:byte()) end))
-end
-
---- Raises the module's error unless the status is 200; `level` as error's, from the caller.
-local function check(fn, resp, level)
-  if resp.status ~= 200 then
-    error("alertmanager." .. fn .. ": HTTP " .. resp.status .. ": " .. resp.body, level + 1)
-  end
-  return resp
+--- Sends a request to the server at `url`: the response (`raw`) or the decoded JSON; raises
+-- the module's error unless the status is 200, at `level` counted from request's caller.
+local function request(fn, url, method, path, body, o)
+  o.what, o.level = "alertmanager." .. fn .. ":", o.level + 1
+  return (rest.request(base(url), method, path, body, o))
 end
 
 --- GETs a path and returns the decoded JSON; errors point at the public function's caller.
 local function api_get(fn, url, path)
-  local resp = check(fn, http.get(base(url) .. path, { headers = {} }), 3)
-  return json.parse(resp.body)
+  return (request(fn, url, "GET", path, nil, { level = 3 }))
 end
+
+local JSON = { ["Content-Type"] = "application/json" }
 
 --- The query string of the alert filters, in v0.4's order: the booleans named in `flags`
 -- (only those given), then `filter=` per matcher, then `receiver`.
@@ -57,8 +52,7 @@ local function alert_params(opts, flags)
     end
     if opts.receiver then params[#params + 1] = "receiver=" .. value(opts.receiver) end
   end
-  if #params == 0 then return "" end
-  return "?" .. table.concat(params, "&")
+  return rest.query_string(params)
 end
 
 --- An RFC 3339 UTC time with milliseconds: 2026-02-13T10:00:00.123Z.
@@ -90,8 +84,7 @@ end
 function M.post_alerts(url, alerts)
   -- an empty list goes out as [] (our JSON encodes an unmarked empty table as {})
   if next(alerts) == nil then alerts = json.array({}) end
-  check("post_alerts", http.post(base(url) .. "/api/v2/alerts", alerts,
-    { headers = { ["Content-Type"] = "application/json" } }), 2)
+  request("post_alerts", url, "POST", "/api/v2/alerts", alerts, { headers = JSON, raw = true, level = 2 })
   return true
 end
 
@@ -148,9 +141,7 @@ end
 -- @param silence table: `{matchers = {{name, value, isRegex, isEqual}}, startsAt, endsAt, createdBy, comment, id?}`
 -- @return table: `{silenceID = "..."}`
 function M.create_silence(url, silence)
-  local resp = check("create_silence", http.post(base(url) .. "/api/v2/silences", silence,
-    { headers = { ["Content-Type"] = "application/json" } }), 2)
-  return json.parse(resp.body)
+  return (request("create_silence", url, "POST", "/api/v2/silences", silence, { headers = JSON, level = 2 }))
 end
 
 --- Expires a silence (DELETE /api/v2/silence/<id>).
@@ -158,7 +149,7 @@ end
 -- @param id string: the silence ID
 -- @return boolean: true
 function M.delete_silence(url, id)
-  check("delete_silence", http.delete(base(url) .. "/api/v2/silence/" .. id, { headers = {} }), 2)
+  request("delete_silence", url, "DELETE", "/api/v2/silence/" .. id, nil, { raw = true, level = 2 })
   return true
 end
 

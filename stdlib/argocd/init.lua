@@ -14,6 +14,8 @@
 -- (as v0.4 did; the HTTP layer percent-encodes spaces and quotes), except that repository
 -- and cluster URLs are percent-encoded and `+`, `&`, `#` in query values are encoded.
 
+local rest = require("assay.internal.rest")
+
 local M = {}
 
 local Client = {}
@@ -21,67 +23,27 @@ Client.__index = Client
 
 local APPS = "/api/v1/applications/"
 
---- The headers of every request.
-local function headers(self)
-  local h = { ["Content-Type"] = "application/json" }
-  if self.token then
-    h["Authorization"] = "Bearer " .. self.token
-  elseif self.username and self.password then
-    h["Authorization"] = "Basic " .. base64.encode(self.username .. ":" .. self.password)
-  end
-  return h
-end
-
 --- Sends one request and decodes the JSON answer; anything but 200 is an error. A DELETE
 -- answered with an empty body gives nil.
 local function request(self, method, path, body)
-  local url, opts = self.url .. path, { headers = headers(self) }
-  local resp
-  if method == "GET" or method == "DELETE" then
-    resp = http[method:lower()](url, opts)
-  else
-    resp = http[method:lower()](url, body, opts)
-  end
-  if resp.status ~= 200 then
-    error("argocd: " .. method .. " " .. path .. " HTTP " .. resp.status .. ": " .. resp.body)
-  end
-  if method == "DELETE" and resp.body == "" then return nil end
-  return json.parse(resp.body)
+  return rest.request(self.url, method, path, body, {
+    name = "argocd", headers = rest.json_headers(self.token, self.username, self.password),
+    empty = method == "DELETE",
+  })
 end
 
-local function percent(ch) return ("%%%02X"):format(ch:byte()) end
-
---- A query value as v0.4 concatenated it, except `+` (read as a space), `&` (a new
--- parameter) and `#` (the fragment), which are percent-encoded.
-local function value(v)
-  return (tostring(v):gsub("[+&#]", percent))
-end
-
---- "?k=v&..." from a list of {key, value}; nil values are left out.
-local function query(params)
-  local parts = {}
-  for _, kv in ipairs(params) do
-    if kv[2] ~= nil then parts[#parts + 1] = kv[1] .. "=" .. value(kv[2]) end
-  end
-  return #parts > 0 and "?" .. table.concat(parts, "&") or ""
-end
+local query = rest.query
 
 --- Percent-encodes every byte outside [A-Za-z0-9-_.~] (upper-case hex), for URLs in paths.
 local function url_encode(s)
-  return (s:gsub("[^%w%-_.~]", percent))
+  return (s:gsub("[^%w%-_.~]", function(ch) return ("%%%02X"):format(ch:byte()) end))
 end
 
 --- Polls check(self, name) until it is true or timeout_secs have passed (the last poll is
 -- made at the deadline).
 local function wait_for(self, name, timeout_secs, opts, check, what)
-  local interval = opts and opts.interval or 2
-  local deadline = time() + timeout_secs
-  while true do
-    if check(self, name) then return true end
-    local left = deadline - time()
-    if left <= 0 then error("argocd: timeout waiting for " .. name .. " to become " .. what) end
-    sleep(math.min(interval, left))
-  end
+  if rest.poll(function() return check(self, name) end, timeout_secs, opts and opts.interval or 2) then return true end
+  error("argocd: timeout waiting for " .. name .. " to become " .. what)
 end
 
 --- Creates a client.
@@ -92,7 +54,7 @@ function M.client(url, opts)
   if type(url) ~= "string" then error("argocd.client: url must be a string", 2) end
   opts = opts or {}
   return setmetatable({
-    url = (url:gsub("/+$", "")),
+    url = rest.base(url),
     token = opts.token,
     username = opts.username,
     password = opts.password,

@@ -14,6 +14,9 @@
 -- status but 200 raises `certmanager: LIST <path> HTTP <status>: <body>`. "Ready" (or
 -- "Approved") means: the first condition of that type has status "True".
 
+local kube = require("assay.internal.kube")
+local rest = require("assay.internal.rest")
+
 local M = {}
 
 local Client = {}
@@ -22,48 +25,18 @@ Client.__index = Client
 local CM = "/apis/cert-manager.io/v1"
 local ACME = "/apis/acme.cert-manager.io/v1"
 
---- <group>/namespaces/<ns>/<plural>[/<name>]
-local function path(group, ns, plural, name)
-  local p = group .. "/namespaces/" .. ns .. "/" .. plural
-  return name and p .. "/" .. name or p
-end
+local path = kube.namespaced
+local api = kube.api("certmanager", { check_token = true, empty_list_on_404 = true })
+local get, list = api.get, api.list
+local condition_true = kube.is_true
 
---- GETs a path: the decoded JSON on 200, `missing` on 404, else an error naming `verb`.
-local function fetch(self, verb, p, missing)
-  if self.token == nil then error("certmanager: the client has no token") end
-  local resp = http.get(self.url .. p, { headers = { Authorization = "Bearer " .. self.token } })
-  if resp.status == 404 then return missing end
-  if resp.status ~= 200 then
-    error("certmanager: " .. verb .. " " .. p .. " HTTP " .. resp.status .. ": " .. resp.body)
-  end
-  return json.parse(resp.body)
-end
-
-local function get(self, p) return fetch(self, "GET", p, nil) end
-local function list(self, p) return fetch(self, "LIST", p, { items = {} }) end
-
---- Whether the first condition of `type` of a resource is "True" (false for nil).
-local function condition_true(resource, type)
-  local conditions = resource and resource.status and resource.status.conditions or {}
-  for _, cond in ipairs(conditions) do
-    if cond.type == type then return cond.status == "True" end
-  end
-  return false
-end
+local function is_ready(resource) return condition_true(resource, "Ready") end
 
 --- A readiness summary of a list object's items.
 local function tally(list_object)
   local items = list_object.items or {}
-  local s = { ready = 0, not_ready = 0, total = #items, not_ready_names = {} }
-  for _, item in ipairs(items) do
-    if condition_true(item, "Ready") then
-      s.ready = s.ready + 1
-    else
-      s.not_ready = s.not_ready + 1
-      s.not_ready_names[#s.not_ready_names + 1] = (item.metadata or {}).name or "unknown"
-    end
-  end
-  return s
+  local ready, not_ready, names = kube.tally(items, is_ready, "unknown")
+  return { ready = ready, not_ready = not_ready, total = #items, not_ready_names = names }
 end
 
 --- Creates a client.
@@ -71,8 +44,7 @@ end
 -- @param token string bearer token
 -- @return client with public fields `url`, `token`
 function M.client(url, token)
-  if type(url) ~= "string" then error("certmanager.client: url must be a string", 2) end
-  return setmetatable({ url = (url:gsub("/+$", "")), token = token }, Client)
+  return (kube.client(Client, "certmanager", url, token, 2))
 end
 
 --- Lists Certificates.
@@ -118,17 +90,12 @@ function Client:is_certificate_ready(ns, name) return condition_true(self:certif
 -- @param opts table|nil `interval`: seconds between polls (default 5)
 -- @return true; raises `certmanager: timeout waiting for certificate <ns>/<name> to be ready`
 function Client:wait_certificate_ready(ns, name, timeout_secs, opts)
-  timeout_secs = timeout_secs or 300
-  local interval = opts and opts.interval or 5
-  local deadline = time() + timeout_secs
-  while true do
-    if self:is_certificate_ready(ns, name) then return true end
-    local left = deadline - time()
-    if left <= 0 then
-      error("certmanager: timeout waiting for certificate " .. ns .. "/" .. name .. " to be ready")
-    end
-    sleep(math.min(interval, left))
+  local ready = rest.poll(function() return self:is_certificate_ready(ns, name) end,
+    timeout_secs or 300, opts and opts.interval or 5)
+  if not ready then
+    error("certmanager: timeout waiting for certificate " .. ns .. "/" .. name .. " to be ready")
   end
+  return true
 end
 
 --- Lists Issuers.

@@ -15,6 +15,8 @@
 -- "healthy" means: the first condition of that type ("Healthy", "Installed", "Established",
 -- "Ready") has status "True"; a missing resource is false.
 
+local kube = require("assay.internal.kube")
+
 local M = {}
 
 local Client = {}
@@ -24,36 +26,16 @@ local PKG = "/apis/pkg.crossplane.io/v1"
 local PKG_BETA = "/apis/pkg.crossplane.io/v1beta1"
 local EXT = "/apis/apiextensions.crossplane.io/v1"
 
---- GETs a path: the decoded JSON on 200, `missing` on 404, else an error naming `verb`.
-local function fetch(self, verb, p, missing)
-  if self.token == nil then error("crossplane: the client has no token") end
-  local resp = http.get(self.url .. p, { headers = { Authorization = "Bearer " .. self.token } })
-  if resp.status == 404 then return missing end
-  if resp.status ~= 200 then
-    error("crossplane: " .. verb .. " " .. p .. " HTTP " .. resp.status .. ": " .. resp.body)
-  end
-  return json.parse(resp.body)
-end
-
-local function get(self, p) return fetch(self, "GET", p, nil) end
-local function list(self, p) return fetch(self, "LIST", p, { items = {} }) end
-
---- Whether the first condition of `type` of a resource is "True" (false for nil).
-local function condition_true(resource, type)
-  local conditions = resource and resource.status and resource.status.conditions or {}
-  for _, cond in ipairs(conditions) do
-    if cond.type == type then return cond.status == "True" end
-  end
-  return false
-end
+local api = kube.api("crossplane", { check_token = true, empty_list_on_404 = true })
+local get, list = api.get, api.list
+local condition_true = kube.is_true
 
 --- Creates a client.
 -- @param url string the Kubernetes API server URL (trailing slashes are stripped)
 -- @param token string bearer token
 -- @return client with public fields `url`, `token`
 function M.client(url, token)
-  if type(url) ~= "string" then error("crossplane.client: url must be a string", 2) end
-  return setmetatable({ url = (url:gsub("/+$", "")), token = token }, Client)
+  return (kube.client(Client, "crossplane", url, token, 2))
 end
 
 --- Lists Providers.
@@ -188,31 +170,16 @@ end
 -- @return `{healthy, unhealthy, total, unhealthy_names}` (a nameless item counts as "unknown")
 function Client:all_providers_healthy()
   local items = self:providers().items or {}
-  local s = { healthy = 0, unhealthy = 0, total = #items, unhealthy_names = {} }
-  for _, p in ipairs(items) do
-    if condition_true(p, "Healthy") then
-      s.healthy = s.healthy + 1
-    else
-      s.unhealthy = s.unhealthy + 1
-      s.unhealthy_names[#s.unhealthy_names + 1] = (p.metadata or {}).name or "unknown"
-    end
-  end
-  return s
+  local healthy, unhealthy, names = kube.tally(items, function(p) return condition_true(p, "Healthy") end, "unknown")
+  return { healthy = healthy, unhealthy = unhealthy, total = #items, unhealthy_names = names }
 end
 
 --- Whether every CompositeResourceDefinition is established.
 -- @return `{established, not_established, total}`
 function Client:all_xrds_established()
   local items = self:xrds().items or {}
-  local s = { established = 0, not_established = 0, total = #items }
-  for _, x in ipairs(items) do
-    if condition_true(x, "Established") then
-      s.established = s.established + 1
-    else
-      s.not_established = s.not_established + 1
-    end
-  end
-  return s
+  local established, not_established = kube.tally(items, function(x) return condition_true(x, "Established") end)
+  return { established = established, not_established = not_established, total = #items }
 end
 
 return M

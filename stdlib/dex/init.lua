@@ -11,6 +11,8 @@
 -- `dex.discovery: HTTP <status>: <body>`; a JWKS answer other than 200 raises
 -- `dex.jwks: HTTP <status>: <body>`.
 
+local rest = require("assay.internal.rest")
+
 local M = {}
 
 local function base(url)
@@ -22,11 +24,7 @@ end
 -- @param url string the Dex base URL (the issuer)
 -- @return table the document (`issuer`, `jwks_uri`, `authorization_endpoint`, ...)
 function M.discovery(url)
-  local resp = http.get(base(url) .. "/.well-known/openid-configuration", { headers = {} })
-  if resp.status ~= 200 then
-    error("dex.discovery: HTTP " .. resp.status .. ": " .. resp.body)
-  end
-  return json.parse(resp.body)
+  return rest.request(base(url), "GET", "/.well-known/openid-configuration", nil, { what = "dex.discovery:" })
 end
 
 --- Reads the JSON Web Key Set at the discovery document's `jwks_uri` (an absolute URL).
@@ -37,11 +35,7 @@ end
 function M.jwks(url)
   local doc = M.discovery(url)
   if not doc.jwks_uri then error("dex.jwks: discovery response missing jwks_uri") end
-  local resp = http.get(doc.jwks_uri, { headers = {} })
-  if resp.status ~= 200 then
-    error("dex.jwks: HTTP " .. resp.status .. ": " .. resp.body)
-  end
-  return json.parse(resp.body)
+  return rest.request("", "GET", doc.jwks_uri, nil, { what = "dex.jwks:" })
 end
 
 --- The issuer named by the discovery document.
@@ -143,9 +137,7 @@ end
 -- @return table|nil the version document
 function M.admin_version(url)
   local ok, version = pcall(function()
-    local resp = http.get(base(url) .. "/api/v1/version", { headers = {} })
-    if resp.status ~= 200 then error("HTTP " .. resp.status) end
-    return json.parse(resp.body)
+    return rest.request(base(url), "GET", "/api/v1/version", nil, { what = "dex.admin_version:" })
   end)
   if ok then return version end
   return nil

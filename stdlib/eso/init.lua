@@ -12,6 +12,9 @@
 -- 200 raises `eso: GET <path> HTTP <status>: <body>`. Listing: any status but 200 raises
 -- `eso: LIST <path> HTTP <status>: <body>`; the whole list object (`.items`) is returned.
 
+local kube = require("assay.internal.kube")
+local rest = require("assay.internal.rest")
+
 local M = {}
 
 local Client = {}
@@ -19,61 +22,20 @@ Client.__index = Client
 
 local BASE = "/apis/external-secrets.io/v1beta1"
 
-local function headers(self)
-  return { Authorization = "Bearer " .. self.token }
-end
+local api = kube.api("eso")
+local get, list = api.get, api.list
 
---- GET one object: nil on 404.
-local function get(self, path)
-  local resp = http.get(self.url .. path, { headers = headers(self) })
-  if resp.status == 404 then return nil end
-  if resp.status ~= 200 then
-    error("eso: GET " .. path .. " HTTP " .. resp.status .. ": " .. resp.body)
-  end
-  return json.parse(resp.body)
-end
+local function namespaced(ns, plural, name) return kube.namespaced(BASE, ns, plural, name) end
+local function cluster(plural, name) return kube.cluster(BASE, plural, name) end
 
---- GET a collection: no 404 special case.
-local function list(self, path)
-  local resp = http.get(self.url .. path, { headers = headers(self) })
-  if resp.status ~= 200 then
-    error("eso: LIST " .. path .. " HTTP " .. resp.status .. ": " .. resp.body)
-  end
-  return json.parse(resp.body)
-end
-
-local function namespaced(ns, plural, name)
-  local p = BASE .. "/namespaces/" .. ns .. "/" .. plural
-  if name then p = p .. "/" .. name end
-  return p
-end
-
-local function cluster(plural, name)
-  local p = BASE .. "/" .. plural
-  if name then p = p .. "/" .. name end
-  return p
-end
-
---- The condition of type `kind` among an object's status conditions, or nil.
-local function condition(obj, kind)
-  for _, cond in ipairs(((obj or {}).status or {}).conditions or {}) do
-    if cond.type == kind then return cond end
-  end
-  return nil
-end
-
-local function is_ready(obj)
-  local cond = condition(obj, "Ready")
-  return cond ~= nil and cond.status == "True"
-end
+local function is_ready(obj) return kube.is_true(obj, "Ready") end
 
 --- Creates a client.
 -- @param url string the Kubernetes API server URL (trailing slashes are stripped)
 -- @param token string a bearer token
 -- @return client with public fields `url` and `token`
 function M.client(url, token)
-  if type(url) ~= "string" then error("eso.client: url must be a string") end
-  return setmetatable({ url = url:gsub("/+$", ""), token = token }, Client)
+  return (kube.client(Client, "eso", url, token, 1))
 end
 
 -- ExternalSecrets -------------------------------------------------------------------------
@@ -102,7 +64,7 @@ function Client:external_secret_status(ns, name)
   local es = self:external_secret(ns, name)
   if not es then error("eso: ExternalSecret " .. ns .. "/" .. name .. " not found") end
   local status = es.status or {}
-  local cond = condition(es, "Ready")
+  local cond = kube.condition(es, "Ready")
   return {
     ready = is_ready(es),
     status = cond and cond.reason or "Unknown",
@@ -131,13 +93,7 @@ end
 function Client:wait_secret_synced(ns, name, timeout_secs, opts)
   timeout_secs = timeout_secs or 60
   local interval = (type(opts) == "table" and opts.interval) or (type(opts) == "number" and opts) or 5
-  local deadline = time() + timeout_secs
-  while true do
-    if self:is_secret_synced(ns, name) then return true end
-    local left = deadline - time()
-    if left <= 0 then break end
-    sleep(math.min(interval, left))
-  end
+  if rest.poll(function() return self:is_secret_synced(ns, name) end, timeout_secs, interval) then return true end
   error("eso: ExternalSecret " .. ns .. "/" .. name .. " not synced after " .. timeout_secs .. "s")
 end
 
@@ -213,12 +169,9 @@ end
 
 -- Summaries -------------------------------------------------------------------------------
 
---- Counts the items of a list whose Ready condition is True.
+--- Counts the items of a list whose Ready condition is True; the names of the others.
 local function tally(items)
-  local good, bad = 0, {}
-  for _, obj in ipairs(items or {}) do
-    if is_ready(obj) then good = good + 1 else bad[#bad + 1] = (obj.metadata or {}).name or "unknown" end
-  end
+  local good, _, bad = kube.tally(items, is_ready, "unknown")
   return good, bad
 end
 

@@ -14,6 +14,8 @@
 -- `flux: LIST <path> HTTP <status>: <body>`. "Ready" means: the first condition of type
 -- "Ready" has status "True".
 
+local kube = require("assay.internal.kube")
+
 local M = {}
 
 local Client = {}
@@ -27,54 +29,18 @@ local NOTIFICATION = "/apis/notification.toolkit.fluxcd.io/v1beta3"
 local NOTIFICATION_V1 = "/apis/notification.toolkit.fluxcd.io/v1"
 local IMAGE = "/apis/image.toolkit.fluxcd.io/v1beta2"
 
---- <group>/namespaces/<ns>/<plural>[/<name>]
-local function path(group, ns, plural, name)
-  local p = group .. "/namespaces/" .. ns .. "/" .. plural
-  return name and p .. "/" .. name or p
-end
+local path = kube.namespaced
+local api = kube.api("flux", { check_token = true })
+local get, list = api.get, api.list
 
---- GETs a path; returns the status and the response.
-local function fetch(self, p)
-  if self.token == nil then error("flux: the client has no token") end
-  local resp = http.get(self.url .. p, { headers = { Authorization = "Bearer " .. self.token } })
-  return resp.status, resp
-end
+local function is_ready(resource) return kube.is_true(resource, "Ready") end
 
---- One resource: nil on 404, JSON on 200, else an error.
-local function get(self, p)
-  local status, resp = fetch(self, p)
-  if status == 404 then return nil end
-  if status ~= 200 then error("flux: GET " .. p .. " HTTP " .. status .. ": " .. resp.body) end
-  return json.parse(resp.body)
-end
-
---- A list object: JSON on 200, else an error.
-local function list(self, p)
-  local status, resp = fetch(self, p)
-  if status ~= 200 then error("flux: LIST " .. p .. " HTTP " .. status .. ": " .. resp.body) end
-  return json.parse(resp.body)
-end
-
---- Whether the first "Ready" condition of a resource is "True" (false for nil).
-local function is_ready(resource)
-  local conditions = resource and resource.status and resource.status.conditions or {}
-  for _, cond in ipairs(conditions) do
-    if cond.type == "Ready" then return cond.status == "True" end
-  end
-  return false
-end
-
---- Adds the items of a list object to a readiness summary.
+--- Adds the items of a list object to a readiness summary (a nameless item adds no name).
 local function tally(summary, list_object)
-  for _, item in ipairs(list_object.items or {}) do
-    summary.total = summary.total + 1
-    if is_ready(item) then
-      summary.ready = summary.ready + 1
-    else
-      summary.not_ready = summary.not_ready + 1
-      summary.not_ready_names[#summary.not_ready_names + 1] = (item.metadata or {}).name
-    end
-  end
+  local ready, not_ready, names = kube.tally(list_object.items, is_ready)
+  summary.ready, summary.not_ready = summary.ready + ready, summary.not_ready + not_ready
+  summary.total = summary.total + ready + not_ready
+  table.move(names, 1, #names, #summary.not_ready_names + 1, summary.not_ready_names)
   return summary
 end
 
@@ -99,8 +65,7 @@ end
 -- @param token string bearer token
 -- @return client with public fields `url`, `token`
 function M.client(url, token)
-  if type(url) ~= "string" then error("flux.client: url must be a string", 2) end
-  return setmetatable({ url = (url:gsub("/+$", "")), token = token }, Client)
+  return (kube.client(Client, "flux", url, token, 2))
 end
 
 --- Lists GitRepositories.

@@ -12,17 +12,11 @@
 -- `grafana: <METHOD> <path> HTTP <status>: <body>` unless the answer is 200. Query values
 -- are put into the URL as given (v0.4), except `+`, `&` and `#`, which are encoded.
 
+local rest = require("assay.internal.rest")
+
 local M = {}
 
---- Encodes what would change the meaning of a concatenated query value: `+`, `&`, `#`.
-local function value(s)
-  return (tostring(s):gsub("[+&#]", function(c) return string.format("%%%02X", c:byte()) end))
-end
-
-local function query_string(params)
-  if #params == 0 then return "" end
-  return "?" .. table.concat(params, "&")
-end
+local value, query_string = rest.value, rest.query_string
 
 local Client = {}
 Client.__index = Client
@@ -35,36 +29,19 @@ Client.__index = Client
 function M.client(url, opts)
   opts = opts or {}
   return setmetatable({
-    url = (url:gsub("/+$", "")),
+    url = rest.base(url),
     api_key = opts.api_key,
     username = opts.username,
     password = opts.password,
   }, Client)
 end
 
-local function headers(self)
-  local h = { ["Content-Type"] = "application/json" }
-  if self.api_key then
-    h["Authorization"] = "Bearer " .. self.api_key
-  elseif self.username and self.password then
-    h["Authorization"] = "Basic " .. base64.encode(self.username .. ":" .. self.password)
-  end
-  return h
-end
-
 --- Sends a request and decodes the JSON answer, raising the module's error unless it is a
 -- 200; errors point at the caller of the public method.
 local function request(self, method, path, payload)
-  local resp
-  if method == "POST" then
-    resp = http.post(self.url .. path, payload, { headers = headers(self) })
-  else
-    resp = http.get(self.url .. path, { headers = headers(self) })
-  end
-  if resp.status ~= 200 then
-    error("grafana: " .. method .. " " .. path .. " HTTP " .. resp.status .. ": " .. resp.body, 3)
-  end
-  return json.parse(resp.body)
+  return (rest.request(self.url, method, path, payload, {
+    name = "grafana", headers = rest.json_headers(self.api_key, self.username, self.password), level = 3,
+  }))
 end
 
 --- Gets the server's health (GET /api/health, sent without authentication).

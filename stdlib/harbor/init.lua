@@ -14,6 +14,8 @@
 -- values are sent as given (not URL-encoded): a nested repository name `a/b` must be passed
 -- as `a%252Fb`, as Harbor requires.
 
+local rest = require("assay.internal.rest")
+
 local M = {}
 
 local Client = {}
@@ -22,31 +24,17 @@ Client.__index = Client
 local API = "/api/v2.0"
 
 local function headers(self)
-  local h = { ["Content-Type"] = "application/json" }
-  if self.api_key then
-    h["Authorization"] = "Bearer " .. self.api_key
-  elseif self.username and self.password then
-    h["Authorization"] = "Basic " .. base64.encode(self.username .. ":" .. self.password)
-  end
-  return h
+  return rest.json_headers(self.api_key, self.username, self.password)
 end
 
 --- GET returning the decoded JSON; anything but 200 raises.
 local function get(self, path)
-  local resp = http.get(self.url .. path, { headers = headers(self) })
-  if resp.status ~= 200 then
-    error("harbor: GET " .. path .. " HTTP " .. resp.status .. ": " .. resp.body)
-  end
-  return json.parse(resp.body)
+  return rest.request(self.url, "GET", path, nil, { name = "harbor", headers = headers(self) })
 end
 
 --- "?k=v&..." from a list of {key, value} pairs, nil values left out, values not encoded.
 local function query(params)
-  local parts = {}
-  for _, kv in ipairs(params) do
-    if kv[2] ~= nil then parts[#parts + 1] = kv[1] .. "=" .. tostring(kv[2]) end
-  end
-  return #parts > 0 and "?" .. table.concat(parts, "&") or ""
+  return rest.query(params, tostring)
 end
 
 --- The path of a repository: /api/v2.0/projects/<project>/repositories/<repo>.
@@ -62,7 +50,7 @@ function M.client(url, opts)
   if type(url) ~= "string" then error("harbor.client: url must be a string") end
   opts = opts or {}
   return setmetatable({
-    url = url:gsub("/+$", ""), api_key = opts.api_key, username = opts.username, password = opts.password,
+    url = rest.base(url), api_key = opts.api_key, username = opts.username, password = opts.password,
   }, Client)
 end
 

@@ -13,6 +13,9 @@
 -- Names and label values are sent as given, as v0.4 did, except that `+`, `&` and `#` in
 -- query values are percent-encoded.
 
+local kube = require("assay.internal.kube")
+local rest = require("assay.internal.rest")
+
 local M = {}
 
 local Client = {}
@@ -21,39 +24,17 @@ Client.__index = Client
 local API = "/apis/kargo.akuity.io/v1alpha1"
 
 --- The path of a namespaced collection or item: API/namespaces/<ns>/<plural>[/<name>].
-local function path(ns, plural, name)
-  local p = API .. "/namespaces/" .. ns .. "/" .. plural
-  return name and p .. "/" .. name or p
-end
+local function path(ns, plural, name) return kube.namespaced(API, ns, plural, name) end
 
 --- Sends one request and decodes the JSON answer (GET: 200 only; POST: any 2xx).
-local function request(self, method, api_path, body)
-  if self.token == nil then error("kargo: the client has no token") end
-  local url, opts = self.url .. api_path, { headers = { Authorization = "Bearer " .. self.token } }
-  local resp, ok
-  if method == "GET" then
-    resp = http.get(url, opts)
-    ok = resp.status == 200
-  else
-    resp = http.post(url, body, opts)
-    ok = resp.status >= 200 and resp.status < 300
-  end
-  if not ok then
-    error("kargo: " .. method .. " " .. api_path .. " HTTP " .. resp.status .. ": " .. resp.body)
-  end
-  return json.parse(resp.body)
-end
+local request = kube.api("kargo", { check_token = true }).request
 
 --- The `items` of a list (`{}` when absent).
 local function items(self, api_path)
   return request(self, "GET", api_path).items or {}
 end
 
---- A query value as v0.4 concatenated it, except `+` (read as a space), `&` (a new
--- parameter) and `#` (the fragment), which are percent-encoded.
-local function value(v)
-  return (tostring(v):gsub("[+&#]", function(ch) return ("%%%02X"):format(ch:byte()) end))
-end
+local value = rest.value
 
 --- Stage health: phase "Steady", else the last condition of type "Healthy" is "True".
 local function stage_healthy(stage)
@@ -76,8 +57,7 @@ end
 -- @param token string bearer token
 -- @return client with public fields `url`, `token`
 function M.client(url, token)
-  if type(url) ~= "string" then error("kargo.client: url must be a string", 2) end
-  return setmetatable({ url = (url:gsub("/+$", "")), token = token }, Client)
+  return (kube.client(Client, "kargo", url, token, 2))
 end
 
 --- Lists the stages of a project namespace.
@@ -126,17 +106,14 @@ end
 -- @return true; raises `kargo: stage <ns>/<name> not healthy after <timeout>s`
 function Client:wait_stage_healthy(ns, name, timeout_secs, opts)
   timeout_secs = timeout_secs or 60
-  local interval = opts and opts.interval or 5
-  local deadline = time() + timeout_secs
-  while true do
-    local ok, healthy = pcall(self.is_stage_healthy, self, ns, name)
-    if ok and healthy then return true end
-    local left = deadline - time()
-    if left <= 0 then
-      error("kargo: stage " .. ns .. "/" .. name .. " not healthy after " .. timeout_secs .. "s")
-    end
-    sleep(math.min(interval, left))
+  local function healthy()
+    local ok, yes = pcall(self.is_stage_healthy, self, ns, name)
+    return ok and yes
   end
+  if not rest.poll(healthy, timeout_secs, opts and opts.interval or 5) then
+    error("kargo: stage " .. ns .. "/" .. name .. " not healthy after " .. timeout_secs .. "s")
+  end
+  return true
 end
 
 --- Lists freight, optionally by stage and/or warehouse label.
@@ -148,8 +125,7 @@ function Client:freight_list(ns, opts)
   local params = {}
   if opts.stage then params[#params + 1] = "labelSelector=kargo.akuity.io/stage=" .. value(opts.stage) end
   if opts.warehouse then params[#params + 1] = "labelSelector=kargo.akuity.io/warehouse=" .. value(opts.warehouse) end
-  local qs = #params > 0 and "?" .. table.concat(params, "&") or ""
-  return items(self, path(ns, "freight") .. qs)
+  return items(self, path(ns, "freight") .. rest.query_string(params))
 end
 
 --- Gets a freight.

@@ -13,22 +13,11 @@
 -- pairs()): spaces and quotes are percent-encoded by the HTTP layer, and `+`, `&` and `#`
 -- here, so that LogQL such as `|~ "a.+"` arrives intact.
 
+local rest = require("assay.internal.rest")
+
 local M = {}
 
---- Encodes what would change the meaning of a concatenated query value: `+`, `&`, `#`.
-local function value(s)
-  return (tostring(s):gsub("[+&#]", function(c) return string.format("%%%02X", c:byte()) end))
-end
-
---- "?k=v&..." from an array of {name, value} pairs whose value is not nil; "" when none.
-local function query_string(pairs_list)
-  local parts = {}
-  for _, p in ipairs(pairs_list) do
-    if p[2] ~= nil then parts[#parts + 1] = p[1] .. "=" .. value(p[2]) end
-  end
-  if #parts == 0 then return "" end
-  return "?" .. table.concat(parts, "&")
-end
+local query_string = rest.query
 
 --- A Loki timestamp: nanoseconds as a decimal string (an integral float is written in full).
 local function nanos(ts)
@@ -57,17 +46,15 @@ Client.__index = Client
 -- @param url string: the Loki base URL (trailing slashes are ignored)
 -- @return table: the client; `c.url` is the base URL
 function M.client(url)
-  return setmetatable({ url = (url:gsub("/+$", "")) }, Client)
+  return setmetatable({ url = rest.base(url) }, Client)
 end
 
 --- GETs `path` (with its query string `qs`) and returns the response, raising the module's
 -- error unless it is a 200; `level` as error's, counted from get's caller.
 local function get(self, path, qs, level)
-  local resp = http.get(self.url .. path .. (qs or ""), { headers = {} })
-  if resp.status ~= 200 then
-    error("loki: GET " .. path .. " HTTP " .. resp.status .. ": " .. resp.body, level + 1)
-  end
-  return resp
+  return (rest.request(self.url, "GET", path .. (qs or ""), nil, {
+    what = "loki: GET " .. path, raw = true, level = level + 1,
+  }))
 end
 
 --- GETs and decodes JSON; errors point at the caller of the public method.

@@ -13,44 +13,28 @@
 -- percent-encoded by the HTTP layer; callers may pass pre-encoded `%XX` sequences), except
 -- that `+`, `&` and `#` are encoded so that PromQL such as `{job=~"api.+"}` arrives intact.
 
+local rest = require("assay.internal.rest")
+
 local M = {}
 
 -- ---------------------------------------------------------------------------------------
 -- helpers
 -- ---------------------------------------------------------------------------------------
 
-local function base(url)
-  return (url:gsub("/+$", ""))
-end
+local base, value, query_string = rest.base, rest.value, rest.query_string
 
 --- Percent-encodes every byte except the unreserved characters of RFC 3986.
 local function encode(s)
   return (tostring(s):gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", c:byte()) end))
 end
 
---- Encodes only what would change the meaning of a query value as v0.4 concatenated it:
--- `+` (read as a space), `&` (a new parameter) and `#` (the start of the fragment).
-local function value(s)
-  return (tostring(s):gsub("[+&#]", function(c) return string.format("%%%02X", c:byte()) end))
-end
-
 --- GETs an API path and returns the decoded JSON envelope, raising the module's errors.
 local function api_get(fn, url, path)
-  local resp = http.get(base(url) .. path, { headers = {} })
-  if resp.status ~= 200 then
-    error("prometheus." .. fn .. ": HTTP " .. resp.status .. ": " .. resp.body, 3)
-  end
-  local data = json.parse(resp.body)
+  local data = rest.request(base(url), "GET", path, nil, { what = "prometheus." .. fn .. ":", level = 3 })
   if type(data) ~= "table" or data.status ~= "success" then
     error("prometheus." .. fn .. ": " .. (type(data) == "table" and data.error or "unknown error"), 3)
   end
   return data
-end
-
---- "?a=1&b=2" from a list of "k=v" strings, "" when the list is empty.
-local function query_string(params)
-  if #params == 0 then return "" end
-  return "?" .. table.concat(params, "&")
 end
 
 local function number_or_string(v)

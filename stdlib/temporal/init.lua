@@ -17,6 +17,8 @@
 -- encoded, so a visibility query such as `StartTime > '2024-01-01T00:00:00+01:00'` arrives
 -- intact.
 
+local rest = require("assay.internal.rest")
+
 local M = {}
 
 local Client = {}
@@ -24,40 +26,17 @@ Client.__index = Client
 
 local RUNNING = "WORKFLOW_EXECUTION_STATUS_RUNNING"
 
-local function headers(self)
-  local h = { ["Content-Type"] = "application/json" }
-  if self.api_key then h["Authorization"] = "Bearer " .. self.api_key end
-  return h
-end
-
 --- Sends one request and decodes the JSON answer; anything but 200 is an error.
 local function request(self, method, path, body)
-  local url, opts = self.url .. path, { headers = headers(self) }
-  local resp
-  if method == "GET" then
-    resp = http.get(url, opts)
-  else
-    resp = http.post(url, body, opts)
-  end
-  if resp.status ~= 200 then
-    error("temporal: " .. method .. " " .. path .. " HTTP " .. resp.status .. ": " .. resp.body)
-  end
-  return json.parse(resp.body)
-end
-
---- A query value as v0.4 concatenated it, except `+` (read as a space), `&` (a new
--- parameter) and `#` (the fragment), which are percent-encoded.
-local function value(v)
-  return (tostring(v):gsub("[+&#]", function(ch) return ("%%%02X"):format(ch:byte()) end))
+  return rest.request(self.url, method, path, body, { name = "temporal", headers = rest.json_headers(self.api_key) })
 end
 
 --- "?k=v&..." from a list of {key, value}; nil/false values are left out.
 local function query(params)
-  local parts = {}
   for _, kv in ipairs(params) do
-    if kv[2] then parts[#parts + 1] = kv[1] .. "=" .. value(kv[2]) end
+    if kv[2] == false then kv[2] = nil end
   end
-  return #parts > 0 and "?" .. table.concat(parts, "&") or ""
+  return rest.query(params)
 end
 
 --- /api/v1/namespaces/<ns> for a call's opts (its `namespace`, else the client's).
@@ -78,7 +57,7 @@ function M.client(url, opts)
   if type(url) ~= "string" then error("temporal.client: url must be a string", 2) end
   opts = opts or {}
   return setmetatable({
-    url = (url:gsub("/+$", "")),
+    url = rest.base(url),
     default_ns = opts.namespace or "default",
     api_key = opts.api_key,
   }, Client)
@@ -215,16 +194,14 @@ end
 -- @param opts table|nil `namespace`, `interval` (seconds between polls, default 5)
 -- @return the workflow description; raises `temporal: timeout waiting for workflow <id> to complete`
 function Client:wait_workflow_complete(id, timeout_secs, opts)
-  local interval = opts and opts.interval or 5
-  local deadline = time() + timeout_secs
-  while true do
+  local function finished()
     local wf = self:workflow(id, nil, opts)
     local status = execution_status(wf)
     if status and status ~= RUNNING then return wf end
-    local left = deadline - time()
-    if left <= 0 then error("temporal: timeout waiting for workflow " .. id .. " to complete") end
-    sleep(math.min(interval, left))
   end
+  local wf = rest.poll(finished, timeout_secs, opts and opts.interval or 5)
+  if wf == nil then error("temporal: timeout waiting for workflow " .. id .. " to complete") end
+  return wf
 end
 
 return M

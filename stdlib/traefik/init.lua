@@ -11,15 +11,13 @@
 -- Requests carry no authentication. Any status but 200 raises
 -- `traefik: GET <path> HTTP <status>: <body>`. Names are sent as given (not URL-encoded).
 
+local rest = require("assay.internal.rest")
+
 local M = {}
 
 --- GETs a path of the API and decodes the JSON answer; anything but 200 is an error.
 local function get(url, path)
-  local resp = http.get(url:gsub("/+$", "") .. path, { headers = {} })
-  if resp.status ~= 200 then
-    error("traefik: GET " .. path .. " HTTP " .. resp.status .. ": " .. resp.body)
-  end
-  return json.parse(resp.body)
+  return rest.request(rest.base(url), "GET", path, nil, { name = "traefik" })
 end
 
 --- The dashboard overview (counts of routers, services, middlewares; features; providers).

@@ -19,6 +19,8 @@
 -- return the decoded answer (nil when empty); otherwise they raise
 -- `unleash: <METHOD> <path> HTTP <status>: <body>`. Names are sent as given (not encoded).
 
+local rest = require("assay.internal.rest")
+
 local M = {}
 
 local Client = {}
@@ -32,30 +34,16 @@ local function headers(self)
   return h
 end
 
---- GET: the decoded JSON, nil on 404.
-local function get(self, path)
-  local resp = http.get(self.url .. path, { headers = headers(self) })
-  if resp.status == 404 then return nil end
-  if resp.status ~= 200 then
-    error("unleash: GET " .. path .. " HTTP " .. resp.status .. ": " .. resp.body)
-  end
-  return json.parse(resp.body)
+--- GET: the decoded JSON, nil on 404 (`on404`, default true) or an error unless 200.
+local function get(self, path, on404)
+  return rest.request(self.url, "GET", path, nil, { name = "unleash", headers = headers(self), on404 = on404 ~= false })
 end
 
 --- POST, PUT or DELETE: any 2xx is success; the decoded answer or nil when empty.
 local function write(self, method, path, body)
-  local opts = { headers = headers(self) }
-  local resp
-  if method == "DELETE" then
-    resp = http.delete(self.url .. path, opts)
-  else
-    resp = http[method:lower()](self.url .. path, body, opts)
-  end
-  if resp.status < 200 or resp.status > 299 then
-    error("unleash: " .. method .. " " .. path .. " HTTP " .. resp.status .. ": " .. resp.body)
-  end
-  if resp.body == "" then return nil end
-  return json.parse(resp.body)
+  return rest.request(self.url, method, path, body, {
+    name = "unleash", headers = headers(self), ok = rest.is_2xx, empty = true,
+  })
 end
 
 local function project_path(project) return ADMIN .. "/projects/" .. project end
@@ -71,17 +59,13 @@ end
 function M.client(url, token)
   if type(url) ~= "string" then error("unleash.client: url must be a string") end
   if type(token) == "table" then token = token.token end
-  return setmetatable({ url = url:gsub("/+$", ""), token = token }, Client)
+  return setmetatable({ url = rest.base(url), token = token }, Client)
 end
 
 --- The server's health (`GET /health`); any status but 200 raises.
 -- @return table `{health = "GOOD"}`
 function Client:health()
-  local resp = http.get(self.url .. "/health", { headers = headers(self) })
-  if resp.status ~= 200 then
-    error("unleash: GET /health HTTP " .. resp.status .. ": " .. resp.body)
-  end
-  return json.parse(resp.body)
+  return get(self, "/health", false)
 end
 
 -- Projects --------------------------------------------------------------------------------
@@ -287,7 +271,7 @@ function M.wait(url, opts)
   opts = opts or {}
   local timeout, interval = opts.timeout or 60, opts.interval or 2
   local attempts = math.max(1, math.ceil(timeout / interval))
-  local base = url:gsub("/+$", "")
+  local base = rest.base(url)
   for i = 1, attempts do
     local ok, resp = pcall(http.get, base .. "/health")
     if ok and resp.status == 200 then

@@ -13,28 +13,18 @@
 -- nil, any other status but 200 raises `velero: GET <path> HTTP <status>: <body>`. Lists
 -- return the `items` array (`{}` on 404).
 
+local kube = require("assay.internal.kube")
+
 local M = {}
 
 local Client = {}
 Client.__index = Client
 
-local BASE = "/apis/velero.io/v1/namespaces/"
+local BASE = "/apis/velero.io/v1"
 
-local function path(self, plural, name)
-  local p = BASE .. self.namespace .. "/" .. plural
-  if name then p = p .. "/" .. name end
-  return p
-end
+local function path(self, plural, name) return kube.namespaced(BASE, self.namespace, plural, name) end
 
---- GET one object: nil on 404.
-local function get(self, p)
-  local resp = http.get(self.url .. p, { headers = { Authorization = "Bearer " .. self.token } })
-  if resp.status == 404 then return nil end
-  if resp.status ~= 200 then
-    error("velero: GET " .. p .. " HTTP " .. resp.status .. ": " .. resp.body)
-  end
-  return json.parse(resp.body)
-end
+local get = kube.api("velero").get
 
 --- GET a collection's items: {} on 404.
 local function items(self, plural)
@@ -52,8 +42,9 @@ end
 -- @param namespace string|nil Velero's namespace (default "velero")
 -- @return client with public fields `url`, `token` and `namespace`
 function M.client(url, token, namespace)
-  if type(url) ~= "string" then error("velero.client: url must be a string") end
-  return setmetatable({ url = url:gsub("/+$", ""), token = token, namespace = namespace or "velero" }, Client)
+  local c = kube.client(Client, "velero", url, token, 1)
+  c.namespace = namespace or "velero"
+  return c
 end
 
 -- Backups ---------------------------------------------------------------------------------
@@ -236,10 +227,7 @@ end
 
 --- Splits a list by whether each item's phase is `want`: count, names of the others.
 local function split(list, want)
-  local good, bad = 0, {}
-  for _, obj in ipairs(list) do
-    if phase(obj) == want then good = good + 1 else bad[#bad + 1] = (obj.metadata or {}).name or "unknown" end
-  end
+  local good, _, bad = kube.tally(list, function(obj) return phase(obj) == want end, "unknown")
   return good, bad
 end
 

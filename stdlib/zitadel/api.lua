@@ -1,7 +1,7 @@
 --- @module assay.zitadel.api
 -- The request helpers shared by the parts of assay.zitadel: one API call with the client's
--- headers (Bearer token, JSON content type, the `Host: auth.<domain>` override), and the first
--- element of a search answer.
+-- headers (Bearer token, JSON content type, the `Host: auth.<domain>` override), the first
+-- element of a search answer, and searches by exact name.
 
 local M = {}
 
@@ -23,6 +23,16 @@ function M.first_result(resp)
   if resp.status ~= 200 then return nil end
   local result = json.parse(resp.body).result
   return result and result[1] or nil
+end
+
+--- One query of a search body matching a name exactly: `{[key] = {name, method}}`.
+function M.name_query(key, name)
+  return { [key] = { name = name, method = "TEXT_QUERY_METHOD_EQUALS" } }
+end
+
+--- The first result of a search (POST `path`) by exact name with query `key`, or nil.
+function M.find_by_name(self, path, key, name)
+  return M.first_result(M.request(self, "POST", path, { queries = { M.name_query(key, name) } }))
 end
 
 return M

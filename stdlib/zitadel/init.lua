@@ -22,7 +22,7 @@ local Client = {}
 Client.__index = Client
 
 local api = require("assay.zitadel.api")
-local request, first_result = api.request, api.first_result
+local request = api.request
 
 local GRANT = "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer"
   .. "&scope=openid+urn%3Azitadel%3Aiam%3Aorg%3Aproject%3Aid%3Azitadel%3Aaud"
@@ -107,9 +107,7 @@ end
 -- @param name string the project's name
 -- @return table|nil the project (`id`, `name`, ...), nil when none matches or the search fails
 function Client:find_project(name)
-  return first_result(request(self, "POST", "/management/v1/projects/_search", {
-    queries = { { nameQuery = { name = name, method = "TEXT_QUERY_METHOD_EQUALS" } } },
-  }))
+  return api.find_by_name(self, "/management/v1/projects/_search", "nameQuery", name)
 end
 
 --- Creates a project; raises `zitadel: failed to create project '<name>' (HTTP <s>): <body>`.
@@ -151,7 +149,7 @@ function Client:find_app(project_id, name)
   local path = "/management/v1/projects/" .. project_id .. "/apps/_search"
   local resp = request(self, "POST", path, {
     query = { limit = 100 },
-    queries = { { nameQuery = { name = name, method = "TEXT_QUERY_METHOD_EQUALS" } } },
+    queries = { api.name_query("nameQuery", name) },
   })
   if resp.status ~= 200 then
     resp = request(self, "POST", path, { query = { limit = 100 } })

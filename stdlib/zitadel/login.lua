@@ -4,7 +4,7 @@
 -- are methods of the zitadel client (assay.zitadel installs them).
 
 local api = require("assay.zitadel.api")
-local request, first_result = api.request, api.first_result
+local request = api.request
 
 local Client = {}
 
@@ -21,9 +21,7 @@ end
 -- @param name string the provider's name
 -- @return table|nil the provider (`id`, `name`, ...), nil when none matches or the search fails
 function Client:find_idp(name)
-  return first_result(request(self, "POST", "/admin/v1/idps/templates/_search", {
-    queries = { { idpNameQuery = { name = name, method = "TEXT_QUERY_METHOD_EQUALS" } } },
-  }))
+  return api.find_by_name(self, "/admin/v1/idps/templates/_search", "idpNameQuery", name)
 end
 
 --- Ensures an instance-wide Google identity provider named "Google".

@@ -1,5 +1,6 @@
 -- Tests of assay.argocd against a mock Argo CD API server.
 local mock = require("assay.testing.mock")
+local support = require("assay.testing.support")
 local argocd = require("assay.argocd")
 
 local function app(name, health, sync)
@@ -24,14 +25,7 @@ end
 
 -- Checks the latest request: method, path, raw query, and the headers every call sends.
 local function expect(m, method, path, query)
-  local req = m:last()
-  assert.eq(req.method, method)
-  assert.eq(req.path, path)
-  assert.eq(req.query, query or "")
-  assert.eq(req.headers.authorization, "Bearer tok")
-  assert.eq(req.headers["content-type"], "application/json")
-  assert.eq(#m:unmatched(), 0)
-  return req
+  return support.expect_last(m, method, path, query, { authorization = "Bearer tok", ["content-type"] = "application/json" })
 end
 
 -- Starts a server answering every poll of the application with the next state of `states`

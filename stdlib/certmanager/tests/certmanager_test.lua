@@ -1,5 +1,6 @@
 -- Tests of assay.certmanager against a mock Kubernetes API serving cert-manager resources.
 local mock = require("assay.testing.mock")
+local support = require("assay.testing.support")
 local certmanager = require("assay.certmanager")
 
 local CM = "/apis/cert-manager.io/v1/namespaces/web/"
@@ -24,12 +25,7 @@ local function setup(routes)
 end
 
 local function expect_get(m, path)
-  local req = m:last()
-  assert.eq(req.method, "GET")
-  assert.eq(req.path, path)
-  assert.eq(req.query, "")
-  assert.eq(req.headers.authorization, "Bearer tok")
-  assert.eq(#m:unmatched(), 0)
+  support.expect_last(m, "GET", path, nil, { authorization = "Bearer tok" })
 end
 
 -- A server answering certificate "web-tls" with the next of `answers` (the last repeats).

@@ -1,5 +1,6 @@
 -- Tests of assay.crossplane against a mock Kubernetes API serving Crossplane resources.
 local mock = require("assay.testing.mock")
+local support = require("assay.testing.support")
 local crossplane = require("assay.crossplane")
 
 local PKG = "/apis/pkg.crossplane.io/v1/"
@@ -28,12 +29,7 @@ local function setup(routes)
 end
 
 local function expect_get(m, path)
-  local req = m:last()
-  assert.eq(req.method, "GET")
-  assert.eq(req.path, path)
-  assert.eq(req.query, "")
-  assert.eq(req.headers.authorization, "Bearer tok")
-  assert.eq(#m:unmatched(), 0)
+  support.expect_last(m, "GET", path, nil, { authorization = "Bearer tok" })
 end
 
 -- Every list function: arguments, path.

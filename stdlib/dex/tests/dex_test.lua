@@ -1,6 +1,7 @@
 -- assay.dex against a mock Dex serving a discovery document and a JWKS made by `jose`
 -- (fixtures/make_jwks.mjs wrote fixtures/jwks.json and the tokens in fixtures/tokens.json).
 local mock = require("assay.testing.mock")
+local support = require("assay.testing.support")
 local dex = require("assay.dex")
 
 local FIXTURES = (arg[0]:match("^(.*/)") or "") .. "fixtures/"
@@ -30,30 +31,23 @@ end
 --- Runs fn(m) against a mock Dex whose issuer is its own URL; `doc` edits the discovery
 -- document. Every request must have found a route and carried no Authorization header.
 local function with_dex(routes, fn, doc)
-  local m = mock.server(routes)
-  m:on("GET /.well-known/openid-configuration", function()
-    local d = discovery(m.url)
-    if doc then d = doc(d, m) end
-    return { json = d }
-  end)
-  m:on("GET /keys", { headers = { ["content-type"] = "application/json" }, body = JWKS })
-  local ok, err = pcall(fn, m)
-  local reqs, unmatched = m.requests, m:unmatched()
-  m:close()
-  if not ok then error(err, 0) end
-  assert.eq(#unmatched, 0, "requests without a route")
-  for _, r in ipairs(reqs) do
+  local function serve(m)
+    m:on("GET /.well-known/openid-configuration", function()
+      local d = discovery(m.url)
+      if doc then d = doc(d, m) end
+      return { json = d }
+    end)
+    m:on("GET /keys", { headers = { ["content-type"] = "application/json" }, body = JWKS })
+    return m
+  end
+  support.with_mock(routes, serve, fn, function(r)
     assert.eq(r.method, "GET")
     assert.eq(r.headers.authorization, nil)
     assert.eq(r.body, "")
-  end
+  end)
 end
 
-local function fails(needle, fn, ...)
-  local ok, err = pcall(fn, ...)
-  assert.eq(ok, false, "expected an error containing: " .. needle)
-  assert.contains(tostring(err), needle)
-end
+local fails = support.fails
 
 test("discovery GETs /.well-known/openid-configuration (url slashes stripped)", function()
   with_dex({}, function(m)

@@ -1,5 +1,5 @@
 -- assay.eso against a mock Kubernetes API answering in external-secrets.io/v1beta1 shapes.
-local mock = require("assay.testing.mock")
+local support = require("assay.testing.support")
 local eso = require("assay.eso")
 
 local TOKEN = "k8s-t0ken"
@@ -8,25 +8,15 @@ local B = "/apis/external-secrets.io/v1beta1"
 --- Runs fn(c, m) against a mock answering `routes`; checks every request had a route and
 -- carried the bearer token and no body.
 local function with_eso(routes, fn)
-  local m = mock.server(routes)
-  local ok, err = pcall(fn, eso.client(m.url .. "///", TOKEN), m)
-  local reqs, unmatched = m.requests, m:unmatched()
-  m:close()
-  if not ok then error(err, 0) end
-  assert.eq(#unmatched, 0, "requests without a route")
-  for _, r in ipairs(reqs) do
+  support.with_mock(routes, function(m) return eso.client(m.url .. "///", TOKEN) end, fn, function(r)
     assert.eq(r.method, "GET")
     assert.eq(r.headers.authorization, "Bearer " .. TOKEN)
     assert.eq(r.query, "")
     assert.eq(r.body, "")
-  end
+  end)
 end
 
-local function fails(needle, fn, ...)
-  local ok, err = pcall(fn, ...)
-  assert.eq(ok, false, "expected an error containing: " .. needle)
-  assert.contains(tostring(err), needle)
-end
+local fails = support.fails
 
 local function object(kind, name, ready, extra)
   local status = extra or {}

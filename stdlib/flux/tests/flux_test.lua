@@ -1,5 +1,6 @@
 -- Tests of assay.flux against a mock Kubernetes API serving Flux resources.
 local mock = require("assay.testing.mock")
+local support = require("assay.testing.support")
 local flux = require("assay.flux")
 
 local SOURCE = "/apis/source.toolkit.fluxcd.io/v1/namespaces/flux-system/"
@@ -28,12 +29,7 @@ end
 
 -- Checks that the latest request was a GET of path with the token, and nothing went unmatched.
 local function expect_get(m, path)
-  local req = m:last()
-  assert.eq(req.method, "GET")
-  assert.eq(req.path, path)
-  assert.eq(req.query, "")
-  assert.eq(req.headers.authorization, "Bearer tok")
-  assert.eq(#m:unmatched(), 0)
+  support.expect_last(m, "GET", path, nil, { authorization = "Bearer tok" })
 end
 
 -- Every list function: its path; it returns the whole list object.

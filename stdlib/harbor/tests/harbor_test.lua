@@ -1,5 +1,5 @@
 -- assay.harbor against a mock Harbor answering in API v2.0 shapes.
-local mock = require("assay.testing.mock")
+local support = require("assay.testing.support")
 local harbor = require("assay.harbor")
 
 local API = "/api/v2.0"
@@ -9,23 +9,14 @@ local BASIC = "Basic " .. base64.encode("admin:Harbor12345")
 --- Runs fn(c, m) against a mock answering `routes` with a client logged in as admin (Basic);
 -- checks every request had a route and carried the auth and content-type headers.
 local function with_harbor(routes, fn, opts)
-  local m = mock.server(routes)
-  local ok, err = pcall(fn, harbor.client(m.url .. "//", opts or { username = "admin", password = "Harbor12345" }), m)
-  local reqs, unmatched = m.requests, m:unmatched()
-  m:close()
-  if not ok then error(err, 0) end
-  assert.eq(#unmatched, 0, "requests without a route")
-  for _, r in ipairs(reqs) do
+  local function make(m) return harbor.client(m.url .. "//", opts or { username = "admin", password = "Harbor12345" }) end
+  support.with_mock(routes, make, fn, function(r)
     assert.eq(r.headers["content-type"], "application/json")
     if not opts then assert.eq(r.headers.authorization, BASIC) end
-  end
+  end)
 end
 
-local function fails(needle, fn, ...)
-  local ok, err = pcall(fn, ...)
-  assert.eq(ok, false, "expected an error containing: " .. needle)
-  assert.contains(tostring(err), needle)
-end
+local fails = support.fails
 
 local function check(req, method, path, query)
   assert.not_nil(req, "no request recorded")

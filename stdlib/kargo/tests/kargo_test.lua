@@ -1,5 +1,6 @@
 -- Tests of assay.kargo against a mock Kubernetes API serving Kargo resources.
 local mock = require("assay.testing.mock")
+local support = require("assay.testing.support")
 local kargo = require("assay.kargo")
 
 local B = "/apis/kargo.akuity.io/v1alpha1"
@@ -29,13 +30,7 @@ end
 
 -- Checks the latest request's method, path, raw query and token.
 local function expect(m, method, path, query)
-  local req = m:last()
-  assert.eq(req.method, method)
-  assert.eq(req.path, path)
-  assert.eq(req.query, query or "")
-  assert.eq(req.headers.authorization, "Bearer tok")
-  assert.eq(#m:unmatched(), 0)
-  return req
+  return support.expect_last(m, method, path, query, { authorization = "Bearer tok" })
 end
 
 -- A server whose stage "staging" is answered with the next of `answers` on each poll (the

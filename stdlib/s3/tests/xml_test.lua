@@ -1,11 +1,7 @@
 -- assay.s3.xml: the small XML reader on S3's answer shapes and malformed input.
 local xml = require("assay.s3.xml")
 
-local function fails(needle, fn, ...)
-  local ok, err = pcall(fn, ...)
-  assert.eq(ok, false, "expected an error containing: " .. needle)
-  assert.contains(tostring(err), needle)
-end
+local fails = require("assay.testing.support").fails
 
 test("a ListBucketResult with prolog, namespace, entities and a CDATA key", function()
   local doc = [==[<?xml version="1.0" encoding="UTF-8"?>

@@ -1,5 +1,6 @@
 -- Tests of assay.temporal against a mock Temporal HTTP API.
 local mock = require("assay.testing.mock")
+local support = require("assay.testing.support")
 local temporal = require("assay.temporal")
 
 local N = "/api/v1/namespaces/default"
@@ -31,13 +32,8 @@ end
 
 -- Checks the latest request: method, path, raw query, JSON content type, authorization.
 local function expect(m, method, path, query, auth)
-  local req = m:last()
-  assert.eq(req.method, method)
-  assert.eq(req.path, path)
-  assert.eq(req.query, query or "")
-  assert.eq(req.headers["content-type"], "application/json")
+  local req = support.expect_last(m, method, path, query, { ["content-type"] = "application/json" })
   assert.eq(req.headers.authorization, auth)
-  assert.eq(#m:unmatched(), 0)
   return req
 end
 

@@ -1,5 +1,6 @@
 -- Tests of assay.traefik against a mock Traefik API.
 local mock = require("assay.testing.mock")
+local support = require("assay.testing.support")
 local traefik = require("assay.traefik")
 
 local function router(name, status, tls)
@@ -18,13 +19,9 @@ end
 
 -- Checks that the latest request was a plain GET of path, and nothing went unmatched.
 local function expect_get(m, path)
-  local req = m:last()
-  assert.eq(req.method, "GET")
-  assert.eq(req.path, path)
-  assert.eq(req.query, "")
+  local req = support.expect_last(m, "GET", path)
   assert.eq(req.headers.authorization, nil)
   assert.eq(req.body, "")
-  assert.eq(#m:unmatched(), 0)
 end
 
 -- Every plain getter: function, extra argument, path, answer.

@@ -1,5 +1,6 @@
 -- assay.unleash against a mock Unleash answering in Admin API shapes.
 local mock = require("assay.testing.mock")
+local support = require("assay.testing.support")
 local unleash = require("assay.unleash")
 
 local TOKEN = "*:*.unleash-insecure-admin-api-token"
@@ -10,26 +11,15 @@ local ENV = F .. "/environments/production"
 --- Runs fn(c, m) against a mock answering `routes` with a client holding TOKEN; checks every
 -- request had a route and carried the token as is and the JSON content type.
 local function with_unleash(routes, fn, token)
-  local m = mock.server(routes)
   local client_token = token
   if token == nil then client_token = TOKEN elseif token == false then client_token = nil end
-  local ok, err = pcall(fn, unleash.client(m.url .. "/", client_token), m)
-  local reqs, unmatched = m.requests, m:unmatched()
-  m:close()
-  if not ok then error(err, 0) end
-  assert.eq(#unmatched, 0, "requests without a route: " .. (unmatched[1] and unmatched[1].method .. " " .. unmatched[1].path or ""))
-  for _, r in ipairs(reqs) do
+  support.with_mock(routes, function(m) return unleash.client(m.url .. "/", client_token) end, fn, function(r)
     assert.eq(r.headers["content-type"], "application/json")
     if token ~= false then assert.eq(r.headers.authorization, token or TOKEN) end
-  end
+  end)
 end
 
-local function fails(needle, fn, ...)
-  local ok, err = pcall(fn, ...)
-  assert.eq(ok, false, "expected an error containing: " .. needle)
-  assert.contains(tostring(err), needle)
-  return tostring(err)
-end
+local fails = support.fails
 
 --- Checks method, path, empty query and the body (json encoded, or `body`, or empty).
 local function check(req, method, path, want_json, body)

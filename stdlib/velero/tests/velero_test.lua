@@ -1,5 +1,5 @@
 -- assay.velero against a mock Kubernetes API answering in velero.io/v1 shapes.
-local mock = require("assay.testing.mock")
+local support = require("assay.testing.support")
 local velero = require("assay.velero")
 
 local TOKEN = "k8s-t0ken"
@@ -8,25 +8,15 @@ local B = "/apis/velero.io/v1/namespaces/velero/"
 --- Runs fn(c, m) against a mock answering `routes` with a client for namespace `ns`; checks
 -- every request had a route, was a GET without body or query and carried the bearer token.
 local function with_velero(routes, fn, ns)
-  local m = mock.server(routes)
-  local ok, err = pcall(fn, velero.client(m.url .. "/", TOKEN, ns), m)
-  local reqs, unmatched = m.requests, m:unmatched()
-  m:close()
-  if not ok then error(err, 0) end
-  assert.eq(#unmatched, 0, "requests without a route")
-  for _, r in ipairs(reqs) do
+  support.with_mock(routes, function(m) return velero.client(m.url .. "/", TOKEN, ns) end, fn, function(r)
     assert.eq(r.method, "GET")
     assert.eq(r.headers.authorization, "Bearer " .. TOKEN)
     assert.eq(r.query, "")
     assert.eq(r.body, "")
-  end
+  end)
 end
 
-local function fails(needle, fn, ...)
-  local ok, err = pcall(fn, ...)
-  assert.eq(ok, false, "expected an error containing: " .. needle)
-  assert.contains(tostring(err), needle)
-end
+local fails = support.fails
 
 local function obj(kind, name, status, labels, created)
   return {
