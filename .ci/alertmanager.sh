@@ -21,31 +21,16 @@
 set -euo pipefail
 
 log() { echo "alertmanager.sh: $*" >&2; }
-
-install_alertmanager() {
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    log "installing prometheus-alertmanager"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus-alertmanager >/dev/null 2>&1 ||
-      { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus-alertmanager >/dev/null; }
-  fi
-}
+. "$(dirname "$0")/lib.sh"
 
 find_bin() {
   command -v prometheus-alertmanager || command -v alertmanager
 }
 
-free_port() {
-  node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'
-}
-
 # succeeds when GET URL answers 2xx
-ready() {
-  node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$1"
-}
-
 start() {
-  local bin dir port url i
-  bin=$(find_bin) || { install_alertmanager; bin=$(find_bin); } || { log "Alertmanager is not installed (no prometheus-alertmanager command)"; exit 1; }
+  local bin dir port url
+  bin=$(find_bin) || { apt_install prometheus-alertmanager; bin=$(find_bin); } || { log "Alertmanager is not installed (no prometheus-alertmanager command)"; exit 1; }
   dir=$(mktemp -d /tmp/assay-am.XXXXXX)
   port=$(free_port)
   url="http://127.0.0.1:$port"
@@ -69,30 +54,14 @@ EOF
     --web.listen-address="127.0.0.1:$port" --cluster.listen-address= \
     >"$dir/alertmanager.log" 2>&1 </dev/null &
   echo $! >"$dir/pid"
-  for i in $(seq 1 120); do
-    if ready "$url/-/ready" 2>/dev/null; then
-      log "$("$bin" --version 2>&1 | head -1 | awk '{print $1, $3}') on $url, data in $dir"
-      echo "export ASSAY_TEST_AM_URL='$url'"
-      echo "export ASSAY_TEST_AM_DIR='$dir'"
-      return 0
-    fi
-    if ! kill -0 "$(cat "$dir/pid")" 2>/dev/null; then break; fi
-    sleep 0.5
-  done
-  log "the server did not become ready:"
-  tail -20 "$dir/alertmanager.log" >&2
-  kill "$(cat "$dir/pid")" 2>/dev/null || true
-  exit 1
+  wait_ready "$dir" "$dir/alertmanager.log" http_get "$url/-/ready" || exit 1
+  log "$("$bin" --version 2>&1 | head -1 | awk '{print $1, $3}') on $url, data in $dir"
+  echo "export ASSAY_TEST_AM_URL='$url'"
+  echo "export ASSAY_TEST_AM_DIR='$dir'"
 }
 
 stop() {
-  local dir=${1:-${ASSAY_TEST_AM_DIR:-}} pid i
-  [ -n "$dir" ] && [ -f "$dir/pid" ] || { log "no server to stop"; exit 1; }
-  pid=$(cat "$dir/pid")
-  kill "$pid" 2>/dev/null || true
-  for i in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-  kill -9 "$pid" 2>/dev/null || true
-  rm -rf "$dir"
+  stop_daemon "${1:-${ASSAY_TEST_AM_DIR:-}}"
 }
 
 case "${1:-}" in

@@ -25,6 +25,7 @@
 set -euo pipefail
 
 log() { echo "postgres.sh: $*" >&2; }
+. "$(dirname "$0")/lib.sh"
 
 find_bin() {
   local d
@@ -34,21 +35,9 @@ find_bin() {
   return 1
 }
 
-install_pg() {
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    log "installing postgresql"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null 2>&1 ||
-      { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
-  fi
-}
-
 # runs a command as the cluster's owner
 as_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
-free_port() {
-  node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'
 }
 
 # a CA and a server certificate signed by it, in $1 (owned by the cluster's owner)
@@ -65,7 +54,7 @@ make_certs() {
 
 start() {
   local bin dir port
-  bin=$(find_bin) || { install_pg; bin=$(find_bin); } || { log "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb)"; exit 1; }
+  bin=$(find_bin) || { apt_install postgresql; bin=$(find_bin); } || { log "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb)"; exit 1; }
   dir=$(mktemp -d /tmp/assay-pg.XXXXXX)
   chmod 755 "$dir"
   [ "$(id -u)" = 0 ] && chown postgres: "$dir"

@@ -21,27 +21,11 @@
 set -euo pipefail
 
 log() { echo "prometheus.sh: $*" >&2; }
-
-install_prometheus() {
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    log "installing prometheus"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus >/dev/null 2>&1 ||
-      { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus >/dev/null; }
-  fi
-}
-
-free_port() {
-  node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'
-}
-
-# prints the body of GET URL, or fails
-get() {
-  node -e 'fetch(process.argv[1]).then(async (r) => { if (!r.ok) process.exit(1); process.stdout.write(await r.text()); }, () => process.exit(1))' "$1"
-}
+. "$(dirname "$0")/lib.sh"
 
 start() {
-  local bin dir port url i
-  bin=$(command -v prometheus) || { install_prometheus; bin=$(command -v prometheus); } || { log "Prometheus is not installed (no prometheus command)"; exit 1; }
+  local bin dir port url
+  bin=$(command -v prometheus) || { apt_install prometheus; bin=$(command -v prometheus); } || { log "Prometheus is not installed (no prometheus command)"; exit 1; }
   dir=$(mktemp -d /tmp/assay-prom.XXXXXX)
   port=$(free_port)
   url="http://127.0.0.1:$port"
@@ -62,31 +46,20 @@ EOF
     --web.listen-address="127.0.0.1:$port" --storage.tsdb.retention.time=1h \
     >"$dir/prometheus.log" 2>&1 </dev/null &
   echo $! >"$dir/pid"
-  for i in $(seq 1 120); do
-    if get "$url/api/v1/query?query=up" 2>/dev/null | grep -q '"value"'; then
-      log "$("$bin" --version 2>&1 | head -1 | awk '{print $1, $3}') on $url, data in $dir"
-      echo "export ASSAY_TEST_PROM_URL='$url'"
-      echo "export ASSAY_TEST_PROM_DIR='$dir'"
-      if [ -n "${PROM_RULES:-}" ]; then echo "export ASSAY_TEST_PROM_RULES=1"; fi
-      return 0
-    fi
-    if ! kill -0 "$(cat "$dir/pid")" 2>/dev/null; then break; fi
-    sleep 0.5
-  done
-  log "the server did not become ready:"
-  tail -20 "$dir/prometheus.log" >&2
-  kill "$(cat "$dir/pid")" 2>/dev/null || true
-  exit 1
+  # ready once it has scraped itself (so `up` has a sample)
+  wait_ready "$dir" "$dir/prometheus.log" has_up "$url" || exit 1
+  log "$("$bin" --version 2>&1 | head -1 | awk '{print $1, $3}') on $url, data in $dir"
+  echo "export ASSAY_TEST_PROM_URL='$url'"
+  echo "export ASSAY_TEST_PROM_DIR='$dir'"
+  if [ -n "${PROM_RULES:-}" ]; then echo "export ASSAY_TEST_PROM_RULES=1"; fi
+}
+
+has_up() {
+  http_get "$1/api/v1/query?query=up" | grep -q '"value"'
 }
 
 stop() {
-  local dir=${1:-${ASSAY_TEST_PROM_DIR:-}} pid i
-  [ -n "$dir" ] && [ -f "$dir/pid" ] || { log "no server to stop"; exit 1; }
-  pid=$(cat "$dir/pid")
-  kill "$pid" 2>/dev/null || true
-  for i in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-  kill -9 "$pid" 2>/dev/null || true
-  rm -rf "$dir"
+  stop_daemon "${1:-${ASSAY_TEST_PROM_DIR:-}}"
 }
 
 case "${1:-}" in
