@@ -7,7 +7,7 @@
 // 128 + the signal number. See docs/architecture.md.
 import { LuaError } from "../core/errors.js";
 
-export const SIGNALS: Record<number, string> = { 2: "SIGINT", 15: "SIGTERM" };
+const SIGNALS: Record<number, string> = { 2: "SIGINT", 15: "SIGTERM" };
 
 export const signalState = {
   /** [0]: the number of the signal received (0 while none); null outside worker mode */

@@ -20,7 +20,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const defaultClient: ClientDefaults = { id: 0, timeoutMs: DEFAULT_TIMEOUT_MS, headers: [] };
 
 /** Methods whose second argument is the body. */
-export const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
+const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
 
 /** A value usable as a header value or query parameter: strings and numbers. */
 function scalarText(v: unknown): string | undefined {
