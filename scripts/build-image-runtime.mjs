@@ -13,10 +13,11 @@
 //       reproducible: sorted, owner 0, mtime SOURCE_DATE_EPOCH (default 0)
 //
 // The runtime directory, from dist/bundle (run `node scripts/build.mjs` first):
-//   bin/assay, bin/assay.js      the launcher and entry point, as in the npm package
-//   dist/bundle/*.mjs            the runtime's bundles, split as built (error positions tell
+//   bin/assay, bin/assay.{cjs,js} the launcher and entry points, as in the npm package
+//   dist/bundle/*.mjs, run/*.cjs the runtime's bundles, split as built (error positions tell
 //                                runtime frames from builtin frames by these file names, so
-//                                they stay separate files, and stay under a bundle/ folder)
+//                                they stay separate files, and stay under a bundle/ folder),
+//                                and start.cjs, which loads run/*.cjs for the launcher
 //   dist/bundle/vendor/*.cjs     the pure-JS packages the bundles load on first use (yaml,
 //                                smol-toml, nunjucks, tinyglobby, re2js): each one file, built
 //                                by esbuild; the bundles' require("yaml") become
@@ -96,9 +97,11 @@ function clearOutput(dir, marker) {
 
 // ---- the runtime ----
 
-// require("x"), __require("x") (esbuild's shim) and createRequire(import.meta.url)("x"):
-// the three ways the bundles load a package at run time
-const REQUIRE = /((?<![\w$.])__require|(?<![\w$.])require|(?<![\w$.])createRequire\d*\(import\.meta\.url\))\(\s*(["'])([^"'\s]+)\2\s*\)/g;
+// require("x"), __require("x") (esbuild's shim) and createRequire(import.meta.url)("x") —
+// in run/*.cjs (0, import_node_module.createRequire)(__assay_url)("x"): the ways the bundles
+// load a package at run time
+const REQUIRE =
+  /((?<![\w$.])__require|(?<![\w$.])require|(?<![\w$.])createRequire\d*\(import\.meta\.url\)|\(0, import_node_module\d*\.createRequire\)\(__assay_url\))\(\s*(["'])([^"'\s]+)\2\s*\)/g;
 
 /** The packages the bundles load at run time, by kind. */
 function runtimeRequires(files) {
@@ -194,10 +197,11 @@ function copyLicenses(names, out, copied) {
 }
 
 async function buildRuntime(out, { native = true } = {}) {
-  // (the I/O worker's op families are chunks in io-chunks/, imported on first use)
-  const chunkDir = path.join(bundleDir, "io-chunks");
-  const chunks = fs.existsSync(chunkDir) ? fs.readdirSync(chunkDir).filter((f) => f.endsWith(".mjs")).sort().map((f) => `io-chunks/${f}`) : [];
-  const bundles = [...fs.readdirSync(bundleDir).filter((f) => f.endsWith(".mjs")).sort(), ...chunks];
+  // (the I/O worker's op families are chunks in io-chunks/, imported on first use; run/ has
+  // the bundles as CommonJS, which the launcher loads through start.cjs)
+  const inDir = (d, ext) => (fs.existsSync(path.join(bundleDir, d)) ? fs.readdirSync(path.join(bundleDir, d)).filter((f) => f.endsWith(ext)).sort().map((f) => `${d}/${f}`) : []);
+  const top = fs.readdirSync(bundleDir).filter((f) => f.endsWith(".mjs") || f.endsWith(".cjs")).sort();
+  const bundles = [...top, ...inDir("io-chunks", ".mjs"), ...inDir("run", ".cjs")];
   if (!bundles.includes("cli.mjs")) throw new Error(`the runtime is not built (${bundleDir}): run node scripts/build.mjs first`);
   clearOutput(out, "image.json");
   const target = path.join(out, "dist", "bundle");
@@ -209,7 +213,8 @@ async function buildRuntime(out, { native = true } = {}) {
   const vendorInputs = await buildVendor([...found.vendor].sort(), external, path.join(target, "vendor"));
   const texts = [];
   for (const b of bundles) {
-    const text = rewriteBundle(fs.readFileSync(path.join(bundleDir, b), "utf8"), found.vendor, b.includes("/") ? "../" : "./");
+    // (run/*.cjs resolve packages from dist/bundle, as the .mjs bundles do: src/cli/start.ts)
+    const text = rewriteBundle(fs.readFileSync(path.join(bundleDir, b), "utf8"), found.vendor, b.startsWith("io-chunks/") ? "../" : "./");
     fs.mkdirSync(path.dirname(path.join(target, b)), { recursive: true });
     fs.writeFileSync(path.join(target, b), text);
     texts.push(text);
@@ -218,7 +223,7 @@ async function buildRuntime(out, { native = true } = {}) {
   const copied = new Set();
   if (native) for (const n of found.native) copyNative(n, out)?.forEach((d) => copied.add(d));
 
-  for (const f of ["assay", "assay.js"]) copy(path.join(root, "bin", f), path.join(out, "bin", f));
+  for (const f of ["assay", "assay.js", "assay.cjs"]) copy(path.join(root, "bin", f), path.join(out, "bin", f));
   const image = {
     name: pkg.name,
     version: pkg.version,

@@ -17,7 +17,7 @@ const src = path.join(root, "src");
 const out = path.join(root, "dist", "bundle");
 
 const coreDirs = ["compiler", "runtime-lib/core"].map((d) => path.join(src, d) + path.sep);
-const coreFiles = ["runtime-lib/helpers.ts", "runtime-lib/load.ts", "runtime-lib/compile-cache.ts", "runtime-lib/io-out.ts", "runtime-lib/traceback.ts", "version.ts"]
+const coreFiles = ["runtime-lib/helpers.ts", "runtime-lib/load.ts", "runtime-lib/compile-cache.ts", "runtime-lib/cache-files.ts", "runtime-lib/hash128.ts", "runtime-lib/io-out.ts", "runtime-lib/traceback.ts", "version.ts"]
   .map((f) => path.join(src, f))
   .filter((f) => fs.existsSync(f));
 const isCore = (f) => coreDirs.some((d) => f.startsWith(d)) || coreFiles.includes(f);
@@ -73,6 +73,9 @@ const common = {
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 };
 
+// the builtins' third-party libraries, loaded from node_modules on first use
+const libExternals = ["yaml", "smol-toml", "nunjucks", "tinyglobby", "re2js", "jose", "better-sqlite3"];
+
 await build({ ...common, stdin: { contents: coreEntry, resolveDir: src, loader: "ts" }, outfile: path.join(out, "core.mjs"), plugins: [splitPlugin("core")] });
 await build({
   ...common,
@@ -81,7 +84,7 @@ await build({
   plugins: [splitPlugin("libs")],
   // the builtins' third-party libraries load from node_modules on first use, so a script
   // that does not use them does not parse them at start-up (built files embed them)
-  external: ["yaml", "smol-toml", "nunjucks", "tinyglobby", "re2js", "jose", "better-sqlite3"],
+  external: libExternals,
   // argument errors find a builtin's frame by its function name: keep names unrenamed
   // (only here: the property redefinitions this adds cost the core's hot helpers 3x)
   keepNames: true,
@@ -102,6 +105,35 @@ await build({
   outExtension: { ".js": ".mjs" },
   plugins: [splitPlugin("exec")],
 });
+
+// ---- the same bundles as CommonJS function bodies, for the launcher (dist/bundle/run/) ----
+// bin/assay starts through dist/bundle/start.mjs, which evaluates these as vm.Scripts with
+// V8's code cache kept in the cache directory (src/cli/start.ts): Node 20 keeps no code cache
+// for ES modules, and compiling the ~850 KB above is a third of a hello world's start-up.
+// Same split, same externals; cross-bundle imports become require("./core.mjs") (answered by
+// start.ts), import.meta.url the parameter __assay_url (the .mjs bundle's URL, so files
+// beside it resolve alike), import() of Node's modules require().
+const runOut = path.join(out, "run");
+fs.rmSync(runOut, { recursive: true, force: true });
+const runCommon = {
+  ...common,
+  format: "cjs",
+  banner: { js: '"use strict";' },
+  define: { "import.meta.url": "__assay_url" },
+  supported: { "dynamic-import": false },
+};
+const runBundles = [
+  { name: "core", stdin: { contents: coreEntry, resolveDir: src, loader: "ts" } },
+  { name: "exec", entryPoints: [path.join(src, "runtime-lib/exec/bridge.ts")] },
+  { name: "libs", stdin: { contents: libEntry, resolveDir: src, loader: "ts" }, keepNames: true, external: libExternals },
+  { name: "cli", entryPoints: [path.join(src, "cli/main.ts")] },
+];
+for (const { name, ...opts } of runBundles) {
+  await build({ ...runCommon, ...opts, outfile: path.join(runOut, name + ".cjs"), plugins: [splitPlugin(name)] });
+}
+// the launcher's own start (CommonJS: bin/assay runs it without Node's ES module loader, whose
+// set-up costs a few ms); small, and everything it imports is inlined
+await build({ ...runCommon, banner: {}, define: {}, entryPoints: [path.join(src, "cli/start.ts")], outfile: path.join(out, "start.cjs") });
 
 // ---- the runtime inside files built by `assay build` (dist/bundle/embed/) ----
 // A built file is one script: it cannot import the bundles above, and one esbuild bundle of

@@ -5,7 +5,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { checksum } from '../dist/runtime-lib/cache-files.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { assayBin, runAssay, tempDir, writeFiles } from './helpers.mjs';
@@ -35,7 +35,8 @@ function stats(err) {
   return { hits, compiled, repaired, v8used, v8written };
 }
 
-const files = (cache, ext) => (fs.existsSync(cache) ? fs.readdirSync(cache).filter((f) => f.endsWith(ext)).sort() : []);
+/** The cache's files for chunks ending in `ext` (rt-*: the launcher's code cache of the runtime itself). */
+const files = (cache, ext) => (fs.existsSync(cache) ? fs.readdirSync(cache).filter((f) => f.endsWith(ext) && !f.startsWith('rt-')).sort() : []);
 
 const MOD = 'local M = {}\nfunction M.greet(name)\n  return "hello, " .. name\nend\nreturn M\n';
 const MAIN = 'local m = require("mod")\nprint(m.greet("world"))\n';
@@ -116,7 +117,6 @@ test('an entry with a sound checksum but a position table of the wrong shape cou
   const text = fs.readFileSync(file, 'latin1');
   const [header, , ...code] = text.split('\n');
   const [magic, format, key] = header.split(' ');
-  const checksum = (b) => createHash('sha256').update(b).digest('hex');
   for (const table of ['{"keys": 1}', '[1, 2', 'null', '{"keys":[],"lines":[],"info":[]}']) {
     const payload = Buffer.from([table, ...code].join('\n'), 'latin1');
     fs.writeFileSync(file, Buffer.concat([Buffer.from(`${magic} ${format} ${key} ${payload.length} ${checksum(payload)}\n`), payload]));
@@ -324,4 +324,35 @@ test('both ways of starting assay share entries and keep their own V8 code cache
   assert.equal(n.out, 'hello, world\n');
   assert.doesNotMatch(n.err, /V8/);
   assert.deepEqual(files(q.cache, '.v8'), []);
+});
+
+test("the launcher keeps V8's code cache of the runtime itself beside the entries; a damaged one is replaced", () => {
+  const p = project({ 'main.lua': MAIN, 'mod.lua': MOD });
+  const runtime = () => fs.readdirSync(p.cache).filter((f) => f.startsWith('rt-')).sort();
+  assert.equal(assay(['run', 'main.lua'], p).out, 'hello, world\n');
+  const written = runtime();
+  assert.equal(written.length, 4, written.join(' ')); // core, exec, libs, cli
+  for (const f of written) assert.match(f, /^rt-[0-9a-f]{32}\.[0-9a-f]{8}\.v8$/);
+  // used, not rewritten, by the next run
+  const past = new Date('2001-01-01T00:00:00Z');
+  for (const f of written) fs.utimesSync(path.join(p.cache, f), past, past);
+  assert.equal(assay(['run', 'main.lua'], p).out, 'hello, world\n');
+  for (const f of written) assert.equal(fs.statSync(path.join(p.cache, f)).mtimeMs, past.getTime(), f);
+  // damage in the middle of one: the checksum catches it, the run compiles and rewrites it
+  const victim = path.join(p.cache, written.find((f) => fs.statSync(path.join(p.cache, f)).size > 10000));
+  const b = fs.readFileSync(victim);
+  for (let i = b.length >> 1; i < (b.length >> 1) + 64; i++) b[i] ^= 0x5a;
+  fs.writeFileSync(victim, b);
+  fs.utimesSync(victim, past, past);
+  assert.deepEqual(assay(['run', 'main.lua'], p), { out: 'hello, world\n', err: '', status: 0 });
+  assert.notEqual(fs.statSync(victim).mtimeMs, past.getTime());
+  assert.deepEqual(runtime(), written);
+  // the worker mode (`node bin/assay.js`) starts the same way
+  assert.deepEqual(assay(['run', 'main.lua'], { ...p, worker: true }), { out: 'hello, world\n', err: '', status: 0 });
+});
+
+test('ASSAY_CACHE_V8=0 keeps no code cache of the runtime either', () => {
+  const p = project({ 'main.lua': MAIN, 'mod.lua': MOD });
+  assert.equal(assay(['run', 'main.lua'], { ...p, env: { ASSAY_CACHE_V8: '0' } }).out, 'hello, world\n');
+  assert.deepEqual(fs.readdirSync(p.cache).filter((f) => f.endsWith('.v8')), []);
 });

@@ -9,7 +9,7 @@
 //                        written at exit of the first run (it then holds the functions the
 //                        run compiled), rewritten when V8 rejects it (tag: V8 version, flags)
 //
-// The key is the sha256 of the assay and compiler versions, the compile options, the chunk
+// The key is the hash (hash128.ts) of the assay and compiler versions, the compile options, the chunk
 // name (it is in error messages) and the source. Other chunks (strings given to load(), -e,
 // standard input) are not cached. Files are written to a temporary name in the same
 // directory and renamed into place, so a reader (another process compiling the same file)
@@ -20,14 +20,15 @@
 // A cache directory that cannot be created or written disables caching for the run,
 // silently unless --verbose (cacheOptions.verbose) asks.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { createHash, randomBytes } from "node:crypto";
 import type vm from "node:vm";
 import { compile, Compiled, COMPILER_VERSION } from "../compiler/compile.js";
 import { VERSION } from "../version.js";
 import { chunkDisplayName } from "./core/errors.js";
 import { writeStderr } from "./io-out.js";
+import { V8_EXT, V8_MAGIC, V8_TAG, cacheDir, digest, framed, readable, unframe, unusable, writeAtomic as writeFile } from "./cache-files.js";
+
+export { cacheDir, unusable };
 
 export const cacheOptions = {
   /** report on stderr why caching is disabled, and (at exit) what the cache did */
@@ -41,61 +42,10 @@ export const cacheOptions = {
 const COMPILE_OPTIONS = {};
 
 const ENTRY_MAGIC = "assay-chunk";
-const V8_MAGIC = "assay-v8";
-/** Bumped when what a cache file holds or means changes (2: a cached chunk's script is named
- *  from its key, see instantiate; 3: latin1 text). */
-const FORMAT = "3";
 const ENTRY_EXT = ".lcc";
-const V8_EXT = ".v8";
-/** The names of every file the cache writes (entries, code caches, temporaries, the prune stamp). */
-const OURS = /^([0-9a-f]{64}(\.lcc|\.[0-9a-f]{8}\.v8)(\.[0-9a-z]+\.tmp)?|prune\.stamp)$/;
-/** V8 rejects a code cache made by another V8 version or with other flags (bin/assay passes
- *  --stack-size; `node bin/assay.js` does not): one file per combination, so that two Node
- *  versions or both ways of starting assay sharing a cache do not rewrite each other's. */
-const V8_TAG = createHash("sha256")
-  .update(`${process.versions.v8} ${process.arch} ${process.execArgv.join(" ")}`)
-  .digest("hex")
-  .slice(0, 8);
-
-/** The cache directory: ASSAY_CACHE_DIR, else $XDG_CACHE_HOME/assay, else ~/.cache/assay. */
-export function cacheDir(): string {
-  const own = process.env.ASSAY_CACHE_DIR;
-  if (own) return path.resolve(own);
-  const xdg = process.env.XDG_CACHE_HOME;
-  // the XDG spec: a relative path is invalid and ignored
-  if (xdg && path.isAbsolute(xdg)) return path.join(xdg, "assay");
-  return path.join(os.homedir(), ".cache", "assay");
-}
-
-/** Why `dir` cannot hold the cache, or null when it can. With `create`, a missing directory
- *  is made; without, it is usable when its nearest existing ancestor is a writable directory. */
-export function unusable(dir: string, create: boolean): string | null {
-  try {
-    // private: entries are code this user will run
-    if (create) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    let d = dir;
-    while (!create && !fs.existsSync(d) && path.dirname(d) !== d) d = path.dirname(d);
-    if (!fs.statSync(d).isDirectory()) return `${d} is not a directory`;
-    fs.accessSync(d, fs.constants.W_OK);
-    return null;
-  } catch (e) {
-    return `${dir}: ${reason(e)}`;
-  }
-}
-
-/** A file system error in words. */
-function reason(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  const words: Record<string, string> = {
-    EEXIST: "not a directory",
-    ENOTDIR: "not a directory",
-    EACCES: "permission denied",
-    EPERM: "permission denied",
-    EROFS: "read-only file system",
-    ENOSPC: "no space left on device",
-  };
-  return (err.code && words[err.code]) ?? err.code ?? err.message;
-}
+/** The names of every file the cache writes (entries, code caches — of chunks and of the
+ *  runtime, cli/start.ts —, temporaries, the prune stamp). */
+const OURS = /^((rt-)?([0-9a-f]{32}|[0-9a-f]{64})(\.lcc|\.[0-9a-f]{8}\.v8)(\.[0-9a-z]+\.tmp)?|prune\.stamp)$/;
 
 // ---- state of this run ----
 
@@ -131,74 +81,19 @@ function usableDir(): string | null {
   return dir;
 }
 
-function readable(d: string): boolean {
-  try {
-    fs.accessSync(d, fs.constants.R_OK | fs.constants.X_OK);
-    return fs.statSync(d).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 // ---- entries ----
 
 function keyOf(source: string, chunkname: string): string {
-  const h = createHash("sha256");
-  h.update(`assay ${VERSION}\0compiler ${COMPILER_VERSION}\0options ${JSON.stringify(COMPILE_OPTIONS)}\0`);
-  h.update(`chunk ${chunkname.length}:`);
-  h.update(chunkname, "latin1");
-  h.update("\0");
-  h.update(source, "latin1");
-  return h.digest("hex");
+  // (the name as UTF-8: a file's name may hold any character; the source is bytes)
+  const head = Buffer.from(`assay ${VERSION}\0compiler ${COMPILER_VERSION}\0options ${JSON.stringify(COMPILE_OPTIONS)}\0chunk ${chunkname.length}:${chunkname}\0`, "utf8");
+  return digest(Buffer.concat([head, Buffer.from(source, "latin1")]));
 }
 
-/** The payload's checksum. It guards against damage (a torn or truncated write, a bad
- *  disk), not against someone who can write the cache directory: that one can run code as
- *  this user anyway. sha256 is the fastest hash Node has here (about 1 GB/s). */
-const checksum = (b: Buffer): string => createHash("sha256").update(b).digest("hex");
-
-/** A file's contents: "<magic> <format> <key> <length> <checksum>\n", then the payload. */
-function framed(magic: string, key: string, payload: Buffer): Buffer[] {
-  return [Buffer.from(`${magic} ${FORMAT} ${key} ${payload.length} ${checksum(payload)}\n`), payload];
-}
-
-/** The payload of a framed file, or null when it is missing, truncated or damaged. */
-function unframe(file: string, magic: string, key: string): Buffer | null | "missing" {
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(file);
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "ENOENT" ? "missing" : null;
-  }
-  const nl = buf.indexOf(10);
-  if (nl < 0 || nl > 256) return null;
-  const [m, f, k, len, sum] = buf.toString("latin1", 0, nl).split(" ");
-  const payload = buf.subarray(nl + 1);
-  if (m !== magic || f !== FORMAT || k !== key || Number(len) !== payload.length || checksum(payload) !== sum) return null;
-  return payload;
-}
-
-/** Writes `parts` to `file` atomically: a temporary file in the same directory, renamed. */
+/** Writes `parts` to `file` atomically; a failure disables the cache for the run. */
 function writeAtomic(file: string, parts: Buffer[]): boolean {
-  const tmp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
-  try {
-    const fd = fs.openSync(tmp, "wx");
-    try {
-      for (const b of parts) fs.writeFileSync(fd, b); // all of b, at the current position
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, file);
-    return true;
-  } catch (e) {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      // never created
-    }
-    disable(`cannot write ${file}: ${reason(e)}`);
-    return false;
-  }
+  const why = writeFile(file, parts);
+  if (why !== null) disable(why);
+  return why === null;
 }
 
 /** The position table of a chunk: what a Compiled object holds besides its code and name. */
@@ -377,6 +272,7 @@ function prune(d: string): number {
   const files: { name: string; size: number; mtime: number }[] = [];
   let total = 0;
   for (const name of ourFiles(d)) {
+    if (name === PRUNE_STAMP) continue;
     try {
       const st = fs.statSync(path.join(d, name));
       files.push({ name, size: st.size, mtime: st.mtimeMs });

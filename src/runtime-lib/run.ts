@@ -64,7 +64,8 @@ export function prepareState(opts: RunOptions): LuaTable {
 
 /** Runs a script; returns the process exit code. */
 export function runScript(opts: RunOptions): number {
-  const startedAt = performance.now();
+  // (the clock only when reported: touching `performance` loads Node's perf_hooks)
+  const startedAt = runEventsOn() ? performance.now() : 0;
   if (runEventsOn()) runEvent("info", "run started", { event: "start", script: scriptLabel(opts), version: VERSION, pid: process.pid });
   const status = runChunk(prepareState(opts), opts).code;
   if (runEventsOn()) {

@@ -7,11 +7,13 @@ import { LFloat } from "../core/numbers.js";
 // performance.now() has sub-millisecond resolution but is monotonic: anchored once, it drifts
 // from the wall clock when the system clock is adjusted. Each call checks it against
 // Date.now() (the wall clock, whole ms) and re-anchors, to the middle of that millisecond,
-// when they disagree.
-let offset = performance.timeOrigin;
+// when they disagree. (Anchored on first use: touching `performance` loads Node's perf_hooks,
+// which a script that never asks the time need not pay for at start-up.)
+let offset: number | undefined;
 
 /** Wall-clock now in epoch milliseconds, with microsecond resolution. */
 export function nowMs(): number {
+  offset ??= performance.timeOrigin;
   let t = offset + performance.now();
   const wall = Date.now();
   if (t < wall - 1 || t >= wall + 2) {

@@ -143,7 +143,7 @@ export function frameKind(s: NodeJS.CallSite): "lua" | "c" | "skip" {
   const f = s.getFileName();
   if (!f || f.startsWith("node:")) return "skip";
   if (chunks.has(f)) return "lua";
-  if (/[\\/]runtime-lib[\\/](core[\\/]|helpers\.|load\.)|[\\/]bundle[\\/]core\.mjs$/.test(f)) return "skip";
+  if (/[\\/]runtime-lib[\\/](core[\\/]|helpers\.|load\.)|[\\/]bundle[\\/](run[\\/]core\.cjs|core\.mjs)$/.test(f)) return "skip";
   return "c";
 }
 

@@ -1,0 +1,71 @@
+// How bin/assay starts the runtime: it evaluates the bundles of dist/bundle/run/ (the code of
+// dist/bundle/{core,exec,libs,cli}.mjs as CommonJS function bodies) as vm.Scripts, with V8's
+// code cache for each kept in the cache directory (cache-files.ts). Node 20 keeps no code
+// cache for ES modules, and compiling the runtime's ~850 KB of JavaScript was a third of a
+// hello world's start-up; with the code cache V8 only deserialises what an earlier run
+// compiled.
+//
+// Each cache file, rt-<key>.<tag>.v8, is named from the hash (hash128.ts) of its bundle's text and V8's tag (version, arch,
+// flags): a rebuilt or upgraded runtime never meets an old cache, and V8 rejecting one for
+// any other reason gets it rewritten. Files carry the cache directory's checksummed frame, so
+// a damaged one is ignored (V8 does not check its code cache). A missing, damaged or rejected
+// cache is written when the process exits, when the run has compiled what it uses. An
+// unusable cache directory, or ASSAY_CACHE_V8=0, only means compiling as before.
+import fs from "node:fs";
+import path from "node:path";
+import vm from "node:vm";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { V8_EXT, V8_MAGIC, V8_TAG, cacheDir, digest, framed, unframe, unusable, writeAtomic } from "../runtime-lib/cache-files.js";
+
+/** In dependency order: each may require the ones before it. */
+const BUNDLES = ["core", "exec", "libs", "cli"];
+
+type Exports = Record<string, any>;
+
+/** Loads the runtime from `bundleDir` (dist/bundle) and runs the command line on `argv`;
+ *  resolves to the exit status. */
+export function start(argv: string[], bundleDir: string): Promise<number> {
+  // (`assay cache` manages the directory: after `assay cache clear` it holds nothing)
+  return (loadRuntime(bundleDir, argv[0] !== "cache").cli.main as (a: string[]) => Promise<number>)(argv);
+}
+
+/** The exports of each bundle in `bundleDir`/run, by name; with `write`, a code cache that was
+ *  missing or unusable is written at exit. */
+export function loadRuntime(bundleDir: string, write: boolean): Record<string, Exports> {
+  const dir = process.env.ASSAY_CACHE_V8 === "0" ? null : cacheDir();
+  const toWrite: { file: string; key: string; script: vm.Script }[] = [];
+  const rt: Record<string, Exports> = {};
+  // a bundle's imports of another are require("./core.mjs") and the like; the rest (Node's
+  // modules, third-party packages) resolve from bundleDir, as for the .mjs bundles (and as
+  // their createRequire(import.meta.url) does: import.meta.url is the .mjs bundle's URL)
+  const req = createRequire(path.join(bundleDir, "start.cjs"));
+  const shim = (id: string): unknown => {
+    const m = /^\.\/(\w+)\.mjs$/.exec(id);
+    return m && rt[m[1]] ? rt[m[1]] : req(id);
+  };
+  for (const name of BUNDLES) {
+    const filename = path.join(bundleDir, "run", `${name}.cjs`);
+    const text = fs.readFileSync(filename);
+    const key = digest(text);
+    const file = dir !== null ? path.join(dir, `rt-${key}.${V8_TAG}${V8_EXT}`) : null;
+    const cached = file !== null ? unframe(file, V8_MAGIC, key) : null;
+    const cachedData = cached instanceof Buffer ? cached : undefined;
+    // (the wrapper's first line is line 0: positions are the bundle file's own)
+    const wrapped = `(function (exports, require, module, __assay_url) {\n${text.toString("utf8")}\n})`;
+    const script = new vm.Script(wrapped, { filename, lineOffset: -1, cachedData });
+    if (file !== null && (cachedData === undefined || script.cachedDataRejected)) toWrite.push({ file, key, script });
+    const module = { exports: {} as Exports };
+    const url = pathToFileURL(path.join(bundleDir, `${name}.mjs`)).href;
+    script.runInThisContext().call(module.exports, module.exports, shim, module, url);
+    // plain properties instead of esbuild's export getters (no bundle reassigns an export)
+    rt[name] = { ...module.exports };
+  }
+  if (write && toWrite.length > 0 && dir !== null && unusable(dir, true) === null) {
+    process.once("exit", () => {
+      // (best effort: the next run tries again)
+      for (const w of toWrite) if (writeAtomic(w.file, framed(V8_MAGIC, w.key, w.script.createCachedData())) !== null) break;
+    });
+  }
+  return rt;
+}

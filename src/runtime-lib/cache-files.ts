@@ -1,0 +1,124 @@
+// The files of the cache directory, shared by the compile cache (compile-cache.ts: compiled
+// Lua chunks and their V8 code cache) and by the launcher's code cache of the runtime itself
+// (cli/start.ts, which runs before the runtime is loaded and so cannot import it): where the
+// directory is, how a file is framed and checked, and how it is written atomically.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { hash128 } from "./hash128.js";
+
+/** Bumped when what a cache file holds or means changes (2: a cached chunk's script is named
+ *  from its key, see instantiate; 3: latin1 text; 4: keys and checksums by hash128). */
+export const FORMAT = "4";
+export const V8_MAGIC = "assay-v8";
+export const V8_EXT = ".v8";
+
+/** V8 rejects a code cache made by another V8 version or with other flags (bin/assay passes
+ *  --stack-size; `node bin/assay.js` does not): one file per combination, so that two Node
+ *  versions or both ways of starting assay sharing a cache do not rewrite each other's. */
+export const V8_TAG = digest(`${process.versions.v8} ${process.arch} ${process.execArgv.join(" ")}`).slice(0, 8);
+
+/** The cache directory: ASSAY_CACHE_DIR, else $XDG_CACHE_HOME/assay, else ~/.cache/assay. */
+export function cacheDir(): string {
+  const own = process.env.ASSAY_CACHE_DIR;
+  if (own) return path.resolve(own);
+  const xdg = process.env.XDG_CACHE_HOME;
+  // the XDG spec: a relative path is invalid and ignored
+  if (xdg && path.isAbsolute(xdg)) return path.join(xdg, "assay");
+  return path.join(os.homedir(), ".cache", "assay");
+}
+
+/** Why `dir` cannot hold the cache, or null when it can. With `create`, a missing directory
+ *  is made; without, it is usable when its nearest existing ancestor is a writable directory. */
+export function unusable(dir: string, create: boolean): string | null {
+  try {
+    // private: entries are code this user will run
+    if (create) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    let d = dir;
+    while (!create && !fs.existsSync(d) && path.dirname(d) !== d) d = path.dirname(d);
+    if (!fs.statSync(d).isDirectory()) return `${d} is not a directory`;
+    fs.accessSync(d, fs.constants.W_OK);
+    return null;
+  } catch (e) {
+    return `${dir}: ${reason(e)}`;
+  }
+}
+
+/** Whether `d` is a directory this process can read entries from. */
+export function readable(d: string): boolean {
+  try {
+    fs.accessSync(d, fs.constants.R_OK | fs.constants.X_OK);
+    return fs.statSync(d).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A file system error in words. */
+export function reason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const words: Record<string, string> = {
+    EEXIST: "not a directory",
+    ENOTDIR: "not a directory",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EROFS: "read-only file system",
+    ENOSPC: "no space left on device",
+  };
+  return (err.code && words[err.code]) ?? err.code ?? err.message;
+}
+
+/** A cache key: the hash of some text (one byte a char) or bytes, 32 hex digits. */
+export function digest(data: string | Buffer): string {
+  return hash128(typeof data === "string" ? Buffer.from(data, "latin1") : data);
+}
+
+/** The payload's checksum. It guards against damage (a torn or truncated write, a bad
+ *  disk). V8 does not check its code cache (damaged data crashes the process), so its files
+ *  carry one too. (Another seed than keys: a key is never its own file's checksum.) */
+export const checksum = (b: Buffer): string => hash128(b, 0x5eed);
+
+/** A file's contents: "<magic> <format> <key> <length> <checksum>\n", then the payload. */
+export function framed(magic: string, key: string, payload: Buffer): Buffer[] {
+  return [Buffer.from(`${magic} ${FORMAT} ${key} ${payload.length} ${checksum(payload)}\n`), payload];
+}
+
+/** The payload of a framed file, or null when it is missing, truncated or damaged. */
+export function unframe(file: string, magic: string, key: string): Buffer | null | "missing" {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "ENOENT" ? "missing" : null;
+  }
+  const nl = buf.indexOf(10);
+  if (nl < 0 || nl > 256) return null;
+  const [m, f, k, len, sum] = buf.toString("latin1", 0, nl).split(" ");
+  const payload = buf.subarray(nl + 1);
+  if (m !== magic || f !== FORMAT || k !== key || Number(len) !== payload.length || checksum(payload) !== sum) return null;
+  return payload;
+}
+
+/** Writes `parts` to `file` atomically: a temporary file in the same directory, renamed.
+ *  Returns null, or why it could not. */
+export function writeAtomic(file: string, parts: Buffer[]): string | null {
+  // (unique among processes: the pid, and a random part for hosts sharing the directory)
+  const tmp = `${file}.${process.pid.toString(36)}${Math.random().toString(36).slice(2, 10)}.tmp`;
+  try {
+    const fd = fs.openSync(tmp, "wx");
+    try {
+      for (const b of parts) fs.writeFileSync(fd, b); // all of b, at the current position
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
+    return null;
+  } catch (e) {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      // never created
+    }
+    return `cannot write ${file}: ${reason(e)}`;
+  }
+}
