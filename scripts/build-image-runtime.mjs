@@ -33,6 +33,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { createRequire, builtinModules } from "node:module";
 import { fileURLToPath } from "node:url";
+import { writeBundleKeys } from "./lib/bundle-keys.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bundleDir = path.join(root, "dist", "bundle");
@@ -219,6 +220,8 @@ async function buildRuntime(out, { native = true } = {}) {
     fs.writeFileSync(path.join(target, b), text);
     texts.push(text);
   }
+  // (the rewritten run/*.cjs have other texts, hence other keys)
+  await writeBundleKeys(path.join(target, "run"));
   // (a native package and the packages it loads, all in node_modules)
   const copied = new Set();
   if (native) for (const n of found.native) copyNative(n, out)?.forEach((d) => copied.add(d));

@@ -11,13 +11,14 @@ import { build } from "esbuild";
 import path from "node:path";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
+import { writeBundleKeys } from "./lib/bundle-keys.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const src = path.join(root, "src");
 const out = path.join(root, "dist", "bundle");
 
 const coreDirs = ["compiler", "runtime-lib/core"].map((d) => path.join(src, d) + path.sep);
-const coreFiles = ["runtime-lib/helpers.ts", "runtime-lib/load.ts", "runtime-lib/compile-cache.ts", "runtime-lib/cache-files.ts", "runtime-lib/hash128.ts", "runtime-lib/io-out.ts", "runtime-lib/traceback.ts", "version.ts"]
+const coreFiles = ["runtime-lib/helpers.ts", "runtime-lib/load.ts", "runtime-lib/compile-cache.ts", "runtime-lib/cache-files.ts", "runtime-lib/hash128.ts", "runtime-lib/node-lazy.ts", "runtime-lib/io-out.ts", "runtime-lib/traceback.ts", "version.ts"]
   .map((f) => path.join(src, f))
   .filter((f) => fs.existsSync(f));
 const isCore = (f) => coreDirs.some((d) => f.startsWith(d)) || coreFiles.includes(f);
@@ -131,6 +132,7 @@ const runBundles = [
 for (const { name, ...opts } of runBundles) {
   await build({ ...runCommon, ...opts, outfile: path.join(runOut, name + ".cjs"), plugins: [splitPlugin(name)] });
 }
+await writeBundleKeys(runOut);
 // the launcher's own start (CommonJS: bin/assay runs it without Node's ES module loader, whose
 // set-up costs a few ms); small, and everything it imports is inlined
 await build({ ...runCommon, banner: {}, define: {}, entryPoints: [path.join(src, "cli/start.ts")], outfile: path.join(out, "start.cjs") });

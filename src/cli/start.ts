@@ -44,10 +44,11 @@ export function loadRuntime(bundleDir: string, write: boolean): Record<string, E
     const m = /^\.\/(\w+)\.mjs$/.exec(id);
     return m && rt[m[1]] ? rt[m[1]] : req(id);
   };
+  const keys = bundleKeys(bundleDir);
   for (const name of BUNDLES) {
     const filename = path.join(bundleDir, "run", `${name}.cjs`);
     const text = fs.readFileSync(filename);
-    const key = digest(text);
+    const key = keys[name] ?? digest(text);
     const file = dir !== null ? path.join(dir, `rt-${key}.${V8_TAG}${V8_EXT}`) : null;
     const cached = file !== null ? unframe(file, V8_MAGIC, key) : null;
     const cachedData = cached instanceof Buffer ? cached : undefined;
@@ -68,4 +69,15 @@ export function loadRuntime(bundleDir: string, write: boolean): Record<string, E
     });
   }
   return rt;
+}
+
+/** The keys the build wrote (scripts/lib/bundle-keys.mjs: the same digest of each bundle's
+ *  text, computed once instead of at every start), or none. */
+function bundleKeys(bundleDir: string): Record<string, string | undefined> {
+  try {
+    const keys = JSON.parse(fs.readFileSync(path.join(bundleDir, "run", "keys.json"), "utf8"));
+    return typeof keys === "object" && keys !== null ? keys : {};
+  } catch {
+    return {};
+  }
 }

@@ -9,7 +9,8 @@
 // sha3-512 (the original's eight) plus md5 and sha1; names are case-insensitive. Inputs are
 // Lua strings taken as bytes (binary-safe; the original required UTF-8 text), and a number
 // is accepted where a string is, converted as Lua does.
-import crypto from "node:crypto";
+import { lazyNode, onFirstUse } from "../node-lazy.js";
+import type { Hash, Hmac } from "node:crypto";
 import fs from "node:fs";
 import { LuaTable } from "../core/table.js";
 import { LFloat, numberToString } from "../core/numbers.js";
@@ -18,6 +19,9 @@ import { checkMemory } from "../core/memory.js";
 import { libError } from "../lib/aux.js";
 import { MAX_STRING } from "../lib/string.js";
 import { jwtLib } from "./crypto/jwt.js";
+
+// (node:crypto loads on the first call: most scripts never hash)
+const crypto = onFirstUse(lazyNode.crypto);
 
 const HASHES = ["sha224", "sha256", "sha384", "sha512", "sha3-224", "sha3-256", "sha3-384", "sha3-512", "md5", "sha1"];
 const SUPPORTED = `(supported: ${HASHES.join(", ")})`;
@@ -57,7 +61,7 @@ function lengthArg(fname: string, v: unknown, min: number, msg: string): number 
 const CHUNK = 1 << 17;
 
 /** Feeds the bytes of a Lua string to a hash or HMAC. */
-function feed(h: crypto.Hash | crypto.Hmac, s: string): void {
+function feed(h: Hash | Hmac, s: string): void {
   if (s.length <= 4 * CHUNK) h.update(s, "latin1");
   else for (let i = 0; i < s.length; i += CHUNK) h.update(s.slice(i, i + CHUNK), "latin1");
 }

@@ -43,7 +43,7 @@
 import fs from "node:fs";
 import nodePath from "node:path";
 import nodeOs from "node:os";
-import crypto from "node:crypto";
+import { lazyNode } from "../node-lazy.js";
 import { createRequire } from "node:module";
 import type * as Tinyglobby from "tinyglobby";
 import { LuaTable } from "../core/table.js";
@@ -155,7 +155,7 @@ export function atomicWrite(fname: string, path: string, data: Buffer): void {
     const dir = nodePath.posix.dirname(target);
     if (!existing) fs.mkdirSync(fsPath(dir), { recursive: true });
     // (the name cut short so that the temp name stays within NAME_MAX)
-    const tmp = nodePath.posix.join(dir, `.${nodePath.posix.basename(target).slice(0, 100)}.assay-${process.pid}-${crypto.randomBytes(4).toString("hex")}.tmp`);
+    const tmp = nodePath.posix.join(dir, `.${nodePath.posix.basename(target).slice(0, 100)}.assay-${process.pid}-${lazyNode.crypto().randomBytes(4).toString("hex")}.tmp`);
     let fd: number;
     try {
       fd = fs.openSync(fsPath(tmp), "wx", existing ? existing.mode & 0o7777 : 0o666);
@@ -475,7 +475,7 @@ const fsLib = {
   tempdir(): unknown {
     const root = nodeOs.tmpdir();
     for (;;) {
-      const dir = nodePath.join(root, `assay-${crypto.randomBytes(8).toString("hex")}`);
+      const dir = nodePath.join(root, `assay-${lazyNode.crypto().randomBytes(8).toString("hex")}`);
       try {
         fs.mkdirSync(dir, { mode: 0o700 });
         return utf8Encode(dir);

@@ -28,7 +28,7 @@ import { LFloat, isNumber, numberToString } from "../core/numbers.js";
 import { tostringMeta } from "../core/ops.js";
 import { addressOf, typeName } from "../core/values.js";
 import { checkString } from "../lib/aux.js";
-import { lazyNode } from "../lib/node-lazy.js";
+import { lazyNode } from "../node-lazy.js";
 import { writeStderr } from "../io-out.js";
 import { utf8Encode } from "./convert.js";
 import { nowMs } from "./time.js";

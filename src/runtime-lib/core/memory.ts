@@ -4,7 +4,7 @@
 // allocations the runtime can see coming (string.rep, table.concat, reads) — and when the
 // limit is passed even after a full collection, the program gets the catchable Lua error
 // "not enough memory" (without position, as Lua's memory errors).
-import v8 from "node:v8";
+import { lazyNode } from "../node-lazy.js";
 import vm from "node:vm";
 import { LuaError } from "./errors.js";
 
@@ -22,7 +22,8 @@ export const memory = {
 const SAMPLE_EVERY = 65536;
 
 function heapUsed(): number {
-  return v8.getHeapStatistics().used_heap_size;
+  // (process.memoryUsage, not node:v8: nothing to load at start-up, where the base is taken)
+  return process.memoryUsage().heapUsed;
 }
 
 /** Sets the limit (bytes, 0 for none), counting from the heap in use now. */
@@ -56,7 +57,7 @@ export function checkMemory(extra: number): void {
   if (extra > memory.limit) throw new LuaError("not enough memory");
   // garbage counts until it is collected: collect, then decide
   if (gc === null) {
-    v8.setFlagsFromString("--expose-gc");
+    lazyNode.v8().setFlagsFromString("--expose-gc");
     gc = vm.runInNewContext("gc") as () => void;
   }
   gc();

@@ -1,8 +1,8 @@
 // The base library (print, type, pairs, pcall, load, ...), registered into _G.
 import fs from "node:fs";
-import v8 from "node:v8";
 import vm from "node:vm";
 import { LuaTable } from "../core/table.js";
+import { lazyNode } from "../node-lazy.js";
 import { EMPTY, Multi, first } from "../core/multi.js";
 import { ExitRequest, LuaError, captureSites, luaPosAt, afterBuiltin, toLuaError, wherePrefix, protectedCalls } from "../core/errors.js";
 import { callable, getMetatable, index, eq, tostringMeta, metaOf } from "../core/ops.js";
@@ -371,7 +371,7 @@ function makeDofile(G: LuaTable) {
 let gcFn: (() => void) | null = null;
 function runGc(): void {
   if (gcFn === null) {
-    v8.setFlagsFromString("--expose-gc");
+    lazyNode.v8().setFlagsFromString("--expose-gc");
     gcFn = vm.runInNewContext("gc") as () => void;
   }
   gcFn();

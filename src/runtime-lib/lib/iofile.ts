@@ -6,9 +6,8 @@
 import { checkMemory } from "../core/memory.js";
 import fs from "node:fs";
 import nodeOs from "node:os";
-import crypto from "node:crypto";
 import type { SpawnSyncReturns } from "node:child_process";
-import { lazyNode } from "./node-lazy.js";
+import { lazyNode } from "../node-lazy.js";
 import { Userdata, addressOf } from "../core/values.js";
 import { LuaTable } from "../core/table.js";
 import { LuaError, captureSites } from "../core/errors.js";
@@ -610,7 +609,7 @@ export function openFile(name: string, mode: string): LFile {
 export function openTmpfile(): LFile {
   const dir = fs.existsSync("/tmp") ? "/tmp" : nodeOs.tmpdir();
   for (let tries = 0; ; tries++) {
-    const name = `${dir}/lua_tmpf_${crypto.randomBytes(6).toString("hex")}`;
+    const name = `${dir}/lua_tmpf_${lazyNode.crypto().randomBytes(6).toString("hex")}`;
     try {
       const fd = withDescriptors(() => fs.openSync(name, "wx+", 0o600));
       fs.unlinkSync(name);

@@ -1,8 +1,7 @@
 // The os library (loslib.c), plus assay's os.hostname/os.arch/os.platform.
 import fs from "node:fs";
 import nodeOs from "node:os";
-import crypto from "node:crypto";
-import { lazyNode } from "./node-lazy.js";
+import { lazyNode } from "../node-lazy.js";
 import { LuaTable } from "../core/table.js";
 import { index, setindex } from "../core/ops.js";
 import { isNumber, mkFloat, str2number, toIntExact } from "../core/numbers.js";
@@ -174,7 +173,7 @@ const lib = {
   /** mkstemp("/tmp/lua_XXXXXX"): the file is created (empty) and its name returned. */
   tmpname(): unknown {
     for (let tries = 0; tries < 100; tries++) {
-      const bytes = crypto.randomBytes(6);
+      const bytes = lazyNode.crypto().randomBytes(6);
       let name = "/tmp/lua_";
       for (const b of bytes) name += TMPCHARS[b % TMPCHARS.length];
       try {

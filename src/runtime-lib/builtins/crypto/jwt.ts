@@ -25,12 +25,16 @@
 // (jsonwebtoken) did: "crypto.jwt_verify: ExpiredSignature: token expired at ...".
 // Numbers in decoded JSON are JS doubles: integers beyond 2^53 lose precision (they come back
 // as floats) and 1.0 comes back as the integer 1.
-import crypto, { KeyObject } from "node:crypto";
+import type { JsonWebKey, KeyObject } from "node:crypto";
+import { lazyNode, onFirstUse } from "../../node-lazy.js";
 import { LuaTable } from "../../core/table.js";
 import { LFloat, isNumber, numberToString, toF } from "../../core/numbers.js";
 import { LuaError } from "../../core/errors.js";
 import { libError } from "../../lib/aux.js";
 import { dataToLua, luaToData, utf8Encode } from "../convert.js";
+
+// (node:crypto loads on the first call: most scripts never sign)
+const crypto = onFirstUse(lazyNode.crypto);
 
 type Kind = "hmac" | "rsa" | "pss" | "ec" | "okp";
 
@@ -259,7 +263,7 @@ function jwkKey(fname: string, jwk: unknown, half: "private" | "public"): Key {
   }
   if (half === "private" && jwk.d === undefined) return { publicOnly: true };
   try {
-    const input = { key: jwk as crypto.JsonWebKey, format: "jwk" as const };
+    const input = { key: jwk as JsonWebKey, format: "jwk" as const };
     return { key: half === "private" ? crypto.createPrivateKey(input) : crypto.createPublicKey(input), alg };
   } catch (e) {
     fail(fname, `invalid JWK: ${(e as Error).message}`);

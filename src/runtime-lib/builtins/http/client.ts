@@ -2,7 +2,7 @@
 // roots, client certificate for mTLS, or no verification at all), SPEC B§1.2 and A4.
 // Returned as the original did: a plain table { _ud = <client> } whose metatable's __index
 // has get/post/put/patch/delete, called with `:`.
-import { X509Certificate, createPrivateKey } from "node:crypto";
+import { lazyNode } from "../../node-lazy.js";
 import { LuaTable } from "../../core/table.js";
 import { Userdata } from "../../core/values.js";
 import { libError } from "../../lib/aux.js";
@@ -31,7 +31,7 @@ function certificates(pem: string, onError: (why: string) => string): string[] {
   if (found.length === 0) throw libError(FNAME, onError("no certificate found"));
   for (const c of found) {
     try {
-      new X509Certificate(c);
+      new (lazyNode.crypto().X509Certificate)(c);
     } catch (e) {
       throw libError(FNAME, onError((e as Error).message));
     }
@@ -67,7 +67,7 @@ function clientSpec(opts: LuaTable | undefined): ClientSpec {
     certificates(spec.cert, (why) => `${FNAME}: invalid client certificate: ${why}`);
     spec.key = pemOption(key, FNAME, "key", "key file").pem;
     try {
-      createPrivateKey(spec.key);
+      lazyNode.crypto().createPrivateKey(spec.key);
     } catch (e) {
       throw libError(FNAME, `${FNAME}: invalid client key: ${(e as Error).message}`);
     }
