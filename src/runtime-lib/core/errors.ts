@@ -143,9 +143,16 @@ export function frameKind(s: NodeJS.CallSite): "lua" | "c" | "skip" {
   const f = s.getFileName();
   if (!f || f.startsWith("node:")) return "skip";
   if (chunks.has(f)) return "lua";
-  if (/[\\/]runtime-lib[\\/](core[\\/]|helpers\.|load\.)|[\\/]bundle[\\/](run[\\/]core\.cjs|core\.mjs)$/.test(f)) return "skip";
-  return "c";
+  let kind = fileKinds.get(f);
+  if (kind === undefined) {
+    kind = /[\\/]runtime-lib[\\/](core[\\/]|helpers\.|load\.)|[\\/]bundle[\\/](run[\\/]core\.cjs|core\.mjs)$/.test(f) ? "skip" : "c";
+    fileKinds.set(f, kind);
+  }
+  return kind;
 }
+
+/** frameKind of the runtime's own files, by file name (a few files, asked on every error). */
+const fileKinds = new Map<string, "c" | "skip">();
 
 /** The position of the function at `level` (1 = innermost) counting Lua and builtin frames;
  *  undefined when that level is a builtin (no position, as for C functions in Lua). */
