@@ -5,10 +5,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { hash128 } from "./hash128.js";
+import { checksum128, hash128 } from "./hash128.js";
 
 /** Bumped when what a cache file holds or means changes (2: a cached chunk's script is named
- *  from its key, see instantiate; 3: latin1 text; 4: keys and checksums by hash128). */
+ *  from its key, see instantiate; 3: latin1 text; 4: keys by hash128, checksums by checksum128). */
 export const FORMAT = "4";
 export const V8_MAGIC = "assay-v8";
 export const V8_EXT = ".v8";
@@ -75,8 +75,8 @@ export function digest(data: string | Buffer): string {
 
 /** The payload's checksum. It guards against damage (a torn or truncated write, a bad
  *  disk). V8 does not check its code cache (damaged data crashes the process), so its files
- *  carry one too. (Another seed than keys: a key is never its own file's checksum.) */
-export const checksum = (b: Buffer): string => hash128(b, 0x5eed);
+ *  carry one too. */
+export const checksum = (b: Buffer): string => checksum128(b);
 
 /** A file's contents: "<magic> <format> <key> <length> <checksum>\n", then the payload. */
 export function framed(magic: string, key: string, payload: Buffer): Buffer[] {
