@@ -6,7 +6,7 @@
 // files instead (lint/, docs/cli.md); YAML and Lua files in one invocation are a usage error.
 import fs from "node:fs";
 import type { Command } from "commander";
-import { cannotOpen, usageError } from "./errors.js";
+import { cannotOpen, isCommanderError, usageError } from "./errors.js";
 
 export interface CheckFlags {
   format: string;
@@ -84,6 +84,7 @@ export async function runCheckArgs(file: string, args: string[], opts: { verbose
   try {
     await cmd.parseAsync([file, ...args], { from: "user" });
   } catch (e) {
+    if (!isCommanderError(e)) throw e;
     // (commander printed the problem; a usage error is status 2, as the original's)
     return (e as { code?: string }).code === "commander.helpDisplayed" ? 0 : 2;
   }

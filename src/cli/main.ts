@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { launch } from "./launch.js";
-import { USAGE, cannotOpen, usageError } from "./errors.js";
+import { USAGE, cannotOpen, internalError, isCommanderError, usageError } from "./errors.js";
 import type { RunOptions } from "../runtime-lib/run.js";
 import { registerBuild } from "./build-cmd.js";
 import { VERSION } from "../version.js";
@@ -103,6 +103,14 @@ async function interactive(file: string | undefined, args: string[], opts: Defau
 }
 
 export async function main(argv: string[]): Promise<number> {
+  try {
+    return await dispatch(argv);
+  } catch (e) {
+    return internalError(e);
+  }
+}
+
+async function dispatch(argv: string[]): Promise<number> {
   // the common forms skip loading the option parser: `run FILE ...`, `FILE.lua ...`, `- ...`
   const [first, second] = argv;
   if (first === "run" && second !== undefined && (second === "-" || !second.startsWith("-"))) return runFile(second, argv.slice(2));
@@ -166,6 +174,7 @@ async function parseWithCommander(argv: string[]): Promise<number> {
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {
+    if (!isCommanderError(e)) throw e;
     const ce = e as { code?: string; exitCode?: number };
     if (ce.code === "commander.helpDisplayed" || ce.code === "commander.version" || ce.exitCode === 0) return 0;
     // (commander printed the problem: an unknown option, a missing argument, ...)
