@@ -311,3 +311,14 @@ test('start-up: hello world from a built file against bare node and `assay run`'
   // loose bounds (shared machines are noisy): the numbers themselves are in the diagnostic
   assert.ok(job < run * 1.25, `built ${job} ms, assay run ${run} ms`);
 });
+
+test('a built script does I/O on the main thread and in the deep-stack worker (the packed I/O worker unpacks)', () => {
+  write('refused.lua', 'print(pcall(http.get, "http://127.0.0.1:1/"))\n');
+  const file = built('refused.lua', 'refused.js');
+  const expected = 'false\thttp.get failed: connection refused (127.0.0.1:1)\n';
+  assert.equal(assayRun('refused.lua').out, expected);
+  assert.deepEqual(node(file), { out: expected, err: '', status: 0 });
+  assert.deepEqual(node(file, [], { env: { ASSAY_WORKER: '1' } }), { out: expected, err: '', status: 0 });
+  // the worker's 1.4 MB of code is in the file compressed, not as text
+  assert.ok(statSync(file).size < 3e6, `${statSync(file).size} bytes`);
+});

@@ -6,6 +6,7 @@ import type * as ChildProcess from "node:child_process";
 import type * as Crypto from "node:crypto";
 import type * as Tty from "node:tty";
 import type * as V8 from "node:v8";
+import type * as Zlib from "node:zlib";
 
 const req = createRequire(import.meta.url);
 
@@ -14,6 +15,7 @@ export const lazyNode = {
   crypto: (): typeof Crypto => req("node:crypto"),
   tty: (): typeof Tty => req("node:tty"),
   v8: (): typeof V8 => req("node:v8"),
+  zlib: (): typeof Zlib => req("node:zlib"),
 };
 
 /** A stand-in for a module that loads it when one of its members is first used (the member

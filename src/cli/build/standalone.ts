@@ -8,6 +8,7 @@
 import { embeddedModules } from "../../runtime-lib/lib/package.js";
 import { embeddedIoWorker } from "../../runtime-lib/exec/bridge.js";
 import { writeStderr } from "../../runtime-lib/io-out.js";
+import { lazyNode } from "../../runtime-lib/node-lazy.js";
 import { runScript, RunOptions } from "../../runtime-lib/run.js";
 import { launch, embeddedWorker } from "../launch.js";
 import type { CodeCache } from "./boot.js";
@@ -22,8 +23,10 @@ export interface Payload {
   modules: Array<[string, string, string]>;
   /** always run in a worker thread with a deep stack */
   deepStack: boolean;
-  /** the runtime bundles (core, exec, libs, cli) and the I/O worker (io-worker), as code */
+  /** the runtime bundles (core, exec, libs, cli), as code */
   code: Record<string, string>;
+  /** bundles loaded only when used (io-worker: the I/O worker), brotli-compressed, base64 */
+  packed: Record<string, string>;
   /** V8's code cache for the bundles (boot.ts), or null */
   cache: CodeCache | null;
 }
@@ -31,7 +34,14 @@ export interface Payload {
 /** Makes this thread's runtime use what the file embeds. */
 export function setup(p: Payload): void {
   for (const [name, file, source] of p.modules) embeddedModules.set(name, { source, file });
-  embeddedIoWorker.code = p.code["io-worker"];
+  const packed = p.packed["io-worker"];
+  let code: string | undefined;
+  Object.defineProperty(embeddedIoWorker, "code", { configurable: true, enumerable: true, get: () => (code ??= unpack(packed)) });
+}
+
+/** The code of a packed bundle (emit.ts). */
+function unpack(packed: string): string {
+  return lazyNode.zlib().brotliDecompressSync(Buffer.from(packed, "base64")).toString("utf8");
 }
 
 /** The memory limit in bytes from ASSAY_MEMORY_LIMIT (megabytes; 0 = none), as `assay run`
