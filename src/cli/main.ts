@@ -13,6 +13,10 @@ import { registerTestCommand } from "./test-cmd.js";
 import { registerTypesCommand } from "./types-cmd.js";
 import { registerStdlibCommand } from "./stdlib-cmd.js";
 
+// for start.ts, which starts the Lua worker thread its own way (with the code cache)
+export { embeddedWorker } from "./launch.js";
+export { runWorker } from "./worker-run.js";
+
 function readScript(file: string): string {
   if (file === "-") return fs.readFileSync(0, "latin1");
   return fs.readFileSync(file, "latin1");

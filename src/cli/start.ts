@@ -27,7 +27,14 @@ type Exports = Record<string, any>;
  *  resolves to the exit status. */
 export function start(argv: string[], bundleDir: string): Promise<number> {
   // (`assay cache` manages the directory: after `assay cache clear` it holds nothing)
-  return (loadRuntime(bundleDir, argv[0] !== "cache").cli.main as (a: string[]) => Promise<number>)(argv);
+  const cli = loadRuntime(bundleDir, argv[0] !== "cache").cli;
+  // the Lua worker thread (process 1 in a container, `node bin/assay.js`) loads the runtime
+  // this way too, rather than dist/bundle/worker.mjs and the ES modules
+  cli.embeddedWorker.code ??= [
+    `const { loadRuntime } = require(${JSON.stringify(path.join(bundleDir, "start.cjs"))});`,
+    `loadRuntime(${JSON.stringify(bundleDir)}, false).cli.runWorker(require("node:worker_threads").workerData);`,
+  ].join("\n");
+  return (cli.main as (a: string[]) => Promise<number>)(argv);
 }
 
 /** The exports of each bundle in `bundleDir`/run, by name; with `write`, a code cache that was
