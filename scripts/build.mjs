@@ -151,6 +151,8 @@ await build({ ...runCommon, banner: {}, define: {}, entryPoints: [path.join(src,
 // one JavaScript file cannot hold them); and optional modules, the requires in try blocks
 // that esbuild could not resolve (nunjucks' chokidar): missing here, missing there too.
 const embedOut = path.join(out, "embed");
+/** third-party packages of the libs bundle that a built file embeds as vendor bundles */
+const embedVendor = libExternals.filter((p) => !["better-sqlite3", "jose"].includes(p));
 const nodeBuiltins = new Set((await import("node:module")).builtinModules);
 const isBuiltin = (p) => p.startsWith("node:") || nodeBuiltins.has(p) || nodeBuiltins.has(p.split("/")[0]);
 const bundleFiles = new Set(["./core.mjs", "./libs.mjs", "./exec.mjs", "./cli.mjs"]);
@@ -200,13 +202,20 @@ const embedCommon = {
 };
 const embeds = [
   { name: "core", owner: "core", stdin: { contents: coreEntry, resolveDir: src, loader: "ts" } },
-  { name: "libs", owner: "libs", stdin: { contents: libEntry, resolveDir: src, loader: "ts" }, keepNames: true },
+  // (the third-party libraries are vendor bundles of their own, below)
+  { name: "libs", owner: "libs", stdin: { contents: libEntry, resolveDir: src, loader: "ts" }, keepNames: true, external: embedVendor },
   { name: "exec", owner: "exec", entryPoints: [path.join(src, "runtime-lib/exec/bridge.ts")] },
   { name: "cli", owner: "cli", entryPoints: [path.join(src, "cli/build/standalone.ts")] },
   // (a worker's eval'ed code may import(): it loads op modules, ES modules among them)
   { name: "io-worker", owner: "exec", entryPoints: [path.join(src, "runtime-lib/exec/io-worker.ts")], supported: {} },
 ];
-const manifest = { bundles: embeds.map((e) => e.name), builtins: new Set(), native: new Set(), optional: new Set() };
+// The builtins' third-party libraries, each one CommonJS bundle (what require() of it returns):
+// a built file keeps them compressed and evaluates one when the runtime first requires it
+// (src/cli/build/boot.ts), so a script that parses no YAML does not pay for the YAML parser.
+for (const pkg of embedVendor) {
+  embeds.push({ name: `vendor/${pkg}`, owner: "vendor", stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: root, loader: "js" }, sourcemap: false });
+}
+const manifest = { bundles: embeds.filter((e) => e.owner !== "vendor").map((e) => e.name), vendor: embedVendor, builtins: new Set(), native: new Set(), optional: new Set() };
 for (const { name, owner, ...opts } of embeds) {
   for (const minify of [false, true]) {
     const outfile = path.join(embedOut, name + (minify ? ".min.js" : ".js"));

@@ -26,18 +26,36 @@ export interface CodeCache {
 
 /** Evaluates the bundles in `code` (in dependency order). `req` is the built file's require,
  *  used for Node's own modules only; `self` the built file's path. The scripts are left in
- *  `scripts` (to make a code cache of). */
-export function boot(code: Record<string, string>, cache: CodeCache | null, req: (id: string) => any, self: string, scripts: Record<string, any> = {}): Runtime {
+ *  `scripts` (to make a code cache of). `packed` holds bundles evaluated on first use,
+ *  compressed (emit.ts): "vendor/<package>" answers require("<package>"). */
+export function boot(
+  code: Record<string, string>,
+  cache: CodeCache | null,
+  req: (id: string) => any,
+  self: string,
+  scripts: Record<string, any> = {},
+  packed: Record<string, string> = {},
+): Runtime {
   const vm = req("node:vm");
   const { pathToFileURL } = req("node:url");
   const { isBuiltin } = req("node:module");
   const rt: Runtime = {};
+  const vendor: Record<string, unknown> = {};
   // a bundle's imports of another bundle are require("./core.mjs") and the like
   const shim = (id: string): unknown => {
     const m = /^\.\/([\w-]+)\.mjs$/.exec(id);
     if (m && rt[m[1]]) return rt[m[1]];
     if (isBuiltin(id)) return req(id);
+    const p = packed[`vendor/${id}`];
+    if (p !== undefined) return id in vendor ? vendor[id] : (vendor[id] = unpackModule(id, p));
     throw new Error(`assay: '${id}' is not part of this built file`);
+  };
+  const unpackModule = (id: string, p: string): unknown => {
+    const text = req("node:zlib").brotliDecompressSync(Buffer.from(p, "base64")).toString("utf8");
+    const module = { exports: {} as unknown };
+    const wrapped = `(function (exports, require, module) {\n${text}\n})`;
+    new vm.Script(wrapped, { filename: `assay-build/vendor/${id}.js`, lineOffset: -1 }).runInThisContext().call(module.exports, module.exports, shim, module);
+    return module.exports;
   };
   const useCache = cache !== null && cache.v8 === process.versions.v8 && cache.arch === process.arch;
   for (const name of ["core", "exec", "libs", "cli"]) {

@@ -25,7 +25,8 @@ export interface Payload {
   deepStack: boolean;
   /** the runtime bundles (core, exec, libs, cli), as code */
   code: Record<string, string>;
-  /** bundles loaded only when used (io-worker: the I/O worker), brotli-compressed, base64 */
+  /** bundles loaded only when used (io-worker: the I/O worker; vendor/<package>: a
+   *  third-party library), brotli-compressed, base64 */
   packed: Record<string, string>;
   /** V8's code cache for the bundles (boot.ts), or null */
   cache: CodeCache | null;
@@ -70,7 +71,7 @@ export function main(p: Payload, boot: string, self: string, args: string[]): nu
     'const { workerData } = require("node:worker_threads");',
     `const boot = ${boot};`,
     "const p = workerData.$payload;",
-    "process.exitCode = boot(p.code, p.cache, require, workerData.$self).cli.worker(workerData);",
+    "process.exitCode = boot(p.code, p.cache, require, workerData.$self, {}, p.packed).cli.worker(workerData);",
   ].join("\n");
   embeddedWorker.data = { $payload: p, $self: self };
   return launch(opts);
