@@ -188,9 +188,20 @@ function assert(...args: unknown[]): unknown {
 function error(v: unknown, level: unknown): unknown {
   const lvl = level === undefined ? 1 : checkInt(level, 2, "error");
   if (typeof v !== "string" || lvl <= 0) throw new LuaError(v);
-  const sites = captureSites();
-  throw new LuaError(wherePrefix(luaPosAt(sites, lvl, afterBuiltin(sites, "error"))) + v, sites);
+  // inside pcall no traceback will be shown: a few frames usually reach the level asked for
+  // (each frame captured costs about a microsecond); else, or when they do not, enough frames
+  // for a traceback
+  const short = protectedCalls.depth > 0;
+  let sites = captureSites(short ? SHORT_CAPTURE : 24);
+  let pos = luaPosAt(sites, lvl, afterBuiltin(sites, "error"));
+  if (pos === undefined && short && sites.length === SHORT_CAPTURE) {
+    sites = captureSites(24);
+    pos = luaPosAt(sites, lvl, afterBuiltin(sites, "error"));
+  }
+  throw new LuaError(wherePrefix(pos) + v, sites);
 }
+
+const SHORT_CAPTURE = 8;
 
 /** A protected call's results when the call succeeded: true, then what it returned. */
 function succeeded(r: unknown): Multi {
@@ -252,11 +263,17 @@ export const handling: { error: LuaError | null } = { error: null };
 
 function xpcall(f: unknown, h: unknown, ...args: unknown[]): unknown {
   if (typeof h !== "function") throw typeError(2, "xpcall", "function", h, arguments.length > 1);
+  // the message handler may ask for a traceback: errors raised below capture their whole
+  // stack even when this xpcall sits inside a pcall
+  const depth = protectedCalls.depth;
+  protectedCalls.depth = 0;
   try {
     return succeeded(callable(f)(...args));
   } catch (e) {
     if (e instanceof ExitRequest) throw e;
     return new Multi([false, handleError(toLuaError(e), h)]);
+  } finally {
+    protectedCalls.depth = depth;
   }
 }
 
