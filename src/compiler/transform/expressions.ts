@@ -93,6 +93,18 @@ export function fieldGet(obj: Frag, key: string, mark: Mark, t: T): Frag {
   return ["(($i = ", obj, ") instanceof LuaTable && ($v = $i.s", prop, ") !== undefined ? $v : ", slowOp(t, mark, "indexS", ["$i", k], "first"), ")"];
 }
 
+/** `obj[key]` read: a number key's slot in the array part inline (keys 1..#arr are there),
+ *  everything else (absent, other keys, metatables, non-tables) through index. */
+function indexGet(n: L.IndexExpression, t: T, mark: Mark): Frag {
+  const pre: Frag[] = [];
+  const [o, k] = operands({ left: n.base, right: n.index }, t, pre, false);
+  // a literal base (`(1)[k]`) is no table
+  if (!IDENT.test(o.slow)) return ["(", pre, slowOp(t, mark, "index", [o.slow, k.slow], "first"), ")"];
+  const key = k.literal && k.kind === "int" ? String(Number(k.fast.replace(/[()]/g, "")) - 1) : `${k.fast} - 1`;
+  const test = all(`${o.slow} instanceof LuaTable`, isNum(k), `($v = ${o.slow}.arr[${key}]) !== undefined`);
+  return ["(", pre, test, " ? $v : ", slowOp(t, mark, "index", [o.slow, k.slow], "first"), ")"];
+}
+
 const visitors: Record<string, Visitor> = {
   NilLiteral: () => "undefined",
   BooleanLiteral: (n: L.BooleanLiteral) => (n.value ? "true" : "false"),
@@ -112,7 +124,7 @@ const visitors: Record<string, Visitor> = {
   IndexExpression: (n: L.IndexExpression, t) => {
     const mark = new Mark(lineOf(n), "i" + describe(n.base, t));
     if (n.index.type === "StringLiteral") return fieldGet(expr(n.base, t), strValue(n.index), mark, t);
-    return slowOp(t, mark, "index", [expr(n.base, t), expr(n.index, t)], "first");
+    return indexGet(n, t, mark);
   },
   CallExpression: (n, t) => callFirst(n, t),
   StringCallExpression: (n, t) => ["first(", callExpr(n, t), ")"],
@@ -252,23 +264,36 @@ export function knownValue(n: L.Expression, t: T): LuaNumber | undefined {
 }
 
 /** Compiles both operands (each with its own temporary when it is not a simple name or
- *  literal; `pre` receives the assignments) at the next arithmetic depth. */
-function operands(n: { left: L.Expression; right: L.Expression }, t: T, pre: Frag[]): [Operand, Operand, number] {
+ *  literal; `pre` receives the assignments) at the next arithmetic depth. As in Lua's
+ *  registers, a local of this function is read when the operator runs, after the right
+ *  operand (which may assign it); for arithmetic and comparisons (`upvalueEarly`) an
+ *  upvalue is read before it, as Lua's code generator loads it into a register first. */
+function operands(n: { left: L.Expression; right: L.Expression }, t: T, pre: Frag[], upvalueEarly = true): [Operand, Operand, number] {
   const fn = t.fn;
   const d = fn.arithDepth++;
   fn.arithMax = Math.max(fn.arithMax, d + 1);
   try {
-    return [operand(n.left, t, `$p${d}`, pre), operand(n.right, t, `$q${d}`, pre), d];
+    const left = expr(n.left, t);
+    const right = expr(n.right, t);
+    const early = upvalueEarly && !isSimple(right) && isUpvalue(n.left, t);
+    return [operand(n.left, left, early, t, `$p${d}`, pre), operand(n.right, right, false, t, `$q${d}`, pre), d];
   } finally {
     fn.arithDepth--;
   }
 }
 
-function operand(n: L.Expression, t: T, tmp: string, pre: Frag[]): Operand {
-  const f = expr(n, t);
+function isSimple(f: Frag): f is string {
+  return typeof f === "string" && SIMPLE_OPERAND.test(f);
+}
+
+function isUpvalue(n: L.Expression, t: T): boolean {
+  return n.type === "Identifier" && resolve(t.scope, n.name, lineOf(n)).upvalue;
+}
+
+function operand(n: L.Expression, f: Frag, early: boolean, t: T, tmp: string, pre: Frag[]): Operand {
   const kind = numKind(n, t);
   let slow: string;
-  if (typeof f === "string" && SIMPLE_OPERAND.test(f)) slow = f;
+  if (isSimple(f) && !early) slow = f;
   else {
     pre.push(["(", tmp, " = ", f, "), "]);
     slow = tmp;
