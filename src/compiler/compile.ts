@@ -9,9 +9,10 @@ import { HELPERS } from "./helpers.js";
 import { T } from "./transform/state.js";
 import { block, endsWithReturn } from "./transform/statements.js";
 import { CompiledFunc, twinPrologue } from "./transform/functions.js";
+import { assignedNames } from "./transform/numkind.js";
 import { chunkDisplayName } from "../runtime-lib/core/errors.js";
 
-export const COMPILER_VERSION = "1";
+export const COMPILER_VERSION = "3";
 
 export interface Compiled {
   code: string;
@@ -38,7 +39,7 @@ export function compile(source: string, chunkname: string): Compiled {
 
 function compileChunk(source: string, name: string): Compiled {
   const ast = parse(source);
-  const chunk = new ChunkCtx(name);
+  const chunk = new ChunkCtx(name, assignedNames(ast));
   chunk.fnames.set("$main", "main chunk");
   chunk.fnames.set("$main$g", "main chunk");
   const top = new Scope(null, new FuncState(null, "$load"));

@@ -11,6 +11,10 @@ export interface LocalVar {
   /** a <const> whose value Lua knows at compile time (it then names it in error messages
    *  as a constant, not a variable: see transform/constants.ts compileTimeConstant) */
   ctc?: CompileTimeConstant;
+  /** what is known of the value of a local that is never assigned after its declaration
+   *  (see transform/numkind.ts): its kind, and its value when declared with a literal */
+  numKind?: import("./transform/numkind.js").NumKind;
+  numValue?: import("../runtime-lib/core/numbers.js").LuaNumber;
 }
 
 export type CompileTimeConstant =
@@ -85,7 +89,11 @@ export class ChunkCtx {
   private constIndex = new Map<string, string>();
   /** JS function name → Lua description, for tracebacks */
   fnames = new Map<string, string>();
-  constructor(readonly chunkname: string) {}
+  constructor(
+    readonly chunkname: string,
+    /** names assigned anywhere in the chunk (transform/numkind.ts assignedNames) */
+    readonly assigned: Set<string>,
+  ) {}
 
   id(): number {
     return ++this.uid;

@@ -13,7 +13,7 @@ export function parseNumeral(raw: string, line: number): LuaNumber {
   return v;
 }
 
-function jsNumber(n: number): string {
+export function jsNumber(n: number): string {
   if (Object.is(n, -0)) return "-0";
   if (n === Infinity) return "Infinity";
   if (n === -Infinity) return "-Infinity";

@@ -8,8 +8,9 @@ import { CompileError } from "../diagnostics.js";
 import { T } from "./state.js";
 import { callExpr, callFirst } from "./calls.js";
 import { funcExpr } from "./functions.js";
-import { compileTimeConstant, constantFrag, parseNumeral } from "./constants.js";
-import { LFloat } from "../../runtime-lib/core/numbers.js";
+import { compileTimeConstant, constantFrag, jsNumber, parseNumeral } from "./constants.js";
+import { NumKind, literalValue, numKind } from "./numkind.js";
+import { LFloat, LuaNumber } from "../../runtime-lib/core/numbers.js";
 import { numUnm } from "../../runtime-lib/core/arith.js";
 import { slowOp } from "./gen.js";
 
@@ -92,6 +93,18 @@ export function fieldGet(obj: Frag, key: string, mark: Mark, t: T): Frag {
   return ["(($i = ", obj, ") instanceof LuaTable && ($v = $i.s", prop, ") !== undefined ? $v : ", slowOp(t, mark, "indexS", ["$i", k], "first"), ")"];
 }
 
+/** `obj[key]` read: a number key's slot in the array part inline (keys 1..#arr are there),
+ *  everything else (absent, other keys, metatables, non-tables) through index. */
+function indexGet(n: L.IndexExpression, t: T, mark: Mark): Frag {
+  const pre: Frag[] = [];
+  const [o, k] = operands({ left: n.base, right: n.index }, t, pre, false);
+  // a literal base (`(1)[k]`) is no table
+  if (!IDENT.test(o.slow)) return ["(", pre, slowOp(t, mark, "index", [o.slow, k.slow], "first"), ")"];
+  const key = k.literal && k.kind === "int" ? String(Number(k.fast.replace(/[()]/g, "")) - 1) : `${k.fast} - 1`;
+  const test = all(`${o.slow} instanceof LuaTable`, isNum(k), `($v = ${o.slow}.arr[${key}]) !== undefined`);
+  return ["(", pre, test, " ? $v : ", slowOp(t, mark, "index", [o.slow, k.slow], "first"), ")"];
+}
+
 const visitors: Record<string, Visitor> = {
   NilLiteral: () => "undefined",
   BooleanLiteral: (n: L.BooleanLiteral) => (n.value ? "true" : "false"),
@@ -111,7 +124,7 @@ const visitors: Record<string, Visitor> = {
   IndexExpression: (n: L.IndexExpression, t) => {
     const mark = new Mark(lineOf(n), "i" + describe(n.base, t));
     if (n.index.type === "StringLiteral") return fieldGet(expr(n.base, t), strValue(n.index), mark, t);
-    return slowOp(t, mark, "index", [expr(n.base, t), expr(n.index, t)], "first");
+    return indexGet(n, t, mark);
   },
   CallExpression: (n, t) => callFirst(n, t),
   StringCallExpression: (n, t) => ["first(", callExpr(n, t), ")"],
@@ -188,9 +201,8 @@ function tempName(_t: T): string {
 }
 
 const SIMPLE_OPERAND = /^(?:[A-Za-z_$][\w$]*|\(?-?\d+(?:\.\d+)?(?:e[+-]?\d+)?\)?)$/;
-const INLINE_ARITH: Record<string, string> = { "+": "+", "-": "-", "*": "*", "/": "/", "%": "%" };
+const INLINE_ARITH: Record<string, string> = { "+": "+", "-": "-", "*": "*", "/": "/", "%": "%", "//": "//" };
 const INLINE_CMP: Record<string, string> = { "<": "<", "<=": "<=", ">": ">", ">=": ">=" };
-const INT_LITERAL = /^\(?-?\d+\)?$/;
 
 function binaryExpr(n: L.BinaryExpression, t: T): Frag {
   const op = n.operator as string;
@@ -230,54 +242,124 @@ function minusZero(n: L.BinaryExpression, t: T, mark: Mark): Frag {
   return ["((", p, " = ", left, ") instanceof LFloat && ", p, ".n === 0 ? ", zero, " : ", slowOp(t, mark, "sub", [p, "0"], "first"), ")"];
 }
 
-/** Arithmetic, comparison and equality with the plain-number case inline, so V8 keeps type
- *  feedback per operator in the program; other operand types go through the helper. An
- *  integer result is only taken inline when both operands are integers and it stays exact. */
-function inlineNumeric(n: L.BinaryExpression, t: T, op: string, helper: string, mark: Mark): Frag {
+/** An operand of inline arithmetic: its JS text for the plain-number path (`fast`: a known
+ *  value as a JS number literal, even an integral float) and for the helper (`slow`). */
+interface Operand {
+  fast: string;
+  slow: string;
+  kind: NumKind;
+  literal: boolean;
+}
+
+/** The value of an expression known at compile time: a literal, a constant, or a local
+ *  declared with a literal and never assigned. */
+export function knownValue(n: L.Expression, t: T): LuaNumber | undefined {
+  const lit = literalValue(n);
+  if (lit !== undefined) return lit;
+  if (n.type !== "Identifier") return undefined;
+  const b = resolve(t.scope, n.name, lineOf(n)).binding;
+  if (!b || b.kind !== "local") return undefined;
+  if (b.ctc) return b.ctc.kind === "number" ? b.ctc.v : undefined;
+  return b.numValue;
+}
+
+/** Compiles both operands (each with its own temporary when it is not a simple name or
+ *  literal; `pre` receives the assignments) at the next arithmetic depth. As in Lua's
+ *  registers, a local of this function is read when the operator runs, after the right
+ *  operand (which may assign it); for arithmetic and comparisons (`upvalueEarly`) an
+ *  upvalue is read before it, as Lua's code generator loads it into a register first. */
+function operands(n: { left: L.Expression; right: L.Expression }, t: T, pre: Frag[], upvalueEarly = true): [Operand, Operand, number] {
   const fn = t.fn;
   const d = fn.arithDepth++;
   fn.arithMax = Math.max(fn.arithMax, d + 1);
-  let left: Frag;
-  let right: Frag;
   try {
-    left = expr(n.left, t);
-    right = expr(n.right, t);
+    const left = expr(n.left, t);
+    const right = expr(n.right, t);
+    const early = upvalueEarly && !isSimple(right) && isUpvalue(n.left, t);
+    return [operand(n.left, left, early, t, `$p${d}`, pre), operand(n.right, right, false, t, `$q${d}`, pre), d];
   } finally {
     fn.arithDepth--;
   }
-  const pre: Frag[] = [];
-  const operand = (f: Frag, tmp: string): string => {
-    if (typeof f === "string" && SIMPLE_OPERAND.test(f)) return f;
+}
+
+function isSimple(f: Frag): f is string {
+  return typeof f === "string" && SIMPLE_OPERAND.test(f);
+}
+
+function isUpvalue(n: L.Expression, t: T): boolean {
+  return n.type === "Identifier" && resolve(t.scope, n.name, lineOf(n)).upvalue;
+}
+
+function operand(n: L.Expression, f: Frag, early: boolean, t: T, tmp: string, pre: Frag[]): Operand {
+  const kind = numKind(n, t);
+  let slow: string;
+  if (isSimple(f) && !early) slow = f;
+  else {
     pre.push(["(", tmp, " = ", f, "), "]);
-    return tmp;
-  };
-  const p = operand(left, `$p${d}`);
-  const q = operand(right, `$q${d}`);
+    slow = tmp;
+  }
+  const v = knownValue(n, t);
+  const num = v === undefined || typeof v === "bigint" ? undefined : jsNumber(typeof v === "number" ? v : v.n);
+  if (num !== undefined && SIMPLE_OPERAND.test(num)) return { fast: num, slow, kind, literal: true };
+  return { fast: slow, slow, kind, literal: false };
+}
+
+function unknownValue(o: Operand): Operand {
+  return { fast: o.slow, slow: o.slow, kind: o.kind, literal: false };
+}
+
+/** Tests that an operand is a plain JS number, and that such a number is an integer;
+ *  empty when known. */
+const isNum = (o: Operand): string => (o.literal || o.kind === "int" ? "" : `typeof ${o.fast} === "number"`);
+const isInt = (o: Operand): string =>
+  o.kind === "int" || o.kind === "integer" ? "" : o.kind === "float" ? "false" : `Number.isInteger(${o.fast})`;
+const all = (...c: string[]): string => c.filter((x) => x !== "").join(" && ") || "true";
+
+/** Arithmetic, comparison and equality with the plain-number case inline, so V8 keeps type
+ *  feedback per operator in the program; other operand types go through the helper. An
+ *  integer result is only taken inline when both operands are integers and it stays exact.
+ *  What is known of the operands (numkind.ts) leaves out tests with a certain outcome. */
+function inlineNumeric(n: L.BinaryExpression, t: T, op: string, helper: string, mark: Mark): Frag {
+  const pre: Frag[] = [];
+  let [a, b, d] = operands(n, t, pre);
+  // two known values stay variables: JS would fold 0/0 to a NaN without the sign x86 gives
+  if (a.literal && b.literal) [a, b] = [unknownValue(a), unknownValue(b)];
+  const [p, q] = [a.fast, b.fast];
   const r = `$r${d}`;
-  // what is known of literal operands needs no test
-  const isNum = (x: string) => (SIMPLE_OPERAND.test(x) && /\d/.test(x[0] === "(" ? x[1] + x[2] : x[0]) ? "" : `typeof ${x} === "number"`);
-  const isInt = (x: string) => (INT_LITERAL.test(x) ? "" : `Number.isInteger(${x})`);
-  const all = (...c: string[]) => c.filter((x) => x !== "").join(" && ") || "true";
-  const bothNum = all(isNum(p), isNum(q));
-  const slow = slowOp(t, mark, helper, [p, q], COMPARE.has(op) ? "tru" : "first");
+  const bothNum = all(isNum(a), isNum(b));
+  const slow = slowOp(t, mark, helper, [a.slow, b.slow], COMPARE.has(op) ? "tru" : "first");
   if (op === "==" || op === "~=") {
-    const same: Frag = [`${p} === ${q} || !(${all(isNum(p), isNum(q))} || typeof ${p} === "string") && `, slowOp(t, mark, "eqSlow", [p, q], "tru")];
+    const same: Frag = [`${p} === ${q} || !(${bothNum} || typeof ${p} === "string") && `, slowOp(t, mark, "eqSlow", [a.slow, b.slow], "tru")];
     return op === "==" ? ["(", pre, same, ")"] : ["!(", pre, same, ")"];
   }
-  if (INLINE_CMP[op]) return ["(", pre, bothNum, ` ? ${p} ${INLINE_CMP[op]} ${q} : `, slow, ")"];
-  let test: string;
-  let result = r;
-  if (op === "/") test = `!Number.isInteger(${r} = ${p} / ${q})`;
-  else if (op === "%") {
-    test = `${all(isInt(p), isInt(q))} && ${q} !== 0`;
-    result = `((${r} = ${p} % ${q}) !== 0 && ${r} < 0 !== ${q} < 0 ? ${r} + ${q} : ${r} + 0)`;
-  } else {
-    test =
-      `(${r} = ${p} ${INLINE_ARITH[op]} ${q}, Number.isInteger(${r}) ? ${all(isInt(p), isInt(q))} && ` +
-      `${r} <= 9007199254740991 && ${r} >= -9007199254740991 : true)`;
-    if (op === "*") result = `${r} + 0`;
+  if (INLINE_CMP[op]) return bothNum === "true" ? ["(", pre, `${p} ${INLINE_CMP[op]} ${q})`] : ["(", pre, bothNum, ` ? ${p} ${INLINE_CMP[op]} ${q} : `, slow, ")"];
+  const [test, result] = arithTest(op, a, b, r);
+  return ["(", pre, all(isNum(a), isNum(b), test), ` ? ${result} : `, slow, ")"];
+}
+
+const MAX_SAFE = "9007199254740991";
+
+/** For two plain JS numbers: the test that the result computed inline is the Lua result,
+ *  and that result. */
+function arithTest(op: string, a: Operand, b: Operand, r: string): [string, string] {
+  const [p, q] = [a.fast, b.fast];
+  const ints = all(isInt(a), isInt(b));
+  // a literal divisor needs no zero test, and its sign is known
+  const divisor = b.literal && b.kind === "int" ? Number(q.replace(/[()]/g, "")) : null;
+  if (op === "/") return [`!Number.isInteger(${r} = ${p} / ${q})`, r];
+  if (op === "%") {
+    if (divisor !== null && divisor !== 0)
+      return [isInt(a), `((${r} = ${p} % ${q}) ${divisor > 0 ? "<" : ">"} 0 ? ${r} + ${q} : ${r} + 0)`];
+    return [`${ints} && ${q} !== 0`, `((${r} = ${p} % ${q}) !== 0 && ${r} < 0 !== ${q} < 0 ? ${r} + ${q} : ${r} + 0)`];
   }
-  return ["(", pre, bothNum, " && ", test, ` ? ${result} : `, slow, ")"];
+  if (op === "//") return [all(ints, divisor !== null && divisor !== 0 ? "" : `${q} !== 0`), `Math.floor(${p} / ${q}) + 0`];
+  const jsOp = INLINE_ARITH[op];
+  // with a float operand the result is a float: inline unless it is integral (then boxed)
+  if (a.kind === "float" || b.kind === "float") return [`!Number.isInteger(${r} = ${p} ${jsOp} ${q})`, r];
+  // "+ 0": an integer product is never -0
+  const result = op === "*" ? `${r} + 0` : r;
+  if (ints === "true") return [`(${r} = ${p} ${jsOp} ${q}) <= ${MAX_SAFE} && ${r} >= -${MAX_SAFE}`, result];
+  return [`(${r} = ${p} ${jsOp} ${q}, Number.isInteger(${r}) ? ${ints} && ${r} <= ${MAX_SAFE} && ${r} >= -${MAX_SAFE} : true)`, result];
 }
 
 function logicalExpr(n: L.LogicalExpression, t: T): Frag {
@@ -296,13 +378,31 @@ function unaryExpr(n: L.UnaryExpression, t: T): Frag {
     case "-":
       if (n.argument.type === "NumericLiteral" && !t.chunk.isParenthesized(n.argument))
         return constantFrag(numUnm(parseNumeral(n.argument.raw, line)), t.chunk);
-      return slowOp(t, new Mark(line, "a" + describe(n.argument, t)), "unm", [expr(n.argument, t)], "first");
+      return inlineUnm(n, t, new Mark(line, "a" + describe(n.argument, t)));
     case "#":
       return slowOp(t, new Mark(line, "i" + describe(n.argument, t)), "len", [expr(n.argument, t)], "first");
     case "~":
       return slowOp(t, new Mark(line, "a" + describe(n.argument, t)), "bnot", [expr(n.argument, t)], "first");
   }
   throw new CompileError(`unsupported operator ${n.operator}`, line);
+}
+
+/** `-x` with a plain number inline; an integer zero goes to the helper, which keeps the
+ *  integer 0 (JS would make it -0, a float). */
+function inlineUnm(n: L.UnaryExpression, t: T, mark: Mark): Frag {
+  const fn = t.fn;
+  const d = fn.arithDepth++;
+  fn.arithMax = Math.max(fn.arithMax, d + 1);
+  let arg: Frag;
+  try {
+    arg = expr(n.argument, t);
+  } finally {
+    fn.arithDepth--;
+  }
+  const simple = typeof arg === "string" && SIMPLE_OPERAND.test(arg);
+  const p = simple ? arg : `$p${d}`;
+  const pre: Frag = simple ? "" : ["(", p, " = ", arg, "), "];
+  return ["(", pre, `typeof ${p} === "number" && ${p} !== 0 ? -${p} : `, slowOp(t, mark, "unm", [p], "first"), ")"];
 }
 
 function tableExpr(n: L.TableConstructorExpression, t: T): Frag {

@@ -6,10 +6,9 @@ import type * as L from "../parser/ast.js";
 import { Frag, Mark } from "../frag.js";
 import { lineOf } from "../context.js";
 import { T, withScope } from "./state.js";
-import { arrayFrag, cond, expr } from "./expressions.js";
+import { arrayFrag, cond, expr, knownValue } from "./expressions.js";
 import { block } from "./blocks.js";
 import { declareLocal } from "./statements.js";
-import { parseNumeral } from "./constants.js";
 import { genResult, slowOp } from "./gen.js";
 
 function loop<R>(t: T, body: (label: string) => R): R {
@@ -45,11 +44,11 @@ function stepSign(step: L.Expression | null): number {
   return 0;
 }
 
-function isIntLiteral(e: L.Expression | null): boolean {
+/** Is this bound (absent: the default step 1) a safe integer known at compile time? */
+function isIntConst(e: L.Expression | null, t: T): boolean {
   if (!e) return true;
-  if (e.type === "UnaryExpression" && e.operator === "-") return isIntLiteral(e.argument);
-  if (e.type !== "NumericLiteral") return false;
-  return typeof parseNumeral(e.raw, 0) === "number" && Number.isInteger(parseNumeral(e.raw, 0));
+  const v = knownValue(e, t);
+  return typeof v === "number" && Number.isInteger(v);
 }
 
 export function forNumeric(n: L.ForNumericStatement, t: T): Frag {
@@ -63,10 +62,12 @@ export function forNumeric(n: L.ForNumericStatement, t: T): Frag {
   const test = sign > 0 ? `${i} <= ${l}` : sign < 0 ? `${i} >= ${l}` : `(${s} > 0 ? ${i} <= ${l} : ${i} >= ${l})`;
   // with integer literals for start, step and limit the loop variable is always a plain
   // number; otherwise a loop may run past 2^53 and take its values from forval
-  const intOnly = isIntLiteral(n.start) && isIntLiteral(n.step) && isIntLiteral(n.end);
+  const intOnly = isIntConst(n.start, t) && isIntConst(n.step, t) && isIntConst(n.end, t);
   return loop(t, (label) =>
     withScope(t, () => {
       const v = declareLocal(t, n.variable.name, "for");
+      // with an integer start and step the loop counts in integers (beyond 2^53 as bigints)
+      if (!t.chunk.assigned.has(v.name)) v.numKind = intOnly ? "int" : isIntConst(n.start, t) && isIntConst(n.step, t) ? "integer" : null;
       const value = intOnly ? i : `${m} === 0 ? ${i} : forval(${m}, ${i})`;
       return [
         `${label}: for (let ${i} = `, prep, `, ${l} = $fp.l, ${s} = $fp.s, ${m} = $fp.m; ${test}; ${i} += ${s}) {\n`,

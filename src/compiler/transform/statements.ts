@@ -12,6 +12,7 @@ import { funcExpr } from "./functions.js";
 import { block, currentBlock, findLabel } from "./blocks.js";
 import { forGeneric, forNumeric, repeatLoop, whileLoop } from "./loops.js";
 import { genResult, slowOp } from "./gen.js";
+import { literalValue, numKind } from "./numkind.js";
 
 export { block };
 
@@ -36,6 +37,17 @@ function letFrag(t: T, names: string[], values: Frag[]): Frag {
     return names.map((n, i) => [n, " = ", values[i] ?? "undefined", ";\n"]);
   }
   return ["let ", join(names.map((n, i) => (values[i] !== undefined ? [n, " = ", values[i]] : n)), ", "), ";\n"];
+}
+
+/** What is known of the i-th variable of a local statement that the chunk never assigns:
+ *  its value is the i-th expression's (evaluated in the scope before the declaration). */
+function localFact(n: L.LocalStatement, i: number, t: T): Pick<LocalVar, "numKind" | "numValue"> {
+  const e = n.init[i];
+  if (e === undefined || n.attribs[i] === "close" || t.chunk.assigned.has(n.variables[i].name)) return {};
+  const kind = numKind(e, t);
+  if (kind === null) return {};
+  const value = literalValue(e);
+  return value === undefined ? { numKind: kind } : { numKind: kind, numValue: value };
 }
 
 function localStatement(n: L.LocalStatement, t: T): Frag {
@@ -73,8 +85,10 @@ function localStatement(n: L.LocalStatement, t: T): Frag {
   // only the last variable can be a compile-time constant, and only without adjustment
   const ctc =
     attribs[nvars - 1] === "const" && n.init.length === nvars ? compileTimeConstant(n.init[nvars - 1], t.scope) : null;
+  const facts = n.variables.map((v, i) => localFact(n, i, t));
   const vars = n.variables.map((v, i) => declareLocal(t, v.name, attribs[i]));
   if (ctc) vars[nvars - 1].ctc = ctc;
+  vars.forEach((v, i) => Object.assign(v, facts[i]));
   out.push(letFrag(t, vars.map((v) => v.js), values));
   vars.forEach((v) => {
     if (v.attrib === "close") out.push([new Mark(line, ""), `closable(${v.js}, ${jsString(v.name)});\n`]);
