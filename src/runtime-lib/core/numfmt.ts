@@ -3,6 +3,9 @@
 // ties away from zero), used by tostring ("%.14g") and string.format.
 
 const HEXDIG = "0123456789abcdef";
+/** two hex digits per byte value */
+export const HEX2: string[] = [];
+for (let i = 0; i < 256; i++) HEX2.push(HEXDIG[i >> 4] + HEXDIG[i & 15]);
 
 // ---- exact decimal conversions of doubles ----
 
@@ -28,6 +31,18 @@ function fracBits(x: number): number {
 
 function isEvenDigit(ch: string): boolean {
   return ((ch.charCodeAt(0) - 48) & 1) === 0;
+}
+
+/** Zeros and spaces to pad with (widths and precisions have at most two digits). */
+export const ZEROS = "0".repeat(128);
+
+/** The decimal digits of an integer 0 <= r < 2^53 (String of a number beyond the small
+ *  integers V8 converts fast is several times slower than two conversions of halves). */
+export function digitString(r: number): string {
+  if (r < 1073741824) return "" + r;
+  const hi = Math.floor(r / 1e8);
+  const lo = String(r - hi * 1e8);
+  return digitString(hi) + ZEROS.slice(0, 8 - lo.length) + lo;
 }
 
 /** %.Pf of a finite x >= 0 (digits only). JS's toFixed is exact but rounds ties away from
@@ -71,16 +86,28 @@ function fastFixed(x: number, P: number): string | null {
   if (!(y < 1e15)) return null;
   const r = roundScaled(y);
   if (r < 0) return null;
-  let s = String(r);
-  if (P === 0) return s;
-  if (s.length <= P) s = "0".repeat(P + 1 - s.length) + s;
-  return s.slice(0, s.length - P) + "." + s.slice(s.length - P);
+  if (P === 0) return digitString(r);
+  // r < 2^53: the quotient's floor and the product are exact
+  const p = POW10[P];
+  const ip = Math.floor(r / p);
+  const fp = digitString(r - ip * p);
+  return digitString(ip) + "." + (fp.length < P ? ZEROS.slice(0, P - fp.length) + fp : fp);
 }
 
-function fastExp(x: number, P: number): [string, number] | null {
+/** The decimal exponent that goes with the last result of fastSig or expDigits. */
+let lastExp = 0;
+
+/** The exponent of the last expDigits result. */
+export function expOf(): number {
+  return lastExp;
+}
+
+/** x > 0 rounded to P+1 significant digits, as an integer in [10^P, 10^(P+1)) with its
+ *  exponent in lastExp; -1 when the fast path cannot decide (then use the exact one). */
+function fastSig(x: number, P: number): number {
   let E = Math.floor(Math.log10(x));
   let k = P - E;
-  if (k > 22 || k < -22) return null;
+  if (k > 22 || k < -22) return -1;
   let y = k >= 0 ? x * POW10[k] : x / POW10[-k];
   if (y >= POW10[P + 1]) {
     E++;
@@ -90,18 +117,18 @@ function fastExp(x: number, P: number): [string, number] | null {
     k++;
   } else k = 99;
   if (k !== 99) {
-    if (k > 22 || k < -22) return null;
+    if (k > 22 || k < -22) return -1;
     y = k >= 0 ? x * POW10[k] : x / POW10[-k];
   }
   let r = roundScaled(y);
-  if (r < 0) return null;
+  if (r < 0) return -1;
   if (r === POW10[P + 1]) {
     r = POW10[P];
     E++;
   }
-  const s = String(r);
-  if (s.length !== P + 1) return null;
-  return [P > 0 ? s[0] + "." + s.slice(1) : s, E];
+  if (r < POW10[P] || r >= POW10[P + 1]) return -1;
+  lastExp = E;
+  return r;
 }
 
 /** %.Pf by exact big-integer arithmetic (ties to even), for precisions toFixed refuses. */
@@ -126,16 +153,24 @@ function exactFixed(x: number, P: number): string {
   return d.slice(0, d.length - P) + (P > 0 ? "." + d.slice(d.length - P) : "");
 }
 
-/** %.Pe of a finite x >= 0: mantissa digits ("d.ddd") and the decimal exponent. */
-export function expDigits(x: number, P: number): [string, number] {
-  if (x === 0) return [P > 0 ? "0." + "0".repeat(P) : "0", 0];
+/** %.Pe of a finite x >= 0: the mantissa digits ("d.ddd"); the decimal exponent is then
+ *  expOf(). */
+export function expDigits(x: number, P: number): string {
+  if (x === 0) {
+    lastExp = 0;
+    return P > 0 ? "0." + "0".repeat(P) : "0";
+  }
   if (P <= 14) {
-    const r = fastExp(x, P);
-    if (r !== null) return r;
+    const r = fastSig(x, P);
+    if (r >= 0) {
+      const s = digitString(r);
+      return P > 0 ? s[0] + "." + s.slice(1) : s;
+    }
   }
   const s = x.toExponential(P);
   const ei = s.indexOf("e");
   const E = parseInt(s.slice(ei + 1), 10);
+  lastExp = E;
   if (maybeTie(x, P, E)) {
     const t = x.toExponential(P + 1);
     const ti = t.indexOf("e");
@@ -151,11 +186,14 @@ export function expDigits(x: number, P: number): [string, number] {
       if (tie) {
         let tm = t.slice(0, ti - 1);
         if (P === 0) tm = tm.slice(0, -1);
-        if (isEvenDigit(tm[tm.length - 1])) return [tm, e10];
+        if (isEvenDigit(tm[tm.length - 1])) {
+          lastExp = e10;
+          return tm;
+        }
       }
     }
   }
-  return [s.slice(0, ei), E];
+  return s.slice(0, ei);
 }
 
 /** Cheap filter: can x have exactly P+2 significant decimal digits ending in 5? E is the
@@ -187,7 +225,12 @@ export function gDigits(x: number, P: number, alt: boolean, upper: boolean): str
     if (!alt) return "0";
     return P > 1 ? "0." + "0".repeat(P - 1) : "0.";
   }
-  let [mant, X] = expDigits(x, P - 1);
+  if (!alt && P <= 15) {
+    const r = fastSig(x, P - 1);
+    if (r >= 0) return shortG(r, P, lastExp, upper);
+  }
+  let mant = expDigits(x, P - 1);
+  const X = lastExp;
   let s: string;
   if (P > X && X >= -4) {
     const digits = P > 1 ? mant[0] + mant.slice(2) : mant;
@@ -202,6 +245,28 @@ export function gDigits(x: number, P: number, alt: boolean, upper: boolean): str
     s = mant + expSuffix(X, upper);
   }
   return s;
+}
+
+/** %g without '#' from the P significant digits r (an integer) and the exponent X:
+ *  trailing zeros of the fraction are dropped by arithmetic before any string is built. */
+function shortG(r: number, P: number, X: number, upper: boolean): string {
+  let nd = P;
+  if (P > X && X >= -4) {
+    const intDigits = X >= 0 ? X + 1 : 1;
+    while (nd > intDigits && r % 10 === 0) {
+      r /= 10;
+      nd--;
+    }
+    const s = digitString(r);
+    if (X < 0) return "0." + ZEROS.slice(0, -X - 1) + s;
+    return nd === X + 1 ? s : s.slice(0, X + 1) + "." + s.slice(X + 1);
+  }
+  while (nd > 1 && r % 10 === 0) {
+    r /= 10;
+    nd--;
+  }
+  const s = digitString(r);
+  return (nd > 1 ? s[0] + "." + s.slice(1) : s) + expSuffix(X, upper);
 }
 
 /** glibc's %a of a finite x >= 0 without the "0x": prec < 0 means as many digits as needed. */
@@ -236,7 +301,10 @@ export function hexDigits(x: number, prec: number, alt: boolean): string {
         l = (l >>> 4) | ((h & 15) << 28);
         h >>>= 4;
       }
-    } else frac = (hi & 0xfffff).toString(16).padStart(5, "0") + lo.toString(16).padStart(8, "0");
+    } else {
+      const h = hi & 0xfffff;
+      frac = HEXDIG[h >>> 16] + HEX2[(h >>> 8) & 255] + HEX2[h & 255] + HEX2[lo >>> 24] + HEX2[(lo >>> 16) & 255] + HEX2[(lo >>> 8) & 255] + HEX2[lo & 255];
+    }
   }
   if (prec < 0) {
     // as many digits as needed
@@ -262,5 +330,5 @@ export function hexDigits(x: number, prec: number, alt: boolean): string {
     }
   } else frac = frac.padEnd(prec, "0");
   const point = frac.length > 0 || alt ? "." : "";
-  return lead.toString(16) + point + frac + "p" + (exp < 0 ? "-" : "+") + Math.abs(exp);
+  return HEXDIG[lead] + point + frac + "p" + (exp < 0 ? "-" : "+") + Math.abs(exp);
 }

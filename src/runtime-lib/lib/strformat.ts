@@ -6,21 +6,38 @@ import { tostringMeta } from "../core/ops.js";
 import { LuaTable } from "../core/table.js";
 import { addressOf } from "../core/values.js";
 import { argError, checkInteger, checkNumber, checkString, libError } from "./aux.js";
-import { fixedDigits, expDigits, gDigits, hexDigits, expSuffix } from "../core/numfmt.js";
+import { fixedDigits, expDigits, expOf, gDigits, hexDigits, expSuffix, HEX2, ZEROS } from "../core/numfmt.js";
 
 const FNAME = "string.format";
 const HEXDIG = "0123456789abcdef";
 
 // ---- conversion specifications ----
 
-interface Spec {
-  minus: boolean;
-  plus: boolean;
-  space: boolean;
-  alt: boolean;
-  zero: boolean;
-  width: number;
-  prec: number; // -1: none
+/** One conversion of a format string, with the text before it, parsed once per format
+ *  string. Errors that depend only on the format are found when parsing but raised when
+ *  formatting reaches them, in the order str_format checks things. */
+class Item {
+  /** flags, width and precision (-1: none) */
+  minus = false;
+  plus = false;
+  space = false;
+  alt = false;
+  zero = false;
+  width = 0;
+  prec = -1;
+  /** the message of an invalid specification, raised where checkformat would raise it */
+  bad: string | null = null;
+  /** an error raised as soon as the item is reached (after the argument count check) */
+  err: string | null = null;
+
+  constructor(
+    /** literal text before the conversion (with %% already reduced) */
+    readonly lit: string,
+    /** conversion character code; -1: none (the trailing literal); 0: end of string */
+    readonly conv: number,
+    /** flags/width/precision text between '%' and the conversion */
+    readonly spec: string,
+  ) {}
 }
 
 function isDigitCode(c: number): boolean {
@@ -29,27 +46,27 @@ function isDigitCode(c: number): boolean {
 
 /** checkformat: flags from `flags`, a width of at most 2 digits not starting with '0', and
  *  (if allowed) a precision of at most 2 digits; anything else is an invalid specification
- *  (returned as the error message, raised when the item is formatted). */
-function checkformat(spec: string, form: string, flags: string, precision: boolean): Spec | string {
-  const sp: Spec = { minus: false, plus: false, space: false, alt: false, zero: false, width: 0, prec: -1 };
+ *  (kept as the error message, raised when the item is formatted). */
+function checkformat(it: Item, form: string, flags: string, precision: boolean): void {
+  const spec = it.spec;
   let i = 0;
   const n = spec.length;
   while (i < n && flags.indexOf(spec[i]) >= 0) {
     switch (spec[i]) {
       case "-":
-        sp.minus = true;
+        it.minus = true;
         break;
       case "+":
-        sp.plus = true;
+        it.plus = true;
         break;
       case " ":
-        sp.space = true;
+        it.space = true;
         break;
       case "#":
-        sp.alt = true;
+        it.alt = true;
         break;
       case "0":
-        sp.zero = true;
+        it.zero = true;
         break;
     }
     i++;
@@ -57,123 +74,167 @@ function checkformat(spec: string, form: string, flags: string, precision: boole
   if (spec[i] !== "0") {
     let w = 0;
     for (let d = 0; d < 2 && i < n && isDigitCode(spec.charCodeAt(i)); d++) w = w * 10 + spec.charCodeAt(i++) - 48;
-    sp.width = w;
+    it.width = w;
     if (spec[i] === "." && precision) {
       i++;
       let p = 0;
       for (let d = 0; d < 2 && i < n && isDigitCode(spec.charCodeAt(i)); d++) p = p * 10 + spec.charCodeAt(i++) - 48;
-      sp.prec = p;
+      it.prec = p;
     }
   }
-  if (i < n) return `invalid conversion specification: '${form}'`;
-  return sp;
+  if (i < n) it.bad = `invalid conversion specification: '${form}'`;
 }
 
-function pad(s: string, sp: Spec): string {
-  if (s.length >= sp.width) return s;
-  return sp.minus ? s.padEnd(sp.width, " ") : s.padStart(sp.width, " ");
+/** Raises the item's invalid-specification error, if it has one. */
+function checkSpec(it: Item): void {
+  if (it.bad !== null) throw libError(FNAME, it.bad);
+}
+
+/** width and precision have at most two digits: padding is a slice of these */
+const SPACES = " ".repeat(128);
+
+function pad(s: string, it: Item): string {
+  const k = it.width - s.length;
+  if (k <= 0) return s;
+  return it.minus ? s + SPACES.slice(0, k) : SPACES.slice(0, k) + s;
 }
 
 /** Pads with zeros between the sign/prefix and the digits ('0' flag), or with spaces. */
-function padNum(prefix: string, body: string, sp: Spec, zeroOk: boolean): string {
-  const len = prefix.length + body.length;
-  if (len >= sp.width) return prefix + body;
-  if (sp.minus) return (prefix + body).padEnd(sp.width, " ");
-  if (sp.zero && zeroOk) return prefix + "0".repeat(sp.width - len) + body;
-  return (prefix + body).padStart(sp.width, " ");
+function padNum(prefix: string, body: string, it: Item, zeroOk: boolean): string {
+  const k = it.width - prefix.length - body.length;
+  if (k <= 0) return prefix + body;
+  if (it.minus) return prefix + body + SPACES.slice(0, k);
+  if (it.zero && zeroOk) return prefix + ZEROS.slice(0, k) + body;
+  return SPACES.slice(0, k) + prefix + body;
 }
 
 const TWO64 = 1n << 64n;
+/** two octal digits per 6-bit value */
+const OCT2: string[] = [];
+for (let i = 0; i < 64; i++) OCT2.push(String(i >> 3) + String(i & 7));
+
+/** u (an unsigned 32-bit value) in base 16, by bytes */
+function hex32(u: number): string {
+  let s = "";
+  while (u >= 256) {
+    s = HEX2[u & 255] + s;
+    u >>>= 8;
+  }
+  return (u < 16 ? HEXDIG[u] : HEX2[u]) + s;
+}
 
 /** A non-negative safe integer in base 8 or 16 (Number#toString(radix) is slow in V8). */
 function radix(u: number, base: number): string {
+  if (base === 16) {
+    if (u < 4294967296) return hex32(u);
+    const lo = hex32(u >>> 0);
+    return hex32(Math.floor(u / 4294967296)) + ZEROS.slice(0, 8 - lo.length) + lo;
+  }
   let s = "";
   if (u < 4294967296) {
-    // 32-bit integer operations
-    const shift = base === 16 ? 4 : 3;
-    const mask = base - 1;
-    do {
-      s = HEXDIG[u & mask] + s;
-      u >>>= shift;
-    } while (u !== 0);
-    return s;
+    while (u >= 64) {
+      s = OCT2[u & 63] + s;
+      u >>>= 6;
+    }
+    return (u < 8 ? HEXDIG[u] : OCT2[u]) + s;
   }
   do {
-    const d = u % base;
+    const d = u % 8;
     s = HEXDIG[d] + s;
-    u = (u - d) / base;
+    u = (u - d) / 8;
   } while (u > 0);
   return s;
 }
 
-function fmtInt(v: number | bigint, conv: number, sp: Spec): string {
+/** The digits of an integer for %u %o %x %X: negative values as 64-bit two's complement. */
+function unsignedDigits(v: number | bigint, conv: number): string {
+  let digits: string;
+  if (typeof v === "number" && conv !== 117) {
+    if (v >= 0) digits = radix(v, conv === 111 ? 8 : 16);
+    else if (conv === 111) digits = (BigInt(v) + TWO64).toString(8);
+    else {
+      // the high word of a negative safe integer is never 0
+      const lo = hex32(v >>> 0);
+      digits = hex32(Math.floor(v / 4294967296) >>> 0) + ZEROS.slice(0, 8 - lo.length) + lo;
+    }
+  } else {
+    const u = v < 0 ? (typeof v === "bigint" ? v : BigInt(v)) + TWO64 : v;
+    digits = u.toString(conv === 111 ? 8 : conv === 117 ? 10 : 16);
+  }
+  return conv === 88 ? digits.toUpperCase() : digits;
+}
+
+function fmtInt(v: number | bigint, conv: number, it: Item): string {
   let prefix = "";
   let digits: string;
   const isZero = v === 0 || v === 0n;
   if (conv === 100 || conv === 105) {
     // d, i
-    const neg = v < 0;
-    digits = (neg ? -v : v).toString();
-    if (neg) prefix = "-";
-    else if (sp.plus) prefix = "+";
-    else if (sp.space) prefix = " ";
-  } else {
-    let u: number | bigint = v;
-    if (v < 0) u = typeof v === "bigint" ? v + TWO64 : BigInt(v) + TWO64;
-    const base = conv === 111 ? 8 : conv === 117 ? 10 : 16;
-    digits = typeof u === "number" && base !== 10 ? radix(u, base) : u.toString(base);
-    if (conv === 88) digits = digits.toUpperCase();
+    if (v < 0) {
+      digits = typeof v === "number" ? "" + -v : (-v).toString();
+      prefix = "-";
+    } else {
+      digits = typeof v === "number" ? "" + v : v.toString();
+      if (it.plus) prefix = "+";
+      else if (it.space) prefix = " ";
+    }
+  } else digits = unsignedDigits(v, conv);
+  const prec = it.prec;
+  if (prec >= 0) {
+    if (prec === 0 && isZero) digits = "";
+    else if (digits.length < prec) digits = ZEROS.slice(0, prec - digits.length) + digits;
   }
-  if (sp.prec >= 0) {
-    if (sp.prec === 0 && isZero) digits = "";
-    else if (digits.length < sp.prec) digits = digits.padStart(sp.prec, "0");
-  }
-  if (sp.alt) {
+  if (it.alt) {
     if (conv === 111) {
       if (digits[0] !== "0") digits = "0" + digits;
     } else if ((conv === 120 || conv === 88) && !isZero) prefix = conv === 120 ? "0x" : "0X";
   }
-  return padNum(prefix, digits, sp, sp.prec < 0);
+  return padNum(prefix, digits, it, prec < 0);
 }
 
-function fmtFloat(x: number, conv: number, sp: Spec): string {
-  const upper = conv === 69 || conv === 71 || conv === 65;
+function fmtFloat(x: number, conv: number, it: Item): string {
   let sign = "";
-  const neg = x !== x ? nanSign(x) : x < 0 || Object.is(x, -0);
-  if (neg) sign = "-";
-  else if (sp.plus) sign = "+";
-  else if (sp.space) sign = " ";
-  if (x !== x || x === Infinity || x === -Infinity) {
-    const body = x !== x ? "nan" : "inf";
-    return padNum(sign, upper ? body.toUpperCase() : body, sp, false);
-  }
-  const ax = Math.abs(x);
-  const P = sp.prec < 0 ? 6 : sp.prec;
+  if (x < 0 || (x === 0 && 1 / x < 0) || (x !== x && nanSign(x))) {
+    sign = "-";
+    x = -x;
+  } else if (it.plus) sign = "+";
+  else if (it.space) sign = " ";
+  const P = it.prec < 0 ? 6 : it.prec;
   let body: string;
   switch (conv) {
     case 102: // f
-      body = fixedDigits(ax, P);
-      if (sp.alt && P === 0) body += ".";
+      if (x === Infinity || x !== x) return infNan(x, sign, false, it);
+      body = fixedDigits(x, P);
+      if (it.alt && P === 0) body += ".";
       break;
     case 101:
-    case 69: {
-      // e E
-      const [m, e] = expDigits(ax, P);
-      body = m + (sp.alt && P === 0 ? "." : "") + expSuffix(e, upper);
+    case 69: // e E
+      if (x === Infinity || x !== x) return infNan(x, sign, conv === 69, it);
+      body = expDigits(x, P);
+      body += (it.alt && P === 0 ? "." : "") + expSuffix(expOf(), conv === 69);
       break;
-    }
-    case 103:
-    case 71: // g G
-      body = gDigits(ax, P, sp.alt, upper);
-      if (upper) body = body.toUpperCase();
+    case 103: // g
+      if (x === Infinity || x !== x) return infNan(x, sign, false, it);
+      body = gDigits(x, P, it.alt, false);
+      break;
+    case 71: // G
+      if (x === Infinity || x !== x) return infNan(x, sign, true, it);
+      body = gDigits(x, P, it.alt, true).toUpperCase();
       break;
     default: {
       // a A
-      const h = hexDigits(ax, sp.prec, sp.alt);
-      return padNum(sign + (upper ? "0X" : "0x"), upper ? h.toUpperCase() : h, sp, true);
+      const upper = conv === 65;
+      if (x === Infinity || x !== x) return infNan(x, sign, upper, it);
+      const h = hexDigits(x, it.prec, it.alt);
+      return padNum(sign + (upper ? "0X" : "0x"), upper ? h.toUpperCase() : h, it, true);
     }
   }
-  return padNum(sign, body, sp, true);
+  return padNum(sign, body, it, true);
+}
+
+function infNan(x: number, sign: string, upper: boolean, it: Item): string {
+  const body = x !== x ? "nan" : "inf";
+  return padNum(sign, upper ? body.toUpperCase() : body, it, false);
 }
 
 // ---- %q ----
@@ -246,24 +307,6 @@ function isSpecChar(c: number): boolean {
   return c === 45 || c === 43 || c === 35 || c === 32 || c === 46 || isDigitCode(c);
 }
 
-/** One conversion of a format string, with the text before it. Errors that depend only on
- *  the format are found when parsing but raised when formatting reaches them, in the order
- *  str_format checks things. */
-interface Item {
-  /** literal text before the conversion (with %% already reduced) */
-  lit: string;
-  /** conversion character code; -1: none (the trailing literal); 0: end of string */
-  conv: number;
-  /** flags/width/precision text between '%' and the conversion */
-  spec: string;
-  /** parsed specification, or the error message for an invalid one */
-  sp: Spec | string;
-  /** an error raised as soon as the item is reached (after the argument count check) */
-  err: string | null;
-}
-
-const NO_SPEC: Spec = { minus: false, plus: false, space: false, alt: false, zero: false, width: 0, prec: -1 };
-
 function parseFormat(f: string): Item[] {
   const items: Item[] = [];
   const n = f.length;
@@ -287,7 +330,7 @@ function parseFormat(f: string): Item[] {
     const conv = k < n ? f.charCodeAt(k) : 0;
     const spec = f.slice(i, k);
     const form = "%" + spec + (conv === 0 ? "" : f[k]);
-    const item: Item = { lit, conv, spec, sp: NO_SPEC, err: null };
+    const item = new Item(lit, conv, spec);
     lit = "";
     items.push(item);
     i = k + 1;
@@ -297,19 +340,19 @@ function parseFormat(f: string): Item[] {
     }
     switch (conv) {
       case 99: // c
-        item.sp = checkformat(spec, form, "-", false);
+        checkformat(item, form, "-", false);
         break;
       case 100:
       case 105:
-        item.sp = checkformat(spec, form, "-+0 ", true);
+        checkformat(item, form, "-+0 ", true);
         break;
       case 117:
-        item.sp = checkformat(spec, form, "-0", true);
+        checkformat(item, form, "-0", true);
         break;
       case 111:
       case 120:
       case 88:
-        item.sp = checkformat(spec, form, "-#0", true);
+        checkformat(item, form, "-#0", true);
         break;
       case 97:
       case 65:
@@ -318,31 +361,96 @@ function parseFormat(f: string): Item[] {
       case 69:
       case 103:
       case 71:
-        item.sp = checkformat(spec, form, "-+#0 ", true);
+        checkformat(item, form, "-+#0 ", true);
         break;
       case 112: // p
-        item.sp = checkformat(spec, form, "-", false);
+        checkformat(item, form, "-", false);
         break;
       case 113: // q
         if (spec !== "") item.err = "specifier '%q' cannot have modifiers";
         break;
       case 115: // s
-        if (spec !== "") item.sp = checkformat(spec, form, "-", true);
+        if (spec !== "") checkformat(item, form, "-", true);
         break;
       default:
         item.err = `invalid conversion '${form}' to 'format'`;
         return items;
     }
   }
-  if (lit !== "") items.push({ lit, conv: -1, spec: "", sp: NO_SPEC, err: null });
+  if (lit !== "") items.push(new Item(lit, -1, ""));
   return items;
 }
 
 const formats = new Map<string, Item[]>();
 
-function spec(sp: Spec | string): Spec {
-  if (typeof sp === "string") throw libError(FNAME, sp);
-  return sp;
+/** where the flattening read goes (a store the compiler cannot drop) */
+const flat = { sink: 0 };
+
+/** One conversion of argument `arg` (value v), with str_format's checks in its order. */
+function convert(it: Item, v: unknown, arg: number): string {
+  const conv = it.conv;
+  switch (conv) {
+    case 100:
+    case 105: {
+      // d i: plain integers without a specification are the common case
+      if (typeof v === "number" && Number.isInteger(v) && it.spec === "") return "" + v;
+      const iv = checkInteger(v, arg, FNAME);
+      checkSpec(it);
+      if (it.spec === "" && conv === 100) return typeof iv === "number" ? "" + iv : iv.toString();
+      return fmtInt(iv, conv, it);
+    }
+    case 115: {
+      // s
+      const s = typeof v === "string" ? v : tostringMeta(v, addressOf);
+      if (it.spec === "") return s;
+      if (s.indexOf("\0") >= 0) throw argError(arg, FNAME, "string contains zeros");
+      checkSpec(it);
+      if (it.prec < 0) return s.length >= 100 ? s : pad(s, it);
+      return pad(it.prec < s.length ? s.slice(0, it.prec) : s, it);
+    }
+    case 102:
+    case 101:
+    case 69:
+    case 103:
+    case 71: {
+      // f e E g G
+      const x = typeof v === "number" ? v : toNum(checkNumber(v, arg, FNAME));
+      checkSpec(it);
+      return fmtFloat(x, conv, it);
+    }
+    case 117:
+    case 111:
+    case 120:
+    case 88: {
+      // u o x X
+      const iv = checkInteger(v, arg, FNAME);
+      checkSpec(it);
+      return fmtInt(iv, conv, it);
+    }
+    case 99: {
+      // c
+      checkSpec(it);
+      const c = checkInteger(v, arg, FNAME);
+      const code = typeof c === "bigint" ? Number(BigInt.asUintN(8, c)) : c & 255;
+      return pad(String.fromCharCode(code), it);
+    }
+    case 97:
+    case 65:
+      // a A
+      checkSpec(it);
+      return fmtFloat(toNum(checkNumber(v, arg, FNAME)), conv, it);
+    case 112: {
+      // p
+      const p = pointerOf(v);
+      checkSpec(it);
+      return pad(p === null ? "(null)" : p, it);
+    }
+    case 113:
+      // q
+      return addliteral(v, arg);
+    default:
+      return "";
+  }
 }
 
 /** string.format (a method, so that its frame is named `format` even when bundled) */
@@ -357,96 +465,24 @@ export const { format } = {
         formats.set(f, items);
       }
     }
-    const top = args.length + 1;
-    let arg = 1;
-    // few pieces: concatenate; more: join them, so that the result is one flat string and not
-    // a rope holding on to every piece (costly when results are kept in tables)
+    const nargs = args.length;
     const n = items.length;
-    const parts: string[] | null = n > 2 ? [] : null;
     let out = "";
     for (let t = 0; t < n; t++) {
       const it = items[t];
-      const conv = it.conv;
-      if (conv === -1) {
-        if (parts === null) out += it.lit;
-        else parts.push(it.lit);
+      if (it.conv === -1) {
+        out += it.lit;
         break;
       }
-      if (++arg > top) throw argError(arg, FNAME, "no value");
+      // argument t + 2 (the format is argument 1)
+      if (t >= nargs) throw argError(t + 2, FNAME, "no value");
       if (it.err !== null) throw libError(FNAME, it.err);
-      const v = args[arg - 2];
-      let piece: string;
-      switch (conv) {
-        case 99: {
-          // c
-          const sp = spec(it.sp);
-          const c = checkInteger(v, arg, FNAME);
-          const code = typeof c === "bigint" ? Number(BigInt.asUintN(8, c)) : ((c % 256) + 256) % 256;
-          piece = pad(String.fromCharCode(code), sp);
-          break;
-        }
-        case 100:
-        case 105:
-        case 117:
-        case 111:
-        case 120:
-        case 88: {
-          // d i u o x X
-          const iv = checkInteger(v, arg, FNAME);
-          const sp = spec(it.sp);
-          if (it.spec === "" && conv === 100) piece = typeof iv === "number" ? String(iv) : iv.toString();
-          else piece = fmtInt(iv, conv, sp);
-          break;
-        }
-        case 97:
-        case 65: {
-          // a A
-          const sp = spec(it.sp);
-          piece = fmtFloat(toNum(checkNumber(v, arg, FNAME)), conv, sp);
-          break;
-        }
-        case 102:
-        case 101:
-        case 69:
-        case 103:
-        case 71: {
-          // f e E g G
-          const x = toNum(checkNumber(v, arg, FNAME));
-          piece = fmtFloat(x, conv, spec(it.sp));
-          break;
-        }
-        case 112: {
-          // p
-          const p = pointerOf(v);
-          piece = pad(p === null ? "(null)" : p, spec(it.sp));
-          break;
-        }
-        case 113:
-          // q
-          piece = addliteral(v, arg);
-          break;
-        case 115: {
-          // s
-          const s = typeof v === "string" ? v : tostringMeta(v, addressOf);
-          if (it.spec === "") piece = s;
-          else {
-            if (s.indexOf("\0") >= 0) throw argError(arg, FNAME, "string contains zeros");
-            const sp = spec(it.sp);
-            if (sp.prec < 0 && s.length >= 100) piece = s;
-            else piece = pad(sp.prec >= 0 ? s.slice(0, sp.prec) : s, sp);
-          }
-          break;
-        }
-        default:
-          piece = "";
-      }
-      if (parts === null) out += it.lit + piece;
-      else {
-        if (it.lit !== "") parts.push(it.lit);
-        parts.push(piece);
-      }
+      out += it.lit + convert(it, args[t], t + 2);
     }
-    return parts === null ? out : parts.join("");
+    // more than two pieces make a rope: flatten it now (reading a character does, in place),
+    // so that results kept in tables hold one flat string and not every piece
+    if (n > 2) flat.sink = out.charCodeAt(0);
+    return out;
   },
 };
 
