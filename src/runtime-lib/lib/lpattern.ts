@@ -14,6 +14,8 @@
 // error ("pattern too complex", "too many captures", "invalid pattern capture", or a
 // malformed item), so results and errors stay those of C.
 
+import type { Compiled } from "./lpcompile.js";
+
 export const CAP_UNFINISHED = -1;
 export const CAP_POSITION = -2;
 const MAXCAPTURES = 32;
@@ -124,7 +126,7 @@ function matchBracketClass(c: number, pc: Uint8Array, p: number, ec: number): bo
 }
 
 // shared membership tables
-const ANY = new Uint8Array(256).fill(1);
+export const ANY = new Uint8Array(256).fill(1);
 const LIT: Uint8Array[] = [];
 const CLASS: Uint8Array[] = [];
 for (let c = 0; c < 256; c++) {
@@ -163,6 +165,10 @@ export class Pat {
   readonly startKind = new Uint8Array(2);
   readonly startTbl: (Uint8Array | undefined)[] = [undefined, undefined];
   readonly startChar: string[] = ["", ""];
+  /** the compiled matcher per start position (null: not compilable; see lpcompile.ts) */
+  readonly compiled: (Compiled | null | undefined)[] = [undefined, undefined];
+  /** how often the pattern was used before being compiled */
+  uses = 0;
 
   constructor(readonly src: string) {
     const n = src.length;
@@ -238,7 +244,11 @@ export class Pat {
 
 const cache = new Map<string, Pat>();
 
+// the last pattern looked up (a loop usually uses one pattern again and again)
+let lastPat: Pat | null = null;
+
 export function getPat(p: string): Pat {
+  if (lastPat !== null && lastPat.src === p) return lastPat;
   let pat = cache.get(p);
   if (pat === undefined) {
     pat = new Pat(p);
@@ -247,6 +257,7 @@ export function getPat(p: string): Pat {
       cache.set(p, pat);
     }
   }
+  lastPat = pat;
   return pat;
 }
 
@@ -262,15 +273,18 @@ export class MatchState {
   pat: Pat;
   level = 0;
   depth = MAXCCALLS;
+  /** the end of the match a compiled search found */
+  end = 0;
   readonly capInit = new Int32Array(MAXCAPTURES);
   readonly capLen = new Int32Array(MAXCAPTURES);
   readonly scratch = Buffer.allocUnsafeSlow(SCRATCH);
 
-  constructor(src: string, pat: Pat) {
+  /** `bytes` false: the subject's bytes are not needed (a compiled pattern reads the string) */
+  constructor(src: string, pat: Pat, bytes = true) {
     this.src = src;
     this.slen = src.length;
     this.pat = pat;
-    this.b = bytesOf(this, src);
+    this.b = bytes ? bytesOf(this, src) : this.scratch;
   }
 }
 
@@ -297,13 +311,13 @@ function bytesOf(ms: MatchState, src: string): Buffer {
 // running match holds its own state until it releases it
 const pool: MatchState[] = [];
 
-export function acquireState(src: string, pat: Pat): MatchState {
+export function acquireState(src: string, pat: Pat, bytes = true): MatchState {
   const ms = pool.pop();
-  if (ms === undefined) return new MatchState(src, pat);
+  if (ms === undefined) return new MatchState(src, pat, bytes);
   ms.src = src;
   ms.slen = src.length;
   ms.pat = pat;
-  ms.b = bytesOf(ms, src);
+  ms.b = bytes ? bytesOf(ms, src) : ms.scratch;
   return ms;
 }
 

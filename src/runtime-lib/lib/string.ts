@@ -12,6 +12,7 @@ import { argError, checkInteger, checkString, libError, optInteger, optString, t
 import {
   acquireState, releaseState, MatchState, PatternError, doMatch, getCapture, getCaptures, getPat, nextCandidate, reprep,
 } from "./lpattern.js";
+import { compiledFor } from "./lpcompile.js";
 import { format } from "./strformat.js";
 import { pack, packsize, unpack } from "./strpack.js";
 
@@ -64,23 +65,24 @@ function findAux(isFind: boolean, fname: string, s: unknown, p: unknown, init: u
   }
   const anchor = ps.charCodeAt(0) === 94; /* ^ */
   const p0 = anchor ? 1 : 0;
-  const ms = acquireState(str, getPat(ps));
+  const pat = getPat(ps);
+  const cp = compiledFor(pat, p0, ls);
+  const ms = acquireState(str, pat, cp === null);
   try {
     let s1 = start;
+    if (cp !== null) {
+      if (anchor) {
+        const res = cp.match(ms, s1);
+        return res === -1 ? undefined : findResult(isFind, ms, s1, res);
+      }
+      s1 = cp.search(ms, s1);
+      return s1 < 0 ? undefined : findResult(isFind, ms, s1, ms.end);
+    }
     do {
       reprep(ms);
       if (!anchor) s1 = nextCandidate(ms, s1, p0);
       const res = doMatch(ms, s1, p0);
-      if (res !== -1) {
-        if (isFind) {
-          if (ms.level === 0) return new Multi([s1 + 1, res]);
-          const caps = getCaptures(ms, s1, res, false);
-          caps.unshift(s1 + 1, res);
-          return new Multi(caps);
-        }
-        if (ms.level <= 1) return getCapture(ms, 0, s1, res);
-        return new Multi(getCaptures(ms, s1, res, true));
-      }
+      if (res !== -1) return findResult(isFind, ms, s1, res);
     } while (s1++ < ls && !anchor);
   } catch (e) {
     throw patternError(fname, e);
@@ -88,6 +90,21 @@ function findAux(isFind: boolean, fname: string, s: unknown, p: unknown, init: u
     releaseState(ms);
   }
   return undefined;
+}
+
+/** What find (positions, then captures) or match (captures) returns for a match s..e. */
+function findResult(isFind: boolean, ms: MatchState, s: number, e: number): unknown {
+  if (isFind) {
+    const n = ms.level;
+    if (n === 0) return new Multi([s + 1, e]);
+    const out = new Array<unknown>(n + 2);
+    out[0] = s + 1;
+    out[1] = e;
+    for (let i = 0; i < n; i++) out[i + 2] = getCapture(ms, i, s, e);
+    return new Multi(out);
+  }
+  if (ms.level <= 1) return getCapture(ms, 0, s, e);
+  return new Multi(getCaptures(ms, s, e, true));
 }
 
 /** A replacement string split at its '%' escapes: literal text, capture numbers (0 = the
@@ -272,10 +289,27 @@ const fns = {
     const ls = str.length;
     let src = posrelatI(optInteger(init, 3, "string.gmatch", 1), ls) - 1;
     if (src > ls) src = ls + 1;
-    const ms = new MatchState(str, getPat(ps));
+    const pat = getPat(ps);
+    const cp = compiledFor(pat, 0, ls);
+    const ms = new MatchState(str, pat, cp === null);
     let lastmatch = -1;
     return function gmatch_aux(): unknown {
       try {
+        if (cp !== null) {
+          while (src <= ls) {
+            const start = cp.search(ms, src);
+            if (start < 0) break;
+            const e = ms.end;
+            if (e !== lastmatch) {
+              src = lastmatch = e;
+              if (ms.level <= 1) return getCapture(ms, 0, start, e);
+              return new Multi(getCaptures(ms, start, e, true));
+            }
+            src = start + 1;
+          }
+          src = ls + 1;
+          return EMPTY;
+        }
         for (; src <= ls; src++) {
           reprep(ms);
           src = nextCandidate(ms, src, 0);
@@ -315,7 +349,9 @@ const fns = {
     const fn = kind === 1 ? callable(repl) : null;
     const anchor = ps.charCodeAt(0) === 94;
     const p0 = anchor ? 1 : 0;
-    const ms = acquireState(src, getPat(ps));
+    const pat = getPat(ps);
+    const cp = compiledFor(pat, p0, slen);
+    const ms = acquireState(src, pat);
     const out = outPool.pop() ?? new ByteOut();
     out.n = 0;
     let copyFrom = 0; // start of source text not yet added to `out`
@@ -323,41 +359,39 @@ const fns = {
     let lastmatch = -1;
     let n = 0;
     try {
-      while (n < maxS) {
-        reprep(ms);
-        if (!anchor) pos = nextCandidate(ms, pos, p0);
-        const e = doMatch(ms, pos, p0);
-        if (e !== -1 && e !== lastmatch) {
-          n++;
-          const b = ms.b;
-          if (pos > copyFrom) out.bytes(b, copyFrom, pos);
-          // add_value
-          if (kind === 0) {
-            for (let k = 0; k < parts.length; k++) {
-              const part = parts[k];
-              if (typeof part === "string") out.str(part);
-              else if (part === 0) out.bytes(b, pos, e);
-              else if (part > 0) {
-                const c = getCapture(ms, part - 1, pos, e);
-                out.str(typeof c === "string" ? c : String(c));
-              } else throw new PatternError("invalid use of '%' in replacement string");
-            }
-          } else {
-            let r: unknown;
-            if (kind === 1) r = first(ms.level <= 1 ? fn!(getCapture(ms, 0, pos, e)) : fn!(...getCaptures(ms, pos, e, true)));
-            else r = index(repl, getCapture(ms, 0, pos, e));
-            if (r === undefined || r === false) out.bytes(ms.b, pos, e);
-            else if (typeof r === "string") out.str(r);
-            else {
-              const rs = tostr(r);
-              if (rs === undefined) throw libError("string.gsub", `invalid replacement value (a ${typeName(r)})`);
-              out.str(rs);
-            }
+      if (cp !== null) {
+        while (n < maxS) {
+          let start = pos;
+          let e: number;
+          if (anchor) e = cp.match(ms, pos);
+          else {
+            start = cp.search(ms, pos);
+            e = start < 0 ? -1 : ms.end;
           }
-          pos = lastmatch = copyFrom = e;
-        } else if (pos < slen) pos++;
-        else break;
-        if (anchor) break;
+          if (e === -1) break;
+          if (e !== lastmatch) {
+            n++;
+            if (start > copyFrom) out.bytes(ms.b, copyFrom, start);
+            addValue(ms, out, kind, parts, fn, repl, start, e);
+            pos = lastmatch = copyFrom = e;
+          } else if (start < slen) pos = start + 1;
+          else break;
+          if (anchor) break;
+        }
+      } else {
+        while (n < maxS) {
+          reprep(ms);
+          if (!anchor) pos = nextCandidate(ms, pos, p0);
+          const e = doMatch(ms, pos, p0);
+          if (e !== -1 && e !== lastmatch) {
+            n++;
+            if (pos > copyFrom) out.bytes(ms.b, copyFrom, pos);
+            addValue(ms, out, kind, parts, fn, repl, pos, e);
+            pos = lastmatch = copyFrom = e;
+          } else if (pos < slen) pos++;
+          else break;
+          if (anchor) break;
+        }
       }
       if (n === 0) return new Multi([src, 0]);
       if (copyFrom < slen) out.bytes(ms.b, copyFrom, slen);
@@ -370,6 +404,35 @@ const fns = {
     }
   },
 };
+
+/** add_value: the replacement of the match s..e (kind 0 string parts, 1 function, 2 table). */
+function addValue(
+  ms: MatchState, out: ByteOut, kind: number, parts: (string | number)[], fn: Function | null, repl: unknown, s: number, e: number,
+): void {
+  const b = ms.b;
+  if (kind === 0) {
+    for (let k = 0; k < parts.length; k++) {
+      const part = parts[k];
+      if (typeof part === "string") out.str(part);
+      else if (part === 0) out.bytes(b, s, e);
+      else if (part > 0) {
+        const c = getCapture(ms, part - 1, s, e);
+        out.str(typeof c === "string" ? c : String(c));
+      } else throw new PatternError("invalid use of '%' in replacement string");
+    }
+    return;
+  }
+  let r: unknown;
+  if (kind === 1) r = first(ms.level <= 1 ? fn!(getCapture(ms, 0, s, e)) : fn!(...getCaptures(ms, s, e, true)));
+  else r = index(repl, getCapture(ms, 0, s, e));
+  if (r === undefined || r === false) out.bytes(ms.b, s, e);
+  else if (typeof r === "string") out.str(r);
+  else {
+    const rs = tostr(r);
+    if (rs === undefined) throw libError("string.gsub", `invalid replacement value (a ${typeName(r)})`);
+    out.str(rs);
+  }
+}
 
 // ---- registration ----
 

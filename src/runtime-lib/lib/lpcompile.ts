@@ -1,0 +1,372 @@
+// Lua patterns compiled to JavaScript: a pattern used often becomes one specialised function
+// per backtracking point (what lpattern.ts's doMatch does for it, item by item), so matching
+// runs without decoding the pattern, without the recursion for captures, and reading the
+// subject string directly.
+//
+// It is the same algorithm as the interpreter (C's matcher): greedy and lazy repetitions try
+// the rest of the pattern from the same positions in the same order, so every result is the
+// same. Errors are too: a pattern is linear, so at each pattern position the capture level
+// and which captures are still open are fixed, and every error the matcher can raise
+// ("invalid pattern capture", "invalid capture index %N", "too many captures", a malformed
+// item) belongs to one position; the compiled code raises it when the match reaches that
+// position, as C does. Nesting of calls is bounded by the number of backtracking points;
+// patterns with enough of them to reach "pattern too complex" are left to the interpreter.
+import { CAP_POSITION, CAP_UNFINISHED, MatchState, Pat, PatternError, ANY } from "./lpattern.js";
+
+const MAXCAPTURES = 32;
+/** more backtracking points (captures and repetitions) than this: keep the interpreter,
+ *  which counts C's MAXCCALLS (200) nesting levels */
+const MAX_POINTS = 150;
+
+const L_ESC = 37; // '%'
+
+/** A compiled pattern from one start position. */
+export interface Compiled {
+  /** the end of a match starting at s, or -1 (on success ms.level is the capture count) */
+  match(ms: MatchState, s: number): number;
+  /** the first s' >= s (up to the subject's end) where a match starts, or -1; its end is
+   *  then in ms.end */
+  search(ms: MatchState, s: number): number;
+}
+
+/** Code of one pattern position onwards, for a compiled pattern. */
+class Gen {
+  readonly fns: string[] = [];
+  readonly made = new Set<number>();
+  readonly tables: Uint8Array[] = [];
+  /** static capture state per position: level and the stack of open captures */
+  readonly levelAt = new Map<number, number>();
+  readonly openAt = new Map<number, number[]>();
+  ncap = -1;
+  /** the leading greedy item whose run a failed search attempt skips (see runSkip), or -1 */
+  runItem = -1;
+
+  constructor(readonly pat: Pat) {}
+
+  table(t: Uint8Array): string {
+    let i = this.tables.indexOf(t);
+    if (i < 0) i = this.tables.push(t) - 1;
+    return `T${i}`;
+  }
+
+  /** `c` (an expression giving a character code) against the single-char class at p */
+  test(p: number, c: string): string {
+    const t = this.pat.tbl[p]!;
+    const pc = this.pat.pc;
+    if (t === ANY) return "true";
+    if (pc[p] !== L_ESC && pc[p] !== 91 /* [ */) return `${c} === ${pc[p]}`;
+    const one = onlyMember(t);
+    return one >= 0 ? `${c} === ${one}` : `${this.table(t)}[${c}] === 1`;
+  }
+
+  /** The function matching from pattern position p (made once per position). */
+  fn(p: number, level: number, open: number[]): string {
+    const name = `m${p}`;
+    if (!this.made.has(p)) {
+      this.made.add(p);
+      const body = this.body(p, level, open.slice());
+      this.fns.push(`function ${name}(s) {\n${body}}\n`);
+    }
+    return name;
+  }
+
+  /** Straight-line code from p to the end of the pattern or to a backtracking point. */
+  body(p: number, level: number, open: number[]): string {
+    const pat = this.pat;
+    const pc = pat.pc;
+    const len = pat.len;
+    let out = "";
+    for (;;) {
+      this.levelAt.set(p, level);
+      this.openAt.set(p, open.slice());
+      if (p === len) {
+        this.ncap = level;
+        return out + "return s;\n";
+      }
+      const c = pc[p];
+      if (c === 40 /* ( */) {
+        if (level >= MAXCAPTURES) return out + raise("too many captures");
+        const pos = pc[p + 1] === 41;
+        out += `CI[${level}] = s; CL[${level}] = ${pos ? CAP_POSITION : CAP_UNFINISHED};\n`;
+        if (!pos) open.push(level);
+        level++;
+        p += pos ? 2 : 1;
+        continue;
+      }
+      if (c === 41 /* ) */) {
+        const l = open.pop();
+        if (l === undefined) return out + raise("invalid pattern capture");
+        out += `CL[${l}] = s - CI[${l}];\n`;
+        p++;
+        continue;
+      }
+      if (c === 36 /* $ */ && p + 1 === len) {
+        this.ncap = level;
+        return out + "return s === N ? s : -1;\n";
+      }
+      if (c === L_ESC && pc[p + 1] === 98 /* b */) {
+        if (p + 2 >= len - 1) return out + raise("malformed pattern (missing arguments to '%b')");
+        out += balance(pc[p + 2], pc[p + 3]);
+        p += 4;
+        continue;
+      }
+      if (c === L_ESC && pc[p + 1] === 102 /* f */) {
+        p += 2;
+        if (pc[p] !== 91) return out + raise("missing '[' after '%f' in pattern");
+        const ep = itemEnd(pat, p);
+        if (typeof ep === "string") return out + raise(ep);
+        const t = this.table(pat.tbl[p]!);
+        out += `if (!(${t}[s === 0 ? 0 : S.charCodeAt(s - 1)] === 0 && ${t}[s < N ? S.charCodeAt(s) : 0] === 1)) return -1;\n`;
+        p = ep;
+        continue;
+      }
+      if (c === L_ESC && pc[p + 1] >= 48 && pc[p + 1] <= 57) {
+        const l = pc[p + 1] - 49;
+        if (l < 0 || l >= level || open.includes(l)) return out + raise(`invalid capture index %${l + 1}`);
+        out += backref(l);
+        p += 2;
+        continue;
+      }
+      // a single-char class with an optional repetition suffix
+      const ep = itemEnd(pat, p);
+      if (typeof ep === "string") return out + raise(ep);
+      const suf = ep < len ? pc[ep] : 0;
+      const here = this.test(p, "S.charCodeAt(s)");
+      if (suf === 63 /* ? */) {
+        // one character, then the rest; else the rest without it
+        const next = this.fn(ep + 1, level, open);
+        return out + `if (s < N && ${here}) { const r = ${next}(s + 1); if (r !== -1) return r; }\nreturn ${next}(s);\n`;
+      }
+      if (suf === 42 /* * */ || suf === 43 /* + */ || suf === 45 /* - */) return out + this.repeat(p, ep, suf, level, open);
+      out += `if (s >= N || !(${here})) return -1;\ns++;\n`;
+      p = ep;
+    }
+  }
+
+  /** max_expand / min_expand of the item at p (suffix at ep), trying the rest at ep+1 only
+   *  where its first character can match (when that is known and nothing can be raised
+   *  before it). */
+  repeat(p: number, ep: number, suf: number, level: number, open: number[]): string {
+    const next = this.fn(ep + 1, level, open);
+    const first = this.firstTest(ep + 1, level, open, "S.charCodeAt(i)");
+    const tryAt = first === null ? `{ const r = ${next}(i); if (r !== -1) return r; }` : `if (i < N && ${first}) { const r = ${next}(i); if (r !== -1) return r; }`;
+    const item = this.test(p, "S.charCodeAt(i)");
+    if (suf === 45 /* - */) return `for (let i = s; ; i++) {\n${tryAt}\nif (!(i < N && ${item})) return -1;\n}\n`;
+    const least = suf === 43 ? 1 : 0;
+    let code = "";
+    if (least === 1) code += `if (s >= N || !(${this.test(p, "S.charCodeAt(s)")})) return -1;\n`;
+    code += item === "true" ? `let i = N;\n` : `let i = s + ${least};\nwhile (i < N && ${item}) i++;\n`;
+    if (p === this.runItem) code += "R = i;\n";
+    return code + `for (; i >= s + ${least}; i--) ${tryAt}\nreturn -1;\n`;
+  }
+
+  /** A test every match from position q must pass on its first character (a single-char
+   *  class that cannot match empty, looking through captures), or null. */
+  firstTest(q: number, level: number, open: number[], c: string): string | null {
+    const pat = this.pat;
+    const pc = pat.pc;
+    let unclosed = open.length;
+    for (;;) {
+      if (q >= pat.len) return null;
+      if (pc[q] === 40) {
+        if (level >= MAXCAPTURES) return null;
+        if (pc[q + 1] === 41) q += 2;
+        else {
+          q++;
+          unclosed++;
+        }
+        level++;
+        continue;
+      }
+      if (pc[q] === 41) {
+        if (unclosed === 0) return null;
+        unclosed--;
+        q++;
+        continue;
+      }
+      break;
+    }
+    if (pc[q] === 36 && q + 1 === pat.len) return null;
+    if (pc[q] === L_ESC && (pc[q + 1] === 98 || pc[q + 1] === 102 || (pc[q + 1] >= 48 && pc[q + 1] <= 57))) return null;
+    const ep = itemEnd(pat, q);
+    if (typeof ep === "string") return null;
+    const suf = ep < pat.len ? pc[ep] : 0;
+    if (suf === 42 || suf === 63 || suf === 45) return null;
+    const t = this.test(q, c);
+    return t === "true" ? null : t;
+  }
+
+  /** Code moving s to the first position >= s where a match from p0 can start (C tries
+   *  every position; these are the only ones that can match, and an attempt skipped this
+   *  way could not have raised an error either). */
+  scan(p0: number): string {
+    const pat = this.pat;
+    const pc = pat.pc;
+    let q = p0;
+    for (let level = 0; pc[q] === 40 && q < pat.len && level < MAXCAPTURES; level++) q += pc[q + 1] === 41 ? 2 : 1;
+    if (q >= pat.len || pc[q] === 40 || pc[q] === 41) return "";
+    if (pc[q] === L_ESC && pc[q + 1] === 98 /* b */) {
+      if (q + 3 >= pat.len) return "";
+      return `s = S.indexOf(${JSON.stringify(String.fromCharCode(pc[q + 2]))}, s);\nif (s < 0) s = N;\n`;
+    }
+    if (pc[q] === L_ESC && pc[q + 1] === 102 /* f */) {
+      if (pc[q + 2] !== 91 || typeof itemEnd(pat, q + 2) === "string") return "";
+      const t = this.table(pat.tbl[q + 2]!);
+      return `for (; s < N; s++) if (${t}[s === 0 ? 0 : S.charCodeAt(s - 1)] === 0 && ${t}[S.charCodeAt(s)] === 1) break;\n`;
+    }
+    const first = this.firstTest(q, 0, [], "S.charCodeAt(s)");
+    if (first === null) return "";
+    const one = /^S\.charCodeAt\(s\) === (\d+)$/.exec(first);
+    if (one !== null) return `s = S.indexOf(${JSON.stringify(String.fromCharCode(+one[1]))}, s);\nif (s < 0) s = N;\n`;
+    return `while (s < N && !(${first})) s++;\n`;
+  }
+}
+
+/** The one code a table holds, or -1 (several, or none). */
+function onlyMember(t: Uint8Array): number {
+  let one = -1;
+  for (let c = 0; c < 256; c++) {
+    if (t[c] === 0) continue;
+    if (one >= 0) return -1;
+    one = c;
+  }
+  return one;
+}
+
+function raise(msg: string): string {
+  return `throw new PatternError(${JSON.stringify(msg)});\n`;
+}
+
+/** classend of the item at p (with its membership table), or the error it raises */
+function itemEnd(pat: Pat, p: number): number | string {
+  try {
+    return pat.item(p);
+  } catch (e) {
+    if (e instanceof PatternError) return e.msg;
+    throw e;
+  }
+}
+
+function balance(b: number, e: number): string {
+  return `{
+if (s >= N || S.charCodeAt(s) !== ${b}) return -1;
+let k = s, cont = 1;
+for (;;) {
+  if (++k >= N) return -1;
+  const c = S.charCodeAt(k);
+  if (c === ${e}) { if (--cont === 0) break; }
+  else if (c === ${b}) cont++;
+}
+s = k + 1;
+}
+`;
+}
+
+function backref(l: number): string {
+  return `{
+const len = CL[${l}];
+if (len < 0 || N - s < len) return -1;
+const init = CI[${l}];
+for (let k = 0; k < len; k++) if (S.charCodeAt(init + k) !== S.charCodeAt(s + k)) return -1;
+s += len;
+}
+`;
+}
+
+/** The pattern position of a greedy item (X* or X+ of a single-char class) that every match
+ *  from p0 starts with, after opening captures, when nothing after it refers back to a
+ *  capture; else -1. Then a failed attempt at s, where X matched s..r-1, means attempts at
+ *  s+1..r fail too: each tries the rest of the pattern only at positions the attempt at s
+ *  tried, and with no back-reference the rest succeeds or fails there whatever the start. */
+function runSkip(pat: Pat, p0: number): number {
+  const pc = pat.pc;
+  for (let i = p0; i < pat.len; i++) {
+    if (pc[i] === L_ESC) {
+      if (pc[i + 1] >= 48 && pc[i + 1] <= 57) return -1;
+      i++;
+    }
+  }
+  let q = p0;
+  for (let level = 0; pc[q] === 40 && q < pat.len; level++) {
+    if (level >= MAXCAPTURES) return -1;
+    q += pc[q + 1] === 41 ? 2 : 1;
+  }
+  if (q >= pat.len || pc[q] === 41 || (pc[q] === 36 && q + 1 === pat.len)) return -1;
+  if (pc[q] === L_ESC && (pc[q + 1] === 98 || pc[q + 1] === 102)) return -1;
+  const ep = itemEnd(pat, q);
+  if (typeof ep === "string" || ep >= pat.len) return -1;
+  return pc[ep] === 42 || pc[ep] === 43 ? q : -1;
+}
+
+/** Number of places a match can nest calls (C's `match` recursion): captures and
+ *  repetitions. */
+function points(pat: Pat): number {
+  let n = 0;
+  const pc = pat.pc;
+  for (let i = 0; i < pat.len; i++) {
+    const c = pc[i];
+    if (c === 40 || c === 41 || c === 42 || c === 43 || c === 45 || c === 63) n++;
+  }
+  return n;
+}
+
+/** The compiled matcher of `pat` from position p0 (0, or 1 after '^'), or null when the
+ *  pattern is one the interpreter must run. */
+export function compilePattern(pat: Pat, p0: number): Compiled | null {
+  if (points(pat) > MAX_POINTS) return null;
+  const g = new Gen(pat);
+  g.runItem = runSkip(pat, p0);
+  const entry = g.fn(p0, 0, []);
+  const scan = g.scan(p0);
+  const ncap = g.ncap < 0 ? 0 : g.ncap;
+  const names = g.tables.map((_, i) => `T${i}`);
+  const src = `"use strict";
+let S = "", N = 0, CI = null, CL = null, R = 0;
+${g.fns.join("")}
+return {
+  match(ms, s) {
+    S = ms.src; N = ms.slen; CI = ms.capInit; CL = ms.capLen;
+    const e = ${entry}(s);
+    if (e !== -1) ms.level = ${ncap};
+    S = "";
+    return e;
+  },
+  search(ms, s) {
+    S = ms.src; N = ms.slen; CI = ms.capInit; CL = ms.capLen;
+    for (; s <= N; s++) {
+      ${scan}${g.runItem >= 0 ? "R = s;\n" : ""}const e = ${entry}(s);
+      if (e !== -1) {
+        ms.level = ${ncap};
+        ms.end = e;
+        S = "";
+        return s;
+      }
+      ${g.runItem >= 0 ? "s = R;" : ""}
+    }
+    S = "";
+    return -1;
+  },
+};`;
+  let make: (...a: unknown[]) => Compiled;
+  try {
+    make = new Function("PatternError", ...names, src) as (...a: unknown[]) => Compiled;
+  } catch {
+    return null; // code generation from strings disallowed (a Node option): interpret
+  }
+  return make(PatternError, ...g.tables);
+}
+
+/** uses of a pattern before it is compiled (compiling costs about as much as tens of
+ *  interpreted matches of a short subject) */
+const COMPILE_AFTER = 4;
+/** subjects at least this long compile at once (one call makes many attempts) */
+const LONG_SUBJECT = 256;
+
+/** The compiled form of pat from p0 once the pattern has been used enough, else null (run
+ *  the interpreter). */
+export function compiledFor(pat: Pat, p0: number, slen: number): Compiled | null {
+  const c = pat.compiled[p0];
+  if (c !== undefined) return c;
+  if (++pat.uses < COMPILE_AFTER && slen < LONG_SUBJECT) return null;
+  return (pat.compiled[p0] = compilePattern(pat, p0));
+}
