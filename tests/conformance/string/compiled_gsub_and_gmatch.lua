@@ -1,0 +1,30 @@
+-- gsub and gmatch with patterns assay compiles (used more than four times, or on a long
+-- subject): replacements of every kind, a maximum count, anchors and empty matches.
+local text = string.rep("key_1 = alpha; key_22 = beta; x = 3.5\n", 20)
+local function rep(n, f) local a, b for _ = 1, n do a, b = f() end return a, b end
+print(rep(6, function() return ("hello world"):gsub("o", "0", 1) end))
+print(rep(6, function() return ("hello world"):gsub("o", "0", 0) end))
+print(rep(6, function() return ("hello world"):gsub("l+", { ll = "LL" }) end))
+print(rep(6, function() return ("hello world"):gsub("%w+", { hello = false, world = 42 }) end))
+print(rep(6, function() return ("abc"):gsub("%w", function(c) if c == "b" then return nil end return c:upper() end) end))
+print(rep(6, function() return ("abc"):gsub("", "-", 2) end))
+print(rep(6, function() return ("abc"):gsub("^", ">") end))
+print(rep(6, function() return ("abc"):gsub("$", "<") end))
+print(rep(6, function() return ("aaa"):gsub("^a", "b") end))
+print(rep(6, function() return ("a,b,,c"):gsub(",*", "|") end))
+print(rep(6, function() return ("x = 1, y = 2"):gsub("(%w+) = (%w+)", "%2 = %1", 1) end))
+print(rep(6, function() return ("abc"):gsub("()", "%1") end))
+print(rep(6, function() return ("abc"):gsub("%w", "%0%0") end))
+print(rep(6, function() return ("a.b"):gsub("%.", "%%") end))
+print(text:gsub("(%w+)_(%d+)", "%2_%1"):sub(1, 60))
+print(select(2, text:gsub("%d+", function(d) return #d end)))
+print(select(2, text:gsub("%a+", { alpha = "A", beta = "B", key = false })))
+print(select(2, text:gsub("%f[%a]%a+%f[%A]", "W", 25)))
+local function all(it) local t = {} for a, b in it do t[#t + 1] = tostring(a) .. (b and ("/" .. tostring(b)) or "") end return table.concat(t, " ") end
+for _ = 1, 5 do all(("a1b22"):gmatch("%d*")) end
+print(all(("a1b22"):gmatch("%d*")))
+print(all(("one two  three"):gmatch("()(%a+)")))
+print(all(("ab"):gmatch("")))
+print(all(("key=val; k2=v2"):gmatch("(%w+)=(%w+)")))
+print(all(text:gmatch("[^\n]+")):sub(1, 80))
+print(#all(text:gmatch("%d+%.%d+")))
