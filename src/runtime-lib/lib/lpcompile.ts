@@ -145,31 +145,49 @@ class Gen {
 
   /** max_expand / min_expand of the item at p (suffix at ep), trying the rest at ep+1 only
    *  where its first character can match (when that is known and nothing can be raised
-   *  before it). */
+   *  before it). The loops over characters are shared helpers (below), hot from every
+   *  pattern, so a pattern compiled late does not run them in V8's slow tiers. */
   repeat(p: number, ep: number, suf: number, level: number, open: number[]): string {
     const next = this.fn(ep + 1, level, open);
-    const first = this.firstTest(ep + 1, level, open, "S.charCodeAt(i)");
-    const tryAt = first === null ? `{ const r = ${next}(i); if (r !== -1) return r; }` : `if (i < N && ${first}) { const r = ${next}(i); if (r !== -1) return r; }`;
-    const item = this.test(p, "S.charCodeAt(i)");
-    if (suf === 45 /* - */) return `for (let i = s; ; i++) {\n${tryAt}\nif (!(i < N && ${item})) return -1;\n}\n`;
+    const q = this.firstItem(ep + 1, level, open);
+    const item = this.table(this.pat.tbl[p]!);
+    if (suf === 45 /* - */) {
+      if (q < 0) return `for (let i = s; ; i++) {\n{ const r = ${next}(i); if (r !== -1) return r; }\nif (!(i < N && ${this.test(p, "S.charCodeAt(i)")})) return -1;\n}\n`;
+      const first = this.table(this.pat.tbl[q]!);
+      return `for (let i = s; ; i++) {
+i = lazyTo(S, i, N, ${item}, ${first});
+if (i < 0) return -1;
+{ const r = ${next}(i); if (r !== -1) return r; }
+if (${item}[S.charCodeAt(i)] !== 1) return -1;
+}
+`;
+    }
     const least = suf === 43 ? 1 : 0;
     let code = "";
     if (least === 1) code += `if (s >= N || !(${this.test(p, "S.charCodeAt(s)")})) return -1;\n`;
-    code += item === "true" ? `let i = N;\n` : `let i = s + ${least};\nwhile (i < N && ${item}) i++;\n`;
+    code += this.pat.tbl[p] === ANY ? "let i = N;\n" : `let i = span(S, s + ${least}, N, ${item});\n`;
     if (p === this.runItem) code += "R = i;\n";
-    return code + `for (; i >= s + ${least}; i--) ${tryAt}\nreturn -1;\n`;
+    if (q < 0) return code + `for (; i >= s + ${least}; i--) { const r = ${next}(i); if (r !== -1) return r; }\nreturn -1;\n`;
+    return code + `for (;; i--) {
+i = back(S, i, s + ${least}, N, ${this.table(this.pat.tbl[q]!)});
+if (i < s + ${least}) return -1;
+const r = ${next}(i);
+if (r !== -1) return r;
+}
+`;
   }
 
-  /** A test every match from position q must pass on its first character (a single-char
-   *  class that cannot match empty, looking through captures), or null. */
-  firstTest(q: number, level: number, open: number[], c: string): string | null {
+  /** The position of the item every match from position q must start with (a single-char
+   *  class that cannot match empty, looking through captures, with nothing before it that
+   *  could raise an error), or -1. */
+  firstItem(q: number, level: number, open: number[]): number {
     const pat = this.pat;
     const pc = pat.pc;
     let unclosed = open.length;
     for (;;) {
-      if (q >= pat.len) return null;
+      if (q >= pat.len) return -1;
       if (pc[q] === 40) {
-        if (level >= MAXCAPTURES) return null;
+        if (level >= MAXCAPTURES) return -1;
         if (pc[q + 1] === 41) q += 2;
         else {
           q++;
@@ -179,21 +197,20 @@ class Gen {
         continue;
       }
       if (pc[q] === 41) {
-        if (unclosed === 0) return null;
+        if (unclosed === 0) return -1;
         unclosed--;
         q++;
         continue;
       }
       break;
     }
-    if (pc[q] === 36 && q + 1 === pat.len) return null;
-    if (pc[q] === L_ESC && (pc[q + 1] === 98 || pc[q + 1] === 102 || (pc[q + 1] >= 48 && pc[q + 1] <= 57))) return null;
+    if (pc[q] === 36 && q + 1 === pat.len) return -1;
+    if (pc[q] === L_ESC && (pc[q + 1] === 98 || pc[q + 1] === 102 || (pc[q + 1] >= 48 && pc[q + 1] <= 57))) return -1;
     const ep = itemEnd(pat, q);
-    if (typeof ep === "string") return null;
+    if (typeof ep === "string") return -1;
     const suf = ep < pat.len ? pc[ep] : 0;
-    if (suf === 42 || suf === 63 || suf === 45) return null;
-    const t = this.test(q, c);
-    return t === "true" ? null : t;
+    if (suf === 42 || suf === 63 || suf === 45) return -1;
+    return pat.tbl[q] === ANY ? -1 : q;
   }
 
   /** Code moving s to the first position >= s where a match from p0 can start (C tries
@@ -214,11 +231,11 @@ class Gen {
       const t = this.table(pat.tbl[q + 2]!);
       return `for (; s < N; s++) if (${t}[s === 0 ? 0 : S.charCodeAt(s - 1)] === 0 && ${t}[S.charCodeAt(s)] === 1) break;\n`;
     }
-    const first = this.firstTest(q, 0, [], "S.charCodeAt(s)");
-    if (first === null) return "";
-    const one = /^S\.charCodeAt\(s\) === (\d+)$/.exec(first);
-    if (one !== null) return `s = S.indexOf(${JSON.stringify(String.fromCharCode(+one[1]))}, s);\nif (s < 0) s = N;\n`;
-    return `while (s < N && !(${first})) s++;\n`;
+    const f = this.firstItem(q, 0, []);
+    if (f < 0) return "";
+    const one = onlyMember(pat.tbl[f]!);
+    if (one >= 0) return `s = S.indexOf(${JSON.stringify(String.fromCharCode(one))}, s);\nif (s < 0) s = N;\n`;
+    return `s = seek(S, s, N, ${this.table(pat.tbl[f]!)});\n`;
   }
 }
 
@@ -231,6 +248,38 @@ function onlyMember(t: Uint8Array): number {
     one = c;
   }
   return one;
+}
+
+// ---- loops over characters, shared by every compiled pattern ----
+
+/** The first j >= i (at most n) where s[j] is not in t. */
+function span(s: string, i: number, n: number, t: Uint8Array): number {
+  while (i < n && t[s.charCodeAt(i)] === 1) i++;
+  return i;
+}
+
+/** The largest j <= i with lo <= j < n where s[j] is in t, or a value below lo. */
+function back(s: string, i: number, lo: number, n: number, t: Uint8Array): number {
+  if (i >= n) i = n - 1;
+  while (i >= lo && t[s.charCodeAt(i)] !== 1) i--;
+  return i;
+}
+
+/** The first j >= i (at most n) where s[j] is in t. */
+function seek(s: string, i: number, n: number, t: Uint8Array): number {
+  while (i < n && t[s.charCodeAt(i)] !== 1) i++;
+  return i;
+}
+
+/** A lazy repetition's next try: the first j >= i where s[j] is in `first`, if every
+ *  character before it is in `item`; else -1. */
+function lazyTo(s: string, i: number, n: number, item: Uint8Array, first: Uint8Array): number {
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (first[c] === 1) return i;
+    if (item[c] !== 1) return -1;
+  }
+  return -1;
 }
 
 function raise(msg: string): string {
@@ -349,11 +398,11 @@ return {
 };`;
   let make: (...a: unknown[]) => Compiled;
   try {
-    make = new Function("PatternError", ...names, src) as (...a: unknown[]) => Compiled;
+    make = new Function("PatternError", "span", "back", "seek", "lazyTo", ...names, src) as (...a: unknown[]) => Compiled;
   } catch {
     return null; // code generation from strings disallowed (a Node option): interpret
   }
-  return make(PatternError, ...g.tables);
+  return make(PatternError, span, back, seek, lazyTo, ...g.tables);
 }
 
 /** uses of a pattern before it is compiled (compiling costs about as much as tens of

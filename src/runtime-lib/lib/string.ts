@@ -10,9 +10,9 @@ import { LFloat } from "../core/numbers.js";
 import { typeName } from "../core/values.js";
 import { argError, checkInteger, checkString, libError, optInteger, optString, typeError } from "./aux.js";
 import {
-  acquireState, releaseState, MatchState, PatternError, doMatch, getCapture, getCaptures, getPat, nextCandidate, reprep,
+  acquireState, releaseState, MatchState, Pat, PatternError, doMatch, getCapture, getCaptures, getPat, nextCandidate, reprep,
 } from "./lpattern.js";
-import { compiledFor } from "./lpcompile.js";
+import { Compiled, compiledFor } from "./lpcompile.js";
 import { format } from "./strformat.js";
 import { pack, packsize, unpack } from "./strpack.js";
 
@@ -67,25 +67,44 @@ function findAux(isFind: boolean, fname: string, s: unknown, p: unknown, init: u
   const p0 = anchor ? 1 : 0;
   const pat = getPat(ps);
   const cp = compiledFor(pat, p0, ls);
-  const ms = acquireState(str, pat, cp === null);
+  try {
+    return cp !== null ? findCompiled(isFind, cp, str, pat, start, anchor) : findInterpreted(isFind, str, pat, start, anchor);
+  } catch (e) {
+    throw patternError(fname, e);
+  }
+}
+
+// find and match run no Lua code while matching: one state serves every compiled search
+const findState = new MatchState("", getPat(""), false);
+
+function findCompiled(isFind: boolean, cp: Compiled, str: string, pat: Pat, start: number, anchor: boolean): unknown {
+  const ms = findState;
+  ms.src = str;
+  ms.slen = str.length;
+  ms.pat = pat;
+  let r: unknown = undefined;
+  if (anchor) {
+    const e = cp.match(ms, start);
+    if (e !== -1) r = findResult(isFind, ms, start, e);
+  } else {
+    const s1 = cp.search(ms, start);
+    if (s1 >= 0) r = findResult(isFind, ms, s1, ms.end);
+  }
+  ms.src = "";
+  return r;
+}
+
+function findInterpreted(isFind: boolean, str: string, pat: Pat, start: number, anchor: boolean): unknown {
+  const p0 = anchor ? 1 : 0;
+  const ms = acquireState(str, pat);
   try {
     let s1 = start;
-    if (cp !== null) {
-      if (anchor) {
-        const res = cp.match(ms, s1);
-        return res === -1 ? undefined : findResult(isFind, ms, s1, res);
-      }
-      s1 = cp.search(ms, s1);
-      return s1 < 0 ? undefined : findResult(isFind, ms, s1, ms.end);
-    }
     do {
       reprep(ms);
       if (!anchor) s1 = nextCandidate(ms, s1, p0);
       const res = doMatch(ms, s1, p0);
       if (res !== -1) return findResult(isFind, ms, s1, res);
-    } while (s1++ < ls && !anchor);
-  } catch (e) {
-    throw patternError(fname, e);
+    } while (s1++ < str.length && !anchor);
   } finally {
     releaseState(ms);
   }
@@ -354,48 +373,10 @@ const fns = {
     const ms = acquireState(src, pat);
     const out = outPool.pop() ?? new ByteOut();
     out.n = 0;
-    let copyFrom = 0; // start of source text not yet added to `out`
-    let pos = 0;
-    let lastmatch = -1;
-    let n = 0;
     try {
-      if (cp !== null) {
-        while (n < maxS) {
-          let start = pos;
-          let e: number;
-          if (anchor) e = cp.match(ms, pos);
-          else {
-            start = cp.search(ms, pos);
-            e = start < 0 ? -1 : ms.end;
-          }
-          if (e === -1) break;
-          if (e !== lastmatch) {
-            n++;
-            if (start > copyFrom) out.bytes(ms.b, copyFrom, start);
-            addValue(ms, out, kind, parts, fn, repl, start, e);
-            pos = lastmatch = copyFrom = e;
-          } else if (start < slen) pos = start + 1;
-          else break;
-          if (anchor) break;
-        }
-      } else {
-        while (n < maxS) {
-          reprep(ms);
-          if (!anchor) pos = nextCandidate(ms, pos, p0);
-          const e = doMatch(ms, pos, p0);
-          if (e !== -1 && e !== lastmatch) {
-            n++;
-            if (pos > copyFrom) out.bytes(ms.b, copyFrom, pos);
-            addValue(ms, out, kind, parts, fn, repl, pos, e);
-            pos = lastmatch = copyFrom = e;
-          } else if (pos < slen) pos++;
-          else break;
-          if (anchor) break;
-        }
-      }
-      if (n === 0) return new Multi([src, 0]);
-      if (copyFrom < slen) out.bytes(ms.b, copyFrom, slen);
-      return new Multi([out.result(), n]);
+      const r: Repl = { kind, parts, fn, table: repl };
+      const n = cp !== null ? gsubCompiled(ms, cp, anchor, maxS, r, out) : gsubInterpreted(ms, anchor, maxS, r, out);
+      return n === 0 ? new Multi([src, 0]) : new Multi([out.result(), n]);
     } catch (e) {
       throw patternError("string.gsub", e);
     } finally {
@@ -405,31 +386,100 @@ const fns = {
   },
 };
 
-/** add_value: the replacement of the match s..e (kind 0 string parts, 1 function, 2 table). */
-function addValue(
-  ms: MatchState, out: ByteOut, kind: number, parts: (string | number)[], fn: Function | null, repl: unknown, s: number, e: number,
-): void {
-  const b = ms.b;
-  if (kind === 0) {
-    for (let k = 0; k < parts.length; k++) {
-      const part = parts[k];
-      if (typeof part === "string") out.str(part);
-      else if (part === 0) out.bytes(b, s, e);
-      else if (part > 0) {
-        const c = getCapture(ms, part - 1, s, e);
-        out.str(typeof c === "string" ? c : String(c));
-      } else throw new PatternError("invalid use of '%' in replacement string");
+/** What gsub replaces matches with. */
+interface Repl {
+  /** 0 a string (split into parts), 1 a function, 2 a table */
+  kind: number;
+  parts: (string | number)[];
+  fn: Function | null;
+  table: unknown;
+}
+
+/** gsub's loop with a compiled pattern: the number of matches replaced (the result, when
+ *  there are any, is in `out`). */
+function gsubCompiled(ms: MatchState, cp: Compiled, anchor: boolean, maxS: number, r: Repl, out: ByteOut): number {
+  const slen = ms.slen;
+  let copyFrom = 0; // start of source text not yet added to `out`
+  let pos = 0;
+  let lastmatch = -1;
+  let n = 0;
+  while (n < maxS) {
+    let start = pos;
+    let e: number;
+    if (anchor) e = cp.match(ms, pos);
+    else {
+      start = cp.search(ms, pos);
+      e = start < 0 ? -1 : ms.end;
     }
-    return;
+    if (e === -1) break;
+    if (e !== lastmatch) {
+      n++;
+      if (start > copyFrom) out.bytes(ms.b, copyFrom, start);
+      addValue(ms, out, r, start, e);
+      pos = lastmatch = copyFrom = e;
+    } else if (start < slen) pos = start + 1;
+    else break;
+    if (anchor) break;
   }
-  let r: unknown;
-  if (kind === 1) r = first(ms.level <= 1 ? fn!(getCapture(ms, 0, s, e)) : fn!(...getCaptures(ms, s, e, true)));
-  else r = index(repl, getCapture(ms, 0, s, e));
-  if (r === undefined || r === false) out.bytes(ms.b, s, e);
-  else if (typeof r === "string") out.str(r);
+  if (n > 0 && copyFrom < slen) out.bytes(ms.b, copyFrom, slen);
+  return n;
+}
+
+/** gsub's loop with the interpreter (C's str_gsub). */
+function gsubInterpreted(ms: MatchState, anchor: boolean, maxS: number, r: Repl, out: ByteOut): number {
+  const slen = ms.slen;
+  const p0 = anchor ? 1 : 0;
+  let copyFrom = 0;
+  let pos = 0;
+  let lastmatch = -1;
+  let n = 0;
+  while (n < maxS) {
+    reprep(ms);
+    if (!anchor) pos = nextCandidate(ms, pos, p0);
+    const e = doMatch(ms, pos, p0);
+    if (e !== -1 && e !== lastmatch) {
+      n++;
+      if (pos > copyFrom) out.bytes(ms.b, copyFrom, pos);
+      addValue(ms, out, r, pos, e);
+      pos = lastmatch = copyFrom = e;
+    } else if (pos < slen) pos++;
+    else break;
+    if (anchor) break;
+  }
+  if (n > 0 && copyFrom < slen) out.bytes(ms.b, copyFrom, slen);
+  return n;
+}
+
+/** add_value: the replacement of the match s..e. */
+function addValue(ms: MatchState, out: ByteOut, r: Repl, s: number, e: number): void {
+  if (r.kind === 0) addString(ms, out, r.parts, s, e);
+  else addResult(ms, out, r.kind === 1 ? callRepl(ms, r.fn!, s, e) : index(r.table, getCapture(ms, 0, s, e)), s, e);
+}
+
+/** A replacement string: literal parts and captures (%0 the whole match). */
+function addString(ms: MatchState, out: ByteOut, parts: (string | number)[], s: number, e: number): void {
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k];
+    if (typeof part === "string") out.str(part);
+    else if (part === 0) out.bytes(ms.b, s, e);
+    else if (part > 0) {
+      const c = getCapture(ms, part - 1, s, e);
+      out.str(typeof c === "string" ? c : String(c));
+    } else throw new PatternError("invalid use of '%' in replacement string");
+  }
+}
+
+function callRepl(ms: MatchState, fn: Function, s: number, e: number): unknown {
+  return first(ms.level <= 1 ? fn(getCapture(ms, 0, s, e)) : fn(...getCaptures(ms, s, e, true)));
+}
+
+/** The value a function or table gave: false or nil keep the match. */
+function addResult(ms: MatchState, out: ByteOut, v: unknown, s: number, e: number): void {
+  if (v === undefined || v === false) out.bytes(ms.b, s, e);
+  else if (typeof v === "string") out.str(v);
   else {
-    const rs = tostr(r);
-    if (rs === undefined) throw libError("string.gsub", `invalid replacement value (a ${typeName(r)})`);
+    const rs = tostr(v);
+    if (rs === undefined) throw libError("string.gsub", `invalid replacement value (a ${typeName(v)})`);
     out.str(rs);
   }
 }
