@@ -149,11 +149,11 @@ class Gen {
    *  pattern, so a pattern compiled late does not run them in V8's slow tiers. */
   repeat(p: number, ep: number, suf: number, level: number, open: number[]): string {
     const next = this.fn(ep + 1, level, open);
-    const q = this.firstItem(ep + 1, level, open);
+    const firstSet = this.firstSet(ep + 1, level, open);
     const item = this.table(this.pat.tbl[p]!);
     if (suf === 45 /* - */) {
-      if (q < 0) return `for (let i = s; ; i++) {\n{ const r = ${next}(i); if (r !== -1) return r; }\nif (!(i < N && ${this.test(p, "S.charCodeAt(i)")})) return -1;\n}\n`;
-      const first = this.table(this.pat.tbl[q]!);
+      if (firstSet === null) return `for (let i = s; ; i++) {\n{ const r = ${next}(i); if (r !== -1) return r; }\nif (!(i < N && ${this.test(p, "S.charCodeAt(i)")})) return -1;\n}\n`;
+      const first = this.table(firstSet);
       return `for (let i = s; ; i++) {
 i = lazyTo(S, i, N, ${item}, ${first});
 if (i < 0) return -1;
@@ -167,9 +167,9 @@ if (${item}[S.charCodeAt(i)] !== 1) return -1;
     if (least === 1) code += `if (s >= N || !(${this.test(p, "S.charCodeAt(s)")})) return -1;\n`;
     code += this.pat.tbl[p] === ANY ? "let i = N;\n" : `let i = span(S, s + ${least}, N, ${item});\n`;
     if (p === this.runItem) code += "R = i;\n";
-    if (q < 0) return code + `for (; i >= s + ${least}; i--) { const r = ${next}(i); if (r !== -1) return r; }\nreturn -1;\n`;
+    if (firstSet === null) return code + `for (; i >= s + ${least}; i--) { const r = ${next}(i); if (r !== -1) return r; }\nreturn -1;\n`;
     return code + `for (;; i--) {
-i = back(S, i, s + ${least}, N, ${this.table(this.pat.tbl[q]!)});
+i = back(S, i, s + ${least}, N, ${this.table(firstSet)});
 if (i < s + ${least}) return -1;
 const r = ${next}(i);
 if (r !== -1) return r;
@@ -177,17 +177,19 @@ if (r !== -1) return r;
 `;
   }
 
-  /** The position of the item every match from position q must start with (a single-char
-   *  class that cannot match empty, looking through captures, with nothing before it that
-   *  could raise an error), or -1. */
-  firstItem(q: number, level: number, open: number[]): number {
+  /** The set every match from position q must start with: the classes of the optional
+   *  items (x*, x?, x-) up to and including the first required one (x or x+), looking
+   *  through captures; null when there is none (the rest can match empty or starts with a
+   *  %b, %f or back-reference) or when something before it could raise an error. */
+  firstSet(q: number, level: number, open: number[]): Uint8Array | null {
     const pat = this.pat;
     const pc = pat.pc;
     let unclosed = open.length;
+    let set: Uint8Array | null = null;
     for (;;) {
-      if (q >= pat.len) return -1;
+      if (q >= pat.len) return null;
       if (pc[q] === 40) {
-        if (level >= MAXCAPTURES) return -1;
+        if (level >= MAXCAPTURES) return null;
         if (pc[q + 1] === 41) q += 2;
         else {
           q++;
@@ -197,20 +199,22 @@ if (r !== -1) return r;
         continue;
       }
       if (pc[q] === 41) {
-        if (unclosed === 0) return -1;
+        if (unclosed === 0) return null;
         unclosed--;
         q++;
         continue;
       }
-      break;
+      if (pc[q] === 36 && q + 1 === pat.len) return null;
+      if (pc[q] === L_ESC && (pc[q + 1] === 98 || pc[q + 1] === 102 || (pc[q + 1] >= 48 && pc[q + 1] <= 57))) return null;
+      const ep = itemEnd(pat, q);
+      if (typeof ep === "string") return null;
+      const t = pat.tbl[q]!;
+      if (t === ANY) return null;
+      set = set === null ? t : union(set, t);
+      const suf = ep < pat.len ? pc[ep] : 0;
+      if (suf !== 42 && suf !== 63 && suf !== 45) return set;
+      q = ep + 1;
     }
-    if (pc[q] === 36 && q + 1 === pat.len) return -1;
-    if (pc[q] === L_ESC && (pc[q + 1] === 98 || pc[q + 1] === 102 || (pc[q + 1] >= 48 && pc[q + 1] <= 57))) return -1;
-    const ep = itemEnd(pat, q);
-    if (typeof ep === "string") return -1;
-    const suf = ep < pat.len ? pc[ep] : 0;
-    if (suf === 42 || suf === 63 || suf === 45) return -1;
-    return pat.tbl[q] === ANY ? -1 : q;
   }
 
   /** Code moving s to the first position >= s where a match from p0 can start (C tries
@@ -231,12 +235,19 @@ if (r !== -1) return r;
       const t = this.table(pat.tbl[q + 2]!);
       return `for (; s < N; s++) if (${t}[s === 0 ? 0 : S.charCodeAt(s - 1)] === 0 && ${t}[S.charCodeAt(s)] === 1) break;\n`;
     }
-    const f = this.firstItem(q, 0, []);
-    if (f < 0) return "";
-    const one = onlyMember(pat.tbl[f]!);
+    const f = this.firstSet(q, 0, []);
+    if (f === null) return "";
+    const one = onlyMember(f);
     if (one >= 0) return `s = S.indexOf(${JSON.stringify(String.fromCharCode(one))}, s);\nif (s < 0) s = N;\n`;
-    return `s = seek(S, s, N, ${this.table(pat.tbl[f]!)});\n`;
+    return `s = seek(S, s, N, ${this.table(f)});\n`;
   }
+}
+
+/** The union of two membership tables. */
+function union(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const t = new Uint8Array(256);
+  for (let c = 0; c < 256; c++) t[c] = a[c] | b[c];
+  return t;
 }
 
 /** The one code a table holds, or -1 (several, or none). */
