@@ -34,12 +34,11 @@ class Gen {
   readonly fns: string[] = [];
   readonly made = new Set<number>();
   readonly tables: Uint8Array[] = [];
-  /** static capture state per position: level and the stack of open captures */
-  readonly levelAt = new Map<number, number>();
-  readonly openAt = new Map<number, number[]>();
   ncap = -1;
   /** the leading greedy item whose run a failed search attempt skips (see runSkip), or -1 */
   runItem = -1;
+  /** numbers the repetitions (their loop variables and labels) */
+  private loops = 0;
 
   constructor(readonly pat: Pat) {}
 
@@ -59,26 +58,26 @@ class Gen {
     return one >= 0 ? `${c} === ${one}` : `${this.table(t)}[${c}] === 1`;
   }
 
-  /** The function matching from pattern position p (made once per position). */
+  /** The function matching from pattern position p (made once per position): the entry,
+   *  and the rest after an x? (tried from two places). */
   fn(p: number, level: number, open: number[]): string {
     const name = `m${p}`;
     if (!this.made.has(p)) {
       this.made.add(p);
-      const body = this.body(p, level, open.slice());
+      const body = this.body(p, level, open.slice(), "return -1;");
       this.fns.push(`function ${name}(s) {\n${body}}\n`);
     }
     return name;
   }
 
-  /** Straight-line code from p to the end of the pattern or to a backtracking point. */
-  body(p: number, level: number, open: number[]): string {
+  /** Code matching from p at subject position s to the end of the pattern: it returns the
+   *  match's end, or runs `fail` (a statement) when there is no match from here. */
+  body(p: number, level: number, open: number[], fail: string): string {
     const pat = this.pat;
     const pc = pat.pc;
     const len = pat.len;
     let out = "";
     for (;;) {
-      this.levelAt.set(p, level);
-      this.openAt.set(p, open.slice());
       if (p === len) {
         this.ncap = level;
         return out + "return s;\n";
@@ -102,11 +101,11 @@ class Gen {
       }
       if (c === 36 /* $ */ && p + 1 === len) {
         this.ncap = level;
-        return out + "return s === N ? s : -1;\n";
+        return out + `if (s !== N) ${fail}\nreturn s;\n`;
       }
       if (c === L_ESC && pc[p + 1] === 98 /* b */) {
         if (p + 2 >= len - 1) return out + raise("malformed pattern (missing arguments to '%b')");
-        out += balance(pc[p + 2], pc[p + 3]);
+        out += balance(pc[p + 2], pc[p + 3], fail);
         p += 4;
         continue;
       }
@@ -116,14 +115,14 @@ class Gen {
         const ep = itemEnd(pat, p);
         if (typeof ep === "string") return out + raise(ep);
         const t = this.table(pat.tbl[p]!);
-        out += `if (!(${t}[s === 0 ? 0 : S.charCodeAt(s - 1)] === 0 && ${t}[s < N ? S.charCodeAt(s) : 0] === 1)) return -1;\n`;
+        out += `if (!(${t}[s === 0 ? 0 : S.charCodeAt(s - 1)] === 0 && ${t}[s < N ? S.charCodeAt(s) : 0] === 1)) ${fail}\n`;
         p = ep;
         continue;
       }
       if (c === L_ESC && pc[p + 1] >= 48 && pc[p + 1] <= 57) {
         const l = pc[p + 1] - 49;
         if (l < 0 || l >= level || open.includes(l)) return out + raise(`invalid capture index %${l + 1}`);
-        out += backref(l);
+        out += backref(l, fail);
         p += 2;
         continue;
       }
@@ -135,45 +134,46 @@ class Gen {
       if (suf === 63 /* ? */) {
         // one character, then the rest; else the rest without it
         const next = this.fn(ep + 1, level, open);
-        return out + `if (s < N && ${here}) { const r = ${next}(s + 1); if (r !== -1) return r; }\nreturn ${next}(s);\n`;
+        out += `if (s < N && ${here}) { const r = ${next}(s + 1); if (r !== -1) return r; }\n`;
+        if (fail === "return -1;") return out + `return ${next}(s);\n`;
+        return out + `{ const r = ${next}(s); if (r !== -1) return r; }\n${fail}\n`;
       }
-      if (suf === 42 /* * */ || suf === 43 /* + */ || suf === 45 /* - */) return out + this.repeat(p, ep, suf, level, open);
-      out += `if (s >= N || !(${here})) return -1;\ns++;\n`;
+      if (suf === 42 /* * */ || suf === 43 /* + */ || suf === 45 /* - */) return out + this.repeat(p, ep, suf, level, open, fail);
+      out += `if (s >= N || !(${here})) ${fail}\ns++;\n`;
       p = ep;
     }
   }
 
   /** max_expand / min_expand of the item at p (suffix at ep), trying the rest at ep+1 only
    *  where its first character can match (when that is known and nothing can be raised
-   *  before it). The loops over characters are shared helpers (below), hot from every
-   *  pattern, so a pattern compiled late does not run them in V8's slow tiers. */
-  repeat(p: number, ep: number, suf: number, level: number, open: number[]): string {
-    const next = this.fn(ep + 1, level, open);
+   *  before it). The rest is code inside the loop (a labelled block its failure leaves);
+   *  the loops over characters are shared helpers (below), hot from every pattern, so a
+   *  pattern compiled late does not run them in V8's slow tiers. */
+  repeat(p: number, ep: number, suf: number, level: number, open: number[], fail: string): string {
+    const k = ++this.loops;
+    const i = `i${k}`;
+    const rest = `L${k}: {\nlet s = ${i};\n${this.body(ep + 1, level, open.slice(), `break L${k};`)}}\n`;
     const firstSet = this.firstSet(ep + 1, level, open);
     const item = this.table(this.pat.tbl[p]!);
     if (suf === 45 /* - */) {
-      if (firstSet === null) return `for (let i = s; ; i++) {\n{ const r = ${next}(i); if (r !== -1) return r; }\nif (!(i < N && ${this.test(p, "S.charCodeAt(i)")})) return -1;\n}\n`;
-      const first = this.table(firstSet);
-      return `for (let i = s; ; i++) {
-i = lazyTo(S, i, N, ${item}, ${first});
-if (i < 0) return -1;
-{ const r = ${next}(i); if (r !== -1) return r; }
-if (${item}[S.charCodeAt(i)] !== 1) return -1;
+      if (firstSet === null) return `for (let ${i} = s; ; ${i}++) {\n${rest}if (!(${i} < N && ${this.test(p, `S.charCodeAt(${i})`)})) ${fail}\n}\n`;
+      return `for (let ${i} = s; ; ${i}++) {
+${i} = lazyTo(S, ${i}, N, ${item}, ${this.table(firstSet)});
+if (${i} < 0) ${fail}
+${rest}if (${item}[S.charCodeAt(${i})] !== 1) ${fail}
 }
 `;
     }
     const least = suf === 43 ? 1 : 0;
     let code = "";
-    if (least === 1) code += `if (s >= N || !(${this.test(p, "S.charCodeAt(s)")})) return -1;\n`;
-    code += this.pat.tbl[p] === ANY ? "let i = N;\n" : `let i = span(S, s + ${least}, N, ${item});\n`;
-    if (p === this.runItem) code += "R = i;\n";
-    if (firstSet === null) return code + `for (; i >= s + ${least}; i--) { const r = ${next}(i); if (r !== -1) return r; }\nreturn -1;\n`;
-    return code + `for (;; i--) {
-i = back(S, i, s + ${least}, N, ${this.table(firstSet)});
-if (i < s + ${least}) return -1;
-const r = ${next}(i);
-if (r !== -1) return r;
-}
+    if (least === 1) code += `if (s >= N || !(${this.test(p, "S.charCodeAt(s)")})) ${fail}\n`;
+    code += this.pat.tbl[p] === ANY ? `let ${i} = N;\n` : `let ${i} = span(S, s + ${least}, N, ${item});\n`;
+    if (p === this.runItem) code += `R = ${i};\n`;
+    if (firstSet === null) return code + `for (; ${i} >= s + ${least}; ${i}--) {\n${rest}}\n${fail}\n`;
+    return code + `for (;; ${i}--) {
+${i} = back(S, ${i}, s + ${least}, N, ${this.table(firstSet)});
+if (${i} < s + ${least}) ${fail}
+${rest}}
 `;
   }
 
@@ -307,12 +307,12 @@ function itemEnd(pat: Pat, p: number): number | string {
   }
 }
 
-function balance(b: number, e: number): string {
+function balance(b: number, e: number, fail: string): string {
   return `{
-if (s >= N || S.charCodeAt(s) !== ${b}) return -1;
+if (s >= N || S.charCodeAt(s) !== ${b}) ${fail}
 let k = s, cont = 1;
 for (;;) {
-  if (++k >= N) return -1;
+  if (++k >= N) ${fail}
   const c = S.charCodeAt(k);
   if (c === ${e}) { if (--cont === 0) break; }
   else if (c === ${b}) cont++;
@@ -322,12 +322,12 @@ s = k + 1;
 `;
 }
 
-function backref(l: number): string {
+function backref(l: number, fail: string): string {
   return `{
 const len = CL[${l}];
-if (len < 0 || N - s < len) return -1;
+if (len < 0 || N - s < len) ${fail}
 const init = CI[${l}];
-for (let k = 0; k < len; k++) if (S.charCodeAt(init + k) !== S.charCodeAt(s + k)) return -1;
+for (let k = 0; k < len; k++) if (S.charCodeAt(init + k) !== S.charCodeAt(s + k)) ${fail}
 s += len;
 }
 `;
