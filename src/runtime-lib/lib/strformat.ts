@@ -400,8 +400,8 @@ function convert(it: Item, v: unknown, arg: number): string {
       return fmtInt(iv, conv, it);
     }
     case 115: {
-      // s
-      const s = typeof v === "string" ? v : tostringMeta(v, addressOf);
+      // s (v is already a string: see format)
+      const s = v as string;
       if (it.spec === "") return s;
       if (s.indexOf("\0") >= 0) throw argError(arg, FNAME, "string contains zeros");
       checkSpec(it);
@@ -477,7 +477,10 @@ export const { format } = {
       // argument t + 2 (the format is argument 1)
       if (t >= nargs) throw argError(t + 2, FNAME, "no value");
       if (it.err !== null) throw libError(FNAME, it.err);
-      out += it.lit + convert(it, args[t], t + 2);
+      let v = args[t];
+      // __tostring runs from this frame (as from C's str_format): error levels count from it
+      if (it.conv === 115 && typeof v !== "string") v = tostringMeta(v, addressOf);
+      out += it.lit + convert(it, v, t + 2);
     }
     // more than two pieces make a rope: flatten it now (reading a character does, in place),
     // so that results kept in tables hold one flat string and not every piece

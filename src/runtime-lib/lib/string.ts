@@ -373,10 +373,45 @@ const fns = {
     const ms = acquireState(src, pat);
     const out = outPool.pop() ?? new ByteOut();
     out.n = 0;
+    let copyFrom = 0; // start of source text not yet added to `out`
+    let pos = 0;
+    let lastmatch = -1;
+    let n = 0;
     try {
-      const r: Repl = { kind, parts, fn, table: repl };
-      const n = cp !== null ? gsubCompiled(ms, cp, anchor, maxS, r, out) : gsubInterpreted(ms, anchor, maxS, r, out);
-      return n === 0 ? new Multi([src, 0]) : new Multi([out.result(), n]);
+      while (n < maxS) {
+        let start = pos;
+        let e: number;
+        if (cp !== null) {
+          if (anchor) e = cp.match(ms, pos);
+          else {
+            start = cp.search(ms, pos);
+            e = start < 0 ? -1 : ms.end;
+          }
+          if (e === -1) break; // no match from pos on
+        } else {
+          reprep(ms);
+          if (!anchor) start = pos = nextCandidate(ms, pos, p0);
+          e = doMatch(ms, pos, p0);
+        }
+        if (e !== -1 && e !== lastmatch) {
+          n++;
+          if (start > copyFrom) out.bytes(ms.b, copyFrom, start);
+          // add_value; Lua code is called from this frame, so error levels count from gsub
+          if (kind === 0) addString(ms, out, parts, start, e);
+          else {
+            const whole = ms.level <= 1;
+            const v = kind === 2 ? index(repl, getCapture(ms, 0, start, e))
+              : first(whole ? fn!(getCapture(ms, 0, start, e)) : fn!(...getCaptures(ms, start, e, true)));
+            addResult(ms, out, v, start, e);
+          }
+          pos = lastmatch = copyFrom = e;
+        } else if (start < slen) pos = start + 1;
+        else break;
+        if (anchor) break;
+      }
+      if (n === 0) return new Multi([src, 0]);
+      if (copyFrom < slen) out.bytes(ms.b, copyFrom, slen);
+      return new Multi([out.result(), n]);
     } catch (e) {
       throw patternError("string.gsub", e);
     } finally {
@@ -385,76 +420,6 @@ const fns = {
     }
   },
 };
-
-/** What gsub replaces matches with. */
-interface Repl {
-  /** 0 a string (split into parts), 1 a function, 2 a table */
-  kind: number;
-  parts: (string | number)[];
-  fn: Function | null;
-  table: unknown;
-}
-
-/** gsub's loop with a compiled pattern: the number of matches replaced (the result, when
- *  there are any, is in `out`). */
-function gsubCompiled(ms: MatchState, cp: Compiled, anchor: boolean, maxS: number, r: Repl, out: ByteOut): number {
-  const slen = ms.slen;
-  let copyFrom = 0; // start of source text not yet added to `out`
-  let pos = 0;
-  let lastmatch = -1;
-  let n = 0;
-  while (n < maxS) {
-    let start = pos;
-    let e: number;
-    if (anchor) e = cp.match(ms, pos);
-    else {
-      start = cp.search(ms, pos);
-      e = start < 0 ? -1 : ms.end;
-    }
-    if (e === -1) break;
-    if (e !== lastmatch) {
-      n++;
-      if (start > copyFrom) out.bytes(ms.b, copyFrom, start);
-      addValue(ms, out, r, start, e);
-      pos = lastmatch = copyFrom = e;
-    } else if (start < slen) pos = start + 1;
-    else break;
-    if (anchor) break;
-  }
-  if (n > 0 && copyFrom < slen) out.bytes(ms.b, copyFrom, slen);
-  return n;
-}
-
-/** gsub's loop with the interpreter (C's str_gsub). */
-function gsubInterpreted(ms: MatchState, anchor: boolean, maxS: number, r: Repl, out: ByteOut): number {
-  const slen = ms.slen;
-  const p0 = anchor ? 1 : 0;
-  let copyFrom = 0;
-  let pos = 0;
-  let lastmatch = -1;
-  let n = 0;
-  while (n < maxS) {
-    reprep(ms);
-    if (!anchor) pos = nextCandidate(ms, pos, p0);
-    const e = doMatch(ms, pos, p0);
-    if (e !== -1 && e !== lastmatch) {
-      n++;
-      if (pos > copyFrom) out.bytes(ms.b, copyFrom, pos);
-      addValue(ms, out, r, pos, e);
-      pos = lastmatch = copyFrom = e;
-    } else if (pos < slen) pos++;
-    else break;
-    if (anchor) break;
-  }
-  if (n > 0 && copyFrom < slen) out.bytes(ms.b, copyFrom, slen);
-  return n;
-}
-
-/** add_value: the replacement of the match s..e. */
-function addValue(ms: MatchState, out: ByteOut, r: Repl, s: number, e: number): void {
-  if (r.kind === 0) addString(ms, out, r.parts, s, e);
-  else addResult(ms, out, r.kind === 1 ? callRepl(ms, r.fn!, s, e) : index(r.table, getCapture(ms, 0, s, e)), s, e);
-}
 
 /** A replacement string: literal parts and captures (%0 the whole match). */
 function addString(ms: MatchState, out: ByteOut, parts: (string | number)[], s: number, e: number): void {
@@ -467,10 +432,6 @@ function addString(ms: MatchState, out: ByteOut, parts: (string | number)[], s: 
       out.str(typeof c === "string" ? c : String(c));
     } else throw new PatternError("invalid use of '%' in replacement string");
   }
-}
-
-function callRepl(ms: MatchState, fn: Function, s: number, e: number): unknown {
-  return first(ms.level <= 1 ? fn(getCapture(ms, 0, s, e)) : fn(...getCaptures(ms, s, e, true)));
 }
 
 /** The value a function or table gave: false or nil keep the match. */
