@@ -1,5 +1,6 @@
 // Lua patterns compiled to JavaScript: a pattern used often becomes one specialised function
-// per backtracking point (what lpattern.ts's doMatch does for it, item by item), so matching
+// (what lpattern.ts's doMatch does for it, item by item; the rest of the pattern after a
+// repetition is code inside the repetition's loop), so matching
 // runs without decoding the pattern, without the recursion for captures, and reading the
 // subject string directly.
 //
