@@ -23,6 +23,12 @@ const BUNDLES = ["core", "exec", "libs", "cli"];
 
 type Exports = Record<string, any>;
 
+/** Bundles compiled at every start. The core's arithmetic relies on V8 keeping the sign bit of
+ *  a NaN (C's printf shows "-nan" for the default NaN): with the core taken from a code cache,
+ *  some builds lose it where a NaN passes through an array (`print(math.log(-8, 2))` printing
+ *  "nan"), which JavaScript does not promise to keep; compiled afresh they keep it. */
+const UNCACHED = new Set(["core"]);
+
 /** Loads the runtime from `bundleDir` (dist/bundle) and runs the command line on `argv`;
  *  resolves to the exit status. */
 export function start(argv: string[], bundleDir: string): Promise<number> {
@@ -56,7 +62,7 @@ export function loadRuntime(bundleDir: string, write: boolean): Record<string, E
     const filename = path.join(bundleDir, "run", `${name}.cjs`);
     const text = fs.readFileSync(filename);
     const key = keys[name] ?? digest(text);
-    const file = dir !== null ? path.join(dir, `rt-${key}.${V8_TAG}${V8_EXT}`) : null;
+    const file = dir !== null && !UNCACHED.has(name) ? path.join(dir, `rt-${key}.${V8_TAG}${V8_EXT}`) : null;
     const cached = file !== null ? unframe(file, V8_MAGIC, key) : null;
     const cachedData = cached instanceof Buffer ? cached : undefined;
     // (the wrapper's first line is line 0: positions are the bundle file's own)
