@@ -28,8 +28,6 @@ import { chunkDisplayName } from "./core/errors.js";
 import { writeStderr } from "./io-out.js";
 import { V8_EXT, V8_MAGIC, V8_TAG, cacheDir, digest, framed, readable, unframe, unusable, writeAtomic as writeFile } from "./cache-files.js";
 
-export { cacheDir, unusable };
-
 export const cacheOptions = {
   /** report on stderr why caching is disabled, and (at exit) what the cache did */
   verbose: false,

@@ -23,13 +23,18 @@ function fmix(h: number): number {
 
 const hex = (x: number): string => (x >>> 0).toString(16).padStart(8, "0");
 
+/** The whole 16-byte blocks of `data` as 32-bit words (a copy when the bytes are not
+ *  4-aligned); the last 0-15 bytes are left to the caller. */
+function blockWords(data: Uint8Array): Int32Array {
+  const aligned = data.byteOffset % 4 === 0 ? data : new Uint8Array(data);
+  return new Int32Array(aligned.buffer, aligned.byteOffset, (data.length >>> 4) * 4);
+}
+
 /** The hash of `data` as 32 hex digits. */
 export function hash128(data: Uint8Array): string {
   const len = data.length;
   const blocks = len >>> 4;
-  // whole 16-byte blocks as 32-bit words (a copy when the bytes are not 4-aligned)
-  const aligned = data.byteOffset % 4 === 0 ? data : new Uint8Array(data);
-  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, blocks * 4);
+  const words = blockWords(data);
   let h1 = 0;
   let h2 = 0;
   let h3 = 0;
@@ -96,8 +101,7 @@ export function hash128(data: Uint8Array): string {
 export function checksum128(data: Uint8Array): string {
   const len = data.length;
   const blocks = len >>> 4;
-  const aligned = data.byteOffset % 4 === 0 ? data : new Uint8Array(data);
-  const w = new Int32Array(aligned.buffer, aligned.byteOffset, blocks * 4);
+  const w = blockWords(data);
   let a = 0x6a09e667;
   let b = 0xbb67ae85 | 0;
   let c = 0x3c6ef372;
