@@ -228,15 +228,7 @@ function isIntZero(n: L.Expression, t: T): boolean {
 /** `x - 0` with an integer constant: Lua 5.4 compiles it as x + (-0) (OP_ADDI), so a float
  *  -0.0 gives 0.0; anything else (strings, metamethods: __sub) is an ordinary subtraction. */
 function minusZero(n: L.BinaryExpression, t: T, mark: Mark): Frag {
-  const fn = t.fn;
-  const d = fn.arithDepth++;
-  fn.arithMax = Math.max(fn.arithMax, d + 1);
-  let left: Frag;
-  try {
-    left = expr(n.left, t);
-  } finally {
-    fn.arithDepth--;
-  }
+  const [left, d] = atNextDepth(t, (d) => [expr(n.left, t), d] as const);
   const p = `$p${d}`;
   const zero = constantFrag(new LFloat(0), t.chunk);
   return ["((", p, " = ", left, ") instanceof LFloat && ", p, ".n === 0 ? ", zero, " : ", slowOp(t, mark, "sub", [p, "0"], "first"), ")"];
@@ -269,14 +261,22 @@ export function knownValue(n: L.Expression, t: T): LuaNumber | undefined {
  *  operand (which may assign it); for arithmetic and comparisons (`upvalueEarly`) an
  *  upvalue is read before it, as Lua's code generator loads it into a register first. */
 function operands(n: { left: L.Expression; right: L.Expression }, t: T, pre: Frag[], upvalueEarly = true): [Operand, Operand, number] {
-  const fn = t.fn;
-  const d = fn.arithDepth++;
-  fn.arithMax = Math.max(fn.arithMax, d + 1);
-  try {
+  return atNextDepth(t, (d) => {
     const left = expr(n.left, t);
     const right = expr(n.right, t);
     const early = upvalueEarly && !isSimple(right) && isUpvalue(n.left, t);
     return [operand(n.left, left, early, t, `$p${d}`, pre), operand(n.right, right, false, t, `$q${d}`, pre), d];
+  });
+}
+
+/** Runs `body` with the next arithmetic depth `d` taken: its temporaries ($p<d>, $q<d>, ...)
+ *  are this expression's, and the expressions compiled inside it use deeper ones. */
+function atNextDepth<R>(t: T, body: (d: number) => R): R {
+  const fn = t.fn;
+  const d = fn.arithDepth++;
+  fn.arithMax = Math.max(fn.arithMax, d + 1);
+  try {
+    return body(d);
   } finally {
     fn.arithDepth--;
   }
@@ -390,16 +390,8 @@ function unaryExpr(n: L.UnaryExpression, t: T): Frag {
 /** `-x` with a plain number inline; an integer zero goes to the helper, which keeps the
  *  integer 0 (JS would make it -0, a float). */
 function inlineUnm(n: L.UnaryExpression, t: T, mark: Mark): Frag {
-  const fn = t.fn;
-  const d = fn.arithDepth++;
-  fn.arithMax = Math.max(fn.arithMax, d + 1);
-  let arg: Frag;
-  try {
-    arg = expr(n.argument, t);
-  } finally {
-    fn.arithDepth--;
-  }
-  const simple = typeof arg === "string" && SIMPLE_OPERAND.test(arg);
+  const [arg, d] = atNextDepth(t, (d) => [expr(n.argument, t), d] as const);
+  const simple = isSimple(arg);
   const p = simple ? arg : `$p${d}`;
   const pre: Frag = simple ? "" : ["(", p, " = ", arg, "), "];
   return ["(", pre, `typeof ${p} === "number" && ${p} !== 0 ? -${p} : `, slowOp(t, mark, "unm", [p], "first"), ")"];
@@ -431,15 +423,12 @@ function tableExpr(n: L.TableConstructorExpression, t: T): Frag {
 /** A constructor with keyed fields before positional ones: every field expression evaluated
  *  in source order into one array ($q<depth>), then the table built from its slots. */
 function orderedTableExpr(n: L.TableConstructorExpression, t: T): Frag {
-  const fn = t.fn;
-  const d = fn.arithDepth++;
-  fn.arithMax = Math.max(fn.arithMax, d + 1);
-  const x = `$q${d}`;
   const items: Frag[] = [];
   const pos: string[] = [];
   const kv: string[] = [];
   let tail = -1;
-  try {
+  const x = atNextDepth(t, (d) => {
+    const x = `$q${d}`;
     n.fields.forEach((f, i) => {
       const at = items.length;
       if (f.type !== "TableValue") {
@@ -453,9 +442,8 @@ function orderedTableExpr(n: L.TableConstructorExpression, t: T): Frag {
         pos.push(`${x}[${at}]`);
       }
     });
-  } finally {
-    fn.arithDepth--;
-  }
+    return x;
+  });
   if (tail >= 0) pos.push(`...${x}.slice(${tail})`);
   return [new Mark(lineOf(n), ""), "((", x, " = [", join(items, ", "), "]), tnew([", pos.join(", "), "], [", kv.join(", "), "]))"];
 }
