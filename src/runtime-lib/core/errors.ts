@@ -205,15 +205,19 @@ export function builtinError(msg: string): LuaError {
   return new LuaError(wherePrefix(luaPosAt(sites, 2)) + msg, sites);
 }
 
-/** Call sites for an error that needs the innermost Lua position: a short capture suffices
- *  inside pcall (no traceback will be shown); otherwise enough frames for a traceback. */
-function captureSitesFor(fn: Function): NodeJS.CallSite[] {
+/** Call sites (from the caller of `below` down) for an error that needs a Lua position:
+ *  inside pcall, where no traceback will be shown, a short capture when it `reaches` the
+ *  frame wanted (by default the innermost Lua one; each frame captured costs about a
+ *  microsecond); otherwise enough frames for a traceback. */
+export function captureSitesFor(below: Function, reaches: (sites: NodeJS.CallSite[]) => boolean = hasLuaFrame): NodeJS.CallSite[] {
   if (protectedCalls.depth > 0) {
-    const short = captureSites(8, fn);
-    if (short.some((s) => frameKind(s) === "lua")) return short;
+    const short = captureSites(8, below);
+    if (reaches(short)) return short;
   }
-  return captureSites(24, fn);
+  return captureSites(24, below);
 }
+
+const hasLuaFrame = (sites: NodeJS.CallSite[]): boolean => sites.some((s) => frameKind(s) === "lua");
 
 /** Converts anything thrown while running Lua into a LuaError. */
 export function toLuaError(e: unknown): LuaError {

@@ -4,7 +4,7 @@ import vm from "node:vm";
 import { LuaTable } from "../core/table.js";
 import { lazyNode } from "../node-lazy.js";
 import { EMPTY, Multi, first } from "../core/multi.js";
-import { ExitRequest, LuaError, captureSites, luaPosAt, afterBuiltin, toLuaError, wherePrefix, protectedCalls } from "../core/errors.js";
+import { ExitRequest, LuaError, captureSites, captureSitesFor, luaPosAt, afterBuiltin, toLuaError, wherePrefix, protectedCalls } from "../core/errors.js";
 import { callable, getMetatable, index, eq, tostringMeta, metaOf } from "../core/ops.js";
 import { LFloat, isNumber, str2number, wrapInt } from "../core/numbers.js";
 import { addressOf, builtins, typeName } from "../core/values.js";
@@ -188,20 +188,11 @@ function assert(...args: unknown[]): unknown {
 function error(v: unknown, level: unknown): unknown {
   const lvl = level === undefined ? 1 : checkInt(level, 2, "error");
   if (typeof v !== "string" || lvl <= 0) throw new LuaError(v);
-  // inside pcall no traceback will be shown: a few frames usually reach the level asked for
-  // (each frame captured costs about a microsecond); else, or when they do not, enough frames
-  // for a traceback
-  const short = protectedCalls.depth > 0;
-  let sites = captureSites(short ? SHORT_CAPTURE : 24);
-  let pos = luaPosAt(sites, lvl, afterBuiltin(sites, "error"));
-  if (pos === undefined && short && sites.length === SHORT_CAPTURE) {
-    sites = captureSites(24);
-    pos = luaPosAt(sites, lvl, afterBuiltin(sites, "error"));
-  }
-  throw new LuaError(wherePrefix(pos) + v, sites);
+  // (the sites start at this function's frame, which the level counts from)
+  const posIn = (sites: NodeJS.CallSite[]) => luaPosAt(sites, lvl, afterBuiltin(sites, "error"));
+  const sites = captureSitesFor(captureSitesFor, (short) => posIn(short) !== undefined);
+  throw new LuaError(wherePrefix(posIn(sites)) + v, sites);
 }
-
-const SHORT_CAPTURE = 8;
 
 /** A protected call's results when the call succeeded: true, then what it returned. */
 function succeeded(r: unknown): Multi {
