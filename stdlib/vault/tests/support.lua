@@ -37,12 +37,7 @@ function S.check(req, want)
 end
 
 --- Calls fn(...) expecting an error whose message contains `needle`; returns the message.
-function S.fails(needle, fn, ...)
-  local ok, err = pcall(fn, ...)
-  assert.eq(ok, false, "expected an error containing: " .. needle)
-  assert.contains(tostring(err), needle)
-  return tostring(err)
-end
+S.fails = require("assay.testing.support").fails
 
 --- Runs fn() with log.info recording its messages; returns them.
 function S.logs(fn)
