@@ -309,6 +309,117 @@ print(#db.query(c, "SELECT 1 AS a; SELECT 2 AS b, 3 AS c"), db.query(c, "SELECT 
 });
 
 // ---------------------------------------------------------------------------
+// prepared statements: a parameterised statement is parsed once per connection
+
+/** Lua: the number of the session's prepared statements the server holds. */
+const PREPARED = `local function prepared() return db.query(c, "SELECT count(*) AS n FROM pg_prepared_statements WHERE $1", {true})[1].n end`;
+
+pgTest('prepared statements: once per SQL text; a statement whose Parse failed is not kept', () => {
+  lines(`${PREPARED}
+db.execute(c, "CREATE TEMP TABLE ps (n int)")
+for i = 1, 3 do db.execute(c, "INSERT INTO ps VALUES ($1)", {i}) end
+print(prepared(), prepared())
+print(err(db.execute, c, "INSERT INTO ps VALUE ($1)", {4}))
+print(err(db.execute, c, "INSERT INTO ps VALUE ($1)", {4}))
+-- a new statement in a failed transaction is not parsed: it is prepared when next used
+local fresh = "INSERT INTO ps VALUES ($1 + 100)"
+db.execute(c, "BEGIN")
+err(db.query, c, "SELECT 1/0")
+print(err(db.execute, c, fresh, {1}))
+db.execute(c, "ROLLBACK")
+db.transaction(c, function() db.execute(c, fresh, {2}) end)
+print(db.query(c, "SELECT max(n) AS m FROM ps")[1].m, prepared())
+`, [
+    '2\t2',
+    'db.execute: syntax error at or near "VALUE" (42601)',
+    'db.execute: syntax error at or near "VALUE" (42601)',
+    'db.execute: current transaction is aborted, commands ignored until end of transaction block (25P02)',
+    '102\t3',
+  ]);
+});
+
+pgTest('prepared statements: DEALLOCATE ALL and DISCARD ALL forget them; one deallocated by name is prepared again', () => {
+  lines(`${PREPARED}
+db.execute(c, "DROP TABLE IF EXISTS assay_ps; CREATE TABLE assay_ps (n int)")
+local ins = "INSERT INTO assay_ps VALUES ($1)"
+-- (in a transaction, a statement the server forgot would fail)
+local function insert(n) db.transaction(c, function() db.execute(c, ins, {n}) end) end
+insert(1)
+db.execute(c, "DEALLOCATE ALL")
+insert(2)
+db.execute(c, "DISCARD ALL")
+insert(3)
+db.execute(c, "SELECT 1; DEALLOCATE ALL")
+insert(4)
+print(prepared())
+local name = db.query(c, "SELECT name FROM pg_prepared_statements WHERE statement = $1", {ins})[1].name
+db.execute(c, "DEALLOCATE " .. name)
+db.execute(c, ins, {5})
+insert(6)
+print(db.query(c, "SELECT string_agg(n::text, ',' ORDER BY n) AS s FROM assay_ps")[1].s)
+db.execute(c, "DROP TABLE assay_ps")
+`, ['2', '1,2,3,4,5,6']);
+});
+
+pgTest('prepared statements: at most 100 per connection, the least recently used closed on the server', () => {
+  lines(`${PREPARED}
+local first = "SELECT $1::int + 0 AS n"
+for i = 0, 149 do
+  assert(db.query(c, "SELECT $1::int + " .. i .. " AS n", {i})[1].n == 2 * i)
+  db.query(c, first, {7})
+end
+prepared()
+print(prepared())
+print(db.query(c, first, {7})[1].n, db.query(c, "SELECT $1::int + 1 AS n", {1})[1].n)
+`, ['100', '7\t2']);
+});
+
+pgTest('prepared statements: a table altered under a statement (prepared again outside a transaction, an error once inside)', () => {
+  lines(`
+db.execute(c, "CREATE TEMP TABLE alt (id int, a text); INSERT INTO alt VALUES (1, 'x')")
+local sel = "SELECT * FROM alt WHERE id = $1"
+local function cols() return table.concat(db.query(c, sel, {1}).columns, ",") end
+print(cols())
+db.execute(c, "ALTER TABLE alt ADD COLUMN b int")
+print(cols())
+db.execute(c, "BEGIN")
+db.execute(c, "ALTER TABLE alt ADD COLUMN c int")
+print(err(db.query, c, sel, {1}))
+db.execute(c, "ROLLBACK")
+print(cols())
+-- a parameter's type changes
+local ins = "INSERT INTO alt (id, a) VALUES ($1, $2)"
+db.execute(c, ins, {2, "y"})
+db.execute(c, "ALTER TABLE alt ALTER COLUMN id TYPE text")
+db.execute(c, ins, {"three", "z"})
+print(db.query(c, "SELECT string_agg(id, ',' ORDER BY a) AS s FROM alt")[1].s)
+`, [
+    'id,a',
+    'id,a,b',
+    'db.query: cached plan must not change result type (0A000)',
+    'id,a,b',
+    '1,2,three',
+  ]);
+});
+
+pgTest('prepared statements: each connection has its own', () => {
+  lines(`
+db.execute(c, "DROP TABLE IF EXISTS assay_ps2; CREATE TABLE assay_ps2 (n int)")
+local ins = "INSERT INTO assay_ps2 VALUES ($1)"
+local function insert(conn, n) db.transaction(conn, function() db.execute(conn, ins, {n}) end) end
+insert(c, 1)
+local other = db.connect(url)
+insert(other, 2)
+db.close(c)
+c = db.connect(url)
+insert(c, 3)
+insert(other, 4)
+print(db.query(c, "SELECT string_agg(n::text, ',' ORDER BY n) AS s FROM assay_ps2")[1].s)
+db.execute(c, "DROP TABLE assay_ps2")
+`, ['1,2,3,4']);
+});
+
+// ---------------------------------------------------------------------------
 // transactions
 
 pgTest('transactions: one session per connection; db.transaction commits, or rolls back and re-raises', () => {

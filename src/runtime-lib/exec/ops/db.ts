@@ -2,7 +2,8 @@
 // other half). Each connection is one pg Client (one server session: BEGIN ... COMMIT span
 // calls), kept here by id. pg queues the queries of one client, so concurrent tasks sharing a
 // connection take turns. Queries are pg "submittables" that collect rows column by column,
-// already converted from PostgreSQL's text format to what Lua needs (db-values.ts):
+// already converted from PostgreSQL's text format to what Lua needs (db-values.ts).
+// Statements with parameters are prepared once per connection (db-statements.ts).
 //   pg.connect [url, {ca?, connectTimeout?, queryTimeout?}] → id
 //   pg.query   [id, sql, values | null] → PgResult, after PgBatch events for big results
 //              (values: null, boolean, number, bigint, string — already UTF-8-decoded — or
@@ -13,6 +14,7 @@
 import fs from "node:fs";
 import type * as Pg from "pg";
 import type { OpHandler } from "../io-worker.js";
+import { StatementCache } from "./db-statements.js";
 import { ARRAYS, BATCH_ROWS, ColumnBuilder, Kind, PgBatch, PgResult, bytes, esm, loadPg, typeInfo } from "./db-values.js";
 
 // ---- connections ----
@@ -21,6 +23,13 @@ interface Conn {
   client: Pg.Client;
   /** why the connection broke (the server went away), if it did */
   broken?: string;
+  /** the session's prepared statements */
+  statements: StatementCache;
+  /** the transaction status at the last ReadyForQuery: I (idle), T (in a transaction block)
+   *  or E (in a failed one) */
+  tx: string;
+  /** the query pg is running (told when the server parsed and bound its statement) */
+  running?: Submittable;
 }
 const conns = new Map<number, Conn>();
 let nextConn = 1;
@@ -126,8 +135,13 @@ async function connect(url: string, o: ConnectOptions): Promise<number> {
     client = await open({ ...cfg, ssl: false }).catch((e2) => Promise.reject(failure(e2)));
   }
   const id = nextConn++;
-  const conn: Conn = { client };
+  const conn: Conn = { client, statements: new StatementCache(), tx: "I" };
   client.on("error", (e) => (conn.broken ??= failure(e).message));
+  const con = (client as unknown as { connection: PgConnection }).connection;
+  // (first: the client's own listener starts the next query, which reads the status)
+  con.prependListener("readyForQuery", (m: { status: string }) => (conn.tx = m.status));
+  con.on("parseComplete", () => conn.running?.parsed());
+  con.on("bindComplete", () => conn.running?.bound());
   conns.set(id, conn);
   return id;
 }
@@ -139,12 +153,28 @@ type PgConnection = import("node:events").EventEmitter & Record<string, (...a: u
 /** What pg calls on the query it is running; by default, nothing happens. */
 abstract class Submittable {
   callback?: (err: Error | null, value?: unknown) => void;
-  constructor(readonly text: string) {}
-  abstract submit(con: PgConnection): void;
+  constructor(
+    protected readonly conn: Conn,
+    readonly text: string,
+  ) {}
+  submit(con: PgConnection): void {
+    this.conn.running = this;
+    this.send(con);
+  }
+  protected abstract send(con: PgConnection): void;
   protected end(err: Error | null, value?: unknown): void {
+    if (this.conn.running === this) this.conn.running = undefined;
     const cb = this.callback;
     this.callback = undefined;
     cb?.(err, value);
+  }
+  /** The server parsed the statement (ParseComplete). */
+  parsed(): void {}
+  /** The server bound its parameters (BindComplete): from here on it runs. */
+  bound(): void {}
+  /** A copy to run once more after a failure, if it is worth it. */
+  again(): Submittable | undefined {
+    return undefined;
   }
   handleRowDescription(_msg: { fields: Array<{ name: string; dataTypeID: number }> }): void {}
   handleDataRow(_msg: { fields: Array<string | null> }): void {}
@@ -168,35 +198,101 @@ function wireValue(v: unknown): string | Buffer | null {
   return String(v);
 }
 
-/** A statement (several with the simple protocol when there are no parameters), its rows
- *  collected column by column. */
-class Query extends Submittable {
-  private names: string[] = [];
-  private kinds: Kind[] = [];
-  private builders: ColumnBuilder[] = [];
-  private set = 0;
-  private rows = 0;
-  private count = 0;
-  /** `emit`: where batches of rows go before the end (none: all rows come at the end) */
+/** A statement: with parameters, through the session's prepared statements
+ *  (db-statements.ts); without, with the simple protocol (so the text may hold several). */
+abstract class Statement extends Submittable {
+  protected count = 0;
+  /** its prepared statement's name */
+  private name: string | undefined;
+  /** the same, when this call prepares it */
+  private fresh: string | undefined;
+  /** binds a statement prepared by an earlier call */
+  private cached = false;
+  /** the session was outside a transaction block when it was sent */
+  private idle = false;
+  private isBound = false;
+  private retry = false;
   constructor(
+    conn: Conn,
     text: string,
-    private readonly values: unknown[] | null,
-    private readonly emit?: (b: PgBatch) => void,
+    protected readonly values: unknown[] | null,
+    /** whether its rows are wanted (their description is asked for) */
+    private readonly rows: boolean,
   ) {
-    super(text);
+    super(conn, text);
   }
-  submit(con: PgConnection): void {
+  protected send(con: PgConnection): void {
     if (this.values === null) return con.query(this.text);
+    const cache = this.conn.statements;
+    let name = cache.lookup(this.text);
+    this.name = name;
+    this.cached = name !== undefined;
+    this.idle = this.conn.tx === "I";
     con.stream.cork?.();
     try {
-      con.parse({ text: this.text, types: [] });
-      con.bind({ values: this.values, valueMapper: wireValue });
-      con.describe({ type: "P", name: "" });
+      for (const old of cache.takeClosing()) con.close({ type: "S", name: old });
+      if (name === undefined) {
+        name = this.name = this.fresh = cache.newName();
+        con.parse({ name, text: this.text, types: [] });
+      }
+      con.bind({ statement: name, values: this.values, valueMapper: wireValue });
+      if (this.rows) con.describe({ type: "P", name: "" });
       con.execute({ portal: "", rows: 0 });
       con.sync();
     } finally {
       con.stream.uncork?.();
     }
+  }
+  override parsed(): void {
+    if (this.fresh !== undefined) this.conn.statements.add(this.text, this.fresh);
+  }
+  override bound(): void {
+    this.isBound = true;
+  }
+  override handleCommandComplete(msg: { text: string }): void {
+    // "INSERT 0 5", "UPDATE 3", "SELECT 100": the count is the last number
+    const m = / (\d+)$/.exec(msg.text);
+    if (m) this.count += Number(m[1]);
+    // (the server forgot the session's prepared statements)
+    else if (msg.text === "DEALLOCATE ALL" || msg.text === "DISCARD ALL") this.conn.statements.clear();
+  }
+  override handleError(err: Error): void {
+    if (this.cached && !this.isBound) {
+      // a statement prepared earlier failed before it ran: it may be stale (a table it uses
+      // changed, or the server forgot it). Prepared again it may well work: outside a
+      // transaction block, where the failure changed nothing, it is tried once more
+      this.conn.statements.drop(this.text);
+      this.retry = this.idle && typeof (err as { code?: unknown }).code === "string";
+    }
+    // the name is the driver's business: the message reads as for an unnamed statement
+    // ('bind message supplies 1 parameters, but prepared statement "" requires 2')
+    if (this.name !== undefined) err.message = err.message.split(`"${this.name}"`).join(`""`);
+    this.end(err);
+  }
+  override again(): Statement | undefined {
+    return this.retry ? this.copy() : undefined;
+  }
+  protected abstract copy(): Statement;
+}
+
+/** A statement whose rows are collected column by column. */
+class Query extends Statement {
+  private names: string[] = [];
+  private kinds: Kind[] = [];
+  private builders: ColumnBuilder[] = [];
+  private set = 0;
+  private nrows = 0;
+  /** `emit`: where batches of rows go before the end (none: all rows come at the end) */
+  constructor(
+    conn: Conn,
+    text: string,
+    values: unknown[] | null,
+    private readonly emit?: (b: PgBatch) => void,
+  ) {
+    super(conn, text, values, true);
+  }
+  protected copy(): Query {
+    return new Query(this.conn, this.text, this.values, this.emit);
   }
   override handleRowDescription(msg: { fields: Array<{ name: string; dataTypeID: number }> }): void {
     // (several statements: the rows of the last one that has columns)
@@ -204,27 +300,36 @@ class Query extends Submittable {
     this.names = msg.fields.map((f) => bytes(f.name));
     this.kinds = msg.fields.map((f) => typeInfo(f.dataTypeID).kind);
     this.builders = msg.fields.map((f) => new ColumnBuilder(f.dataTypeID));
-    this.rows = 0;
+    this.nrows = 0;
   }
   override handleDataRow(msg: { fields: Array<string | null> }): void {
     const f = msg.fields;
     const b = this.builders;
-    const row = this.rows++;
+    const row = this.nrows++;
     for (let i = 0; i < b.length; i++) b[i].add(f[i], row);
-    if (this.rows === BATCH_ROWS && this.emit) this.emit(this.batch());
+    if (this.nrows === BATCH_ROWS && this.emit) this.emit(this.batch());
   }
   private batch(): PgBatch {
-    const nrows = this.rows;
-    this.rows = 0;
+    const nrows = this.nrows;
+    this.nrows = 0;
     return { set: this.set, names: this.names, kinds: this.kinds, cols: this.builders.map((b) => b.take(nrows)), nrows };
-  }
-  override handleCommandComplete(msg: { text: string }): void {
-    // "INSERT 0 5", "UPDATE 3", "SELECT 100": the count is the last number
-    const m = / (\d+)$/.exec(msg.text);
-    if (m) this.count += Number(m[1]);
   }
   handleReadyForQuery(): void {
     this.end(null, { ...this.batch(), count: this.count } satisfies PgResult);
+  }
+}
+
+/** A statement of which only the number of rows affected matters (rows it returns are
+ *  dropped as they come). */
+class Execute extends Statement {
+  constructor(conn: Conn, text: string, values: unknown[] | null) {
+    super(conn, text, values, false);
+  }
+  protected copy(): Execute {
+    return new Execute(this.conn, this.text, this.values);
+  }
+  handleReadyForQuery(): void {
+    this.end(null, this.count);
   }
 }
 
@@ -235,7 +340,7 @@ class Describe extends Submittable {
   private readonly onParams = (m: { dataTypeIDs: number[] }): void => {
     this.params = m.dataTypeIDs;
   };
-  submit(con: PgConnection): void {
+  protected send(con: PgConnection): void {
     this.con = con;
     con.on("parameterDescription", this.onParams);
     con.parse({ text: this.text, types: [] });
@@ -254,30 +359,35 @@ class Describe extends Submittable {
 /** How much longer than query_timeout a server that does not answer at all is waited for. */
 const NO_ANSWER_GRACE_MS = 2000;
 
-function submit<T>(id: unknown, q: Submittable): Promise<T> {
+/** Runs `make`'s query on connection `id`. */
+function submit<T>(id: unknown, make: (c: Conn) => Submittable): Promise<T> {
   const c = connOf(id);
   if (c.broken !== undefined) return Promise.reject(new Error(`connection lost: ${c.broken}`));
-  return new Promise<T>((resolve, reject) => {
-    q.callback = (err, v) => {
-      if (!err) return resolve(v as T);
-      if (err.message === "Query read timeout") {
-        // no answer even to the server-side timeout: the session is in an unknown state
-        c.broken ??= "the server did not answer in time";
-        (c.client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
-        return reject(new Error("query timed out: the server did not answer"));
-      }
-      if (conns.get(id as number) !== c) return reject(new Error("connection was closed"));
-      // (the socket closed under the query: said as for later calls on this connection)
-      const code = (err as { code?: unknown }).code;
-      if (code === undefined && (c.broken !== undefined || /^Connection terminated/.test(err.message))) return reject(new Error(`connection lost: ${err.message}`));
-      reject(failure(err));
-    };
-    c.client.query(q as unknown as Pg.QueryConfig);
-  });
+  return new Promise<T>((resolve, reject) => enqueue(id, c, make(c), resolve, reject));
+}
+
+function enqueue<T>(id: unknown, c: Conn, q: Submittable, resolve: (v: T) => void, reject: (e: Error) => void): void {
+  q.callback = (err, v) => {
+    if (!err) return resolve(v as T);
+    if (err.message === "Query read timeout") {
+      // no answer even to the server-side timeout: the session is in an unknown state
+      c.broken ??= "the server did not answer in time";
+      (c.client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      return reject(new Error("query timed out: the server did not answer"));
+    }
+    if (conns.get(id as number) !== c) return reject(new Error("connection was closed"));
+    const retry = q.again();
+    if (retry !== undefined) return enqueue(id, c, retry, resolve, reject);
+    // (the socket closed under the query: said as for later calls on this connection)
+    const code = (err as { code?: unknown }).code;
+    if (code === undefined && (c.broken !== undefined || /^Connection terminated/.test(err.message))) return reject(new Error(`connection lost: ${err.message}`));
+    reject(failure(err));
+  };
+  c.client.query(q as unknown as Pg.QueryConfig);
 }
 
 async function describe(id: unknown, sql: string): Promise<Array<[number, number]>> {
-  const params = await submit<number[]>(id, new Describe(sql));
+  const params = await submit<number[]>(id, (c) => new Describe(c, sql));
   return params.map((oid) => [oid, ARRAYS[oid] ?? 0]);
 }
 
@@ -288,11 +398,13 @@ async function close(id: unknown): Promise<void> {
   await c.client.end().catch(() => {});
 }
 
+const valuesOf = (v: unknown): unknown[] | null => (v ?? null) as unknown[] | null;
+
 export const ops: Record<string, OpHandler> = {
   "pg.connect": (args) => connect(String(args[0]), (args[1] ?? {}) as ConnectOptions),
-  "pg.query": (args, ctx) => submit<PgResult>(args[0], new Query(String(args[1]), (args[2] ?? null) as unknown[] | null, (b) => ctx.emit(b))),
+  "pg.query": (args, ctx) => submit<PgResult>(args[0], (c) => new Query(c, String(args[1]), valuesOf(args[2]), (b) => ctx.emit(b))),
   // (the row count alone: a number crosses back cheaper than a result)
-  "pg.execute": (args) => submit<PgResult>(args[0], new Query(String(args[1]), (args[2] ?? null) as unknown[] | null)).then((r) => r.count),
+  "pg.execute": (args) => submit<number>(args[0], (c) => new Execute(c, String(args[1]), valuesOf(args[2]))),
   "pg.describe": (args) => describe(args[0], String(args[1])),
   "pg.close": (args) => close(args[0]),
   "pg.closeAll": () => Promise.all([...conns.keys()].map(close)).then(() => undefined),
