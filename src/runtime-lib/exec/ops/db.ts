@@ -15,6 +15,7 @@ import fs from "node:fs";
 import type * as Pg from "pg";
 import type { OpHandler } from "../io-worker.js";
 import { StatementCache } from "./db-statements.js";
+import { statementMessages, WireParam } from "./db-wire.js";
 import { ARRAYS, BATCH_ROWS, ColumnBuilder, Kind, PgBatch, PgResult, bytes, esm, loadPg, typeInfo } from "./db-values.js";
 
 // ---- connections ----
@@ -148,7 +149,7 @@ async function connect(url: string, o: ConnectOptions): Promise<number> {
 
 // ---- the queries: pg "submittables" (the extension point pg-cursor uses) ----
 
-type PgConnection = import("node:events").EventEmitter & Record<string, (...a: unknown[]) => void> & { stream: { cork?(): void; uncork?(): void } };
+type PgConnection = import("node:events").EventEmitter & Record<string, (...a: unknown[]) => void> & { stream: { writable: boolean; write(b: Buffer): boolean } };
 
 /** What pg calls on the query it is running; by default, nothing happens. */
 abstract class Submittable {
@@ -191,10 +192,10 @@ abstract class Submittable {
   abstract handleReadyForQuery(): void;
 }
 
-/** Rows as wire values for parameters: pg's text format, Buffers in binary format. */
-function wireValue(v: unknown): string | Buffer | null {
+/** A parameter as sent: text (pg's text format for booleans and numbers), or bytes. */
+function wireValue(v: unknown): WireParam {
   if (v === null || v === undefined) return null;
-  if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+  if (v instanceof Uint8Array) return v;
   return String(v);
 }
 
@@ -225,23 +226,15 @@ abstract class Statement extends Submittable {
     if (this.values === null) return con.query(this.text);
     const cache = this.conn.statements;
     let name = cache.lookup(this.text);
-    this.name = name;
     this.cached = name !== undefined;
+    if (name === undefined) name = this.fresh = cache.newName();
+    this.name = name;
     this.idle = this.conn.tx === "I";
-    con.stream.cork?.();
-    try {
-      for (const old of cache.takeClosing()) con.close({ type: "S", name: old });
-      if (name === undefined) {
-        name = this.name = this.fresh = cache.newName();
-        con.parse({ name, text: this.text, types: [] });
-      }
-      con.bind({ statement: name, values: this.values, valueMapper: wireValue });
-      if (this.rows) con.describe({ type: "P", name: "" });
-      con.execute({ portal: "", rows: 0 });
-      con.sync();
-    } finally {
-      con.stream.uncork?.();
-    }
+    const close = cache.takeClosing();
+    const msgs = statementMessages({ close, name, parse: !this.cached, text: this.text, params: this.values.map(wireValue), describe: this.rows });
+    // (one write for all the messages; as pg's own writes, none to a closed socket, whose
+    // end fails the query)
+    if (con.stream.writable) con.stream.write(msgs);
   }
   override parsed(): void {
     if (this.fresh !== undefined) this.conn.statements.add(this.text, this.fresh);

@@ -1,0 +1,118 @@
+// The frontend messages of one parameterised statement (PostgreSQL's extended query
+// protocol), written into one buffer: the statements of exec/ops/db.ts go out as a single
+// socket write rather than a write per message.
+//
+//   Close 'C' (statement)   Parse 'P'   Bind 'B'   Describe 'D' (portal)   Execute 'E'   Sync 'S'
+//
+// Every message is a type byte and a 32-bit length (which counts itself), then its fields;
+// strings are NUL-terminated UTF-8. Parameters are text, or bytes in binary format.
+
+/** A parameter as the worker receives it: null, text, or bytes. */
+export type WireParam = string | Uint8Array | null;
+
+/** What one statement sends. */
+export interface StatementMessages {
+  /** prepared statements to close first */
+  close: readonly string[];
+  /** the statement's name, parsed first when `parse` is set */
+  name: string;
+  parse: boolean;
+  text: string;
+  params: readonly WireParam[];
+  /** asks for the row description (the rows are wanted) */
+  describe: boolean;
+}
+
+const utf8Length = (s: string): number => Buffer.byteLength(s, "utf8");
+
+export function statementMessages(m: StatementMessages): Buffer {
+  const nameLen = utf8Length(m.name);
+  const params = m.params;
+  let size = 0;
+  for (const c of m.close) size += 1 + 4 + 1 + utf8Length(c) + 1;
+  const textLen = m.parse ? utf8Length(m.text) : 0;
+  if (m.parse) size += 1 + 4 + nameLen + 1 + textLen + 1 + 2;
+  const lengths = new Array<number>(params.length);
+  let binary = false;
+  let bind = 4 + 1 + nameLen + 1 + 2 + 2 + 2;
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i];
+    const n = p === null ? 0 : typeof p === "string" ? utf8Length(p) : p.byteLength;
+    if (p instanceof Uint8Array) binary = true;
+    lengths[i] = n;
+    bind += 4 + n;
+  }
+  // (format codes: none when all are text, else one per parameter)
+  if (binary) bind += 2 * params.length;
+  size += 1 + bind;
+  if (m.describe) size += 1 + 4 + 1 + 1;
+  size += 1 + 4 + 1 + 4 + 1 + 4;
+
+  const b = Buffer.allocUnsafe(size);
+  let at = 0;
+  const cstring = (s: string, len: number): void => {
+    at += b.write(s, at, "utf8");
+    b[at++] = 0;
+  };
+  const header = (code: number, len: number): void => {
+    b[at] = code;
+    b.writeInt32BE(len, at + 1);
+    at += 5;
+  };
+  for (const c of m.close) {
+    const len = utf8Length(c);
+    header(0x43, 4 + 1 + len + 1);
+    b[at++] = 0x53; // 'S': a statement
+    cstring(c, len);
+  }
+  if (m.parse) {
+    header(0x50, 4 + nameLen + 1 + textLen + 1 + 2);
+    cstring(m.name, nameLen);
+    cstring(m.text, textLen);
+    b.writeInt16BE(0, at); // no parameter types: the server infers them
+    at += 2;
+  }
+  header(0x42, bind);
+  b[at++] = 0; // the unnamed portal
+  cstring(m.name, nameLen);
+  if (binary) {
+    b.writeInt16BE(params.length, at);
+    at += 2;
+    for (const p of params) {
+      b.writeInt16BE(p instanceof Uint8Array ? 1 : 0, at);
+      at += 2;
+    }
+  } else {
+    b.writeInt16BE(0, at);
+    at += 2;
+  }
+  b.writeInt16BE(params.length, at);
+  at += 2;
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i];
+    if (p === null) {
+      b.writeInt32BE(-1, at);
+      at += 4;
+      continue;
+    }
+    const n = lengths[i];
+    b.writeInt32BE(n, at);
+    at += 4;
+    if (typeof p === "string") b.write(p, at, "utf8");
+    else b.set(p, at);
+    at += n;
+  }
+  b.writeInt16BE(0, at); // every result column in text format
+  at += 2;
+  if (m.describe) {
+    header(0x44, 4 + 1 + 1);
+    b[at++] = 0x50; // 'P': a portal
+    b[at++] = 0; // the unnamed one
+  }
+  header(0x45, 4 + 1 + 4);
+  b[at++] = 0; // the unnamed portal
+  b.writeInt32BE(0, at); // all its rows
+  at += 4;
+  header(0x53, 4);
+  return b;
+}
