@@ -3,6 +3,8 @@
 //   http.bind [ServerSpec] → {sid, port}      listening; requests queue until a stream starts
 //   http.requests [sid]                        emits one RequestEvent per request; ends (done)
 //                                              when the server is closed
+//                                              (the Lua side answers every request: a client
+//                                              gone by then is forgotten at its answer)
 //   http.respond [rid, status, headers, body]  answers request rid (headers: a flat list,
 //                                              name, value, name, value...)
 //   http.close [sid, graceMs?]                 stops accepting; requests in flight may still
@@ -26,15 +28,9 @@ export interface ServerSpec {
   requestTimeoutMs: number;
 }
 
-export interface RequestEvent {
-  rid: number;
-  method: string;
-  path: string;
-  query: string;
-  /** as received: name, value, name, value... (names in their own case) */
-  headers: string[];
-  body: string;
-}
+/** A request as it crosses to the Lua thread: an array, which is cheaper to clone than an
+ *  object. Headers as received: name, value, name, value... (names in their own case). */
+export type RequestEvent = [rid: number, method: string, path: string, query: string, body: string, headers: string[]];
 
 interface Server {
   srv: http.Server;
@@ -62,14 +58,36 @@ function plain(res: http.ServerResponse, status: number, text: string): void {
   res.end(text);
 }
 
+/** Hands request `req` to the Lua side, which answers it with http.respond. */
+function deliver(s: Server, req: http.IncomingMessage, res: http.ServerResponse, body: string): void {
+  const url = req.url ?? "/";
+  const q = url.indexOf("?");
+  const rid = nextRequest++;
+  waiting.set(rid, res);
+  const ev: RequestEvent = [rid, req.method ?? "GET", q < 0 ? url : url.slice(0, q), q < 0 ? "" : url.slice(q + 1), body, req.rawHeaders];
+  if (s.emit) s.emit(ev);
+  else s.queue.push(ev);
+}
+
 function accept(s: Server, spec: ServerSpec, req: http.IncomingMessage, res: http.ServerResponse): void {
-  const declared = Number(req.headers["content-length"] ?? 0);
+  // (from the raw headers: Node builds req.headers only when asked, which costs)
+  let declared = 0;
+  let chunked = false;
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i];
+    if (name.length === 14 && name.toLowerCase() === "content-length") declared = Number(raw[i + 1]);
+    else if (name.length === 17 && name.toLowerCase() === "transfer-encoding") chunked = true;
+  }
   if (declared > spec.maxBodyBytes) {
     res.setHeader("connection", "close");
     plain(res, 413, "request body too large");
     req.resume();
     return;
   }
+  // no body (neither a length nor chunks): the request is complete already; Node reads
+  // the rest of its stream when the answer is written
+  if (declared === 0 && !chunked) return deliver(s, req, res, "");
   const chunks: Buffer[] = [];
   let size = 0;
   let refused = false;
@@ -85,23 +103,7 @@ function accept(s: Server, spec: ServerSpec, req: http.IncomingMessage, res: htt
     chunks.push(c);
   });
   req.on("end", () => {
-    if (refused) return;
-    const url = req.url ?? "/";
-    const q = url.indexOf("?");
-    const rid = nextRequest++;
-    waiting.set(rid, res);
-    // a client that goes away before its answer: forget the request
-    res.on("close", () => waiting.delete(rid));
-    const ev: RequestEvent = {
-      rid,
-      method: req.method ?? "GET",
-      path: q < 0 ? url : url.slice(0, q),
-      query: q < 0 ? "" : url.slice(q + 1),
-      headers: req.rawHeaders,
-      body: Buffer.concat(chunks).toString("latin1"),
-    };
-    if (s.emit) s.emit(ev);
-    else s.queue.push(ev);
+    if (!refused) deliver(s, req, res, Buffer.concat(chunks).toString("latin1"));
   });
 }
 
@@ -153,8 +155,9 @@ export const ops: Record<string, OpHandler> = {
   "http.respond"(args: unknown[]): boolean {
     const [rid, status, headers, body] = args as [number, number, string[], string];
     const res = waiting.get(rid);
-    if (!res) return false; // the client went away
+    if (!res) return false;
     waiting.delete(rid);
+    if (res.destroyed) return false; // the client went away
     try {
       if (status === 204 || status === 304 || status < 200) {
         // no body allowed (HTTP semantics): whatever the handler gave is dropped
