@@ -66,10 +66,8 @@ const families: Record<string, () => Promise<OpModule>> = {
   pg: () => import("./ops/db.js"),
   ws: () => import("./ops/ws.js"),
   shell: () => import("./ops/shell.js"),
-  http: async () => {
-    const [client, server] = await Promise.all([import("./ops/http-client.js"), import("./ops/http-server.js")]);
-    return { ops: { ...client.ops, ...server.ops } };
-  },
+  http: () => import("./ops/http-client.js"),
+  httpd: () => import("./ops/http-server.js"),
 };
 const loading = new Map<string, Promise<void>>();
 

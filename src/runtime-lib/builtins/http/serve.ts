@@ -153,7 +153,7 @@ function replyOf(fname: string, v: unknown): Reply {
 }
 
 function respond(rid: number, r: Reply): void {
-  ioPost("http.respond", [rid, r.status, r.headers.flat(), r.body]);
+  ioPost("httpd.respond", [rid, r.status, r.headers.flat(), r.body]);
 }
 
 /** A server started by serve/listen: its routes, the worker's id for it, requests in flight. */
@@ -207,14 +207,14 @@ class Server {
 
   /** Starts taking requests (they queue in the worker until then). */
   start(): void {
-    this.stream = new IoWait("http.requests", [this.sid], (ev) => this.dispatch(ev as RequestEvent));
+    this.stream = new IoWait("httpd.requests", [this.sid], (ev) => this.dispatch(ev as RequestEvent));
     this.stream.start();
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    ioPost("http.close", [this.sid]);
+    ioPost("httpd.close", [this.sid]);
   }
 }
 
@@ -246,7 +246,7 @@ function* bind(fname: string, G: LuaTable, port: unknown, routes: unknown, opts:
   if (opts !== undefined && !(opts instanceof LuaTable)) throw libError(fname, `${fname}: third argument must be a table or nil`);
   let bound: { sid: number; port: number };
   try {
-    bound = (yield new IoWait("http.bind", [serverSpec(fname, a.port, opts as LuaTable | undefined)])) as { sid: number; port: number };
+    bound = (yield new IoWait("httpd.bind", [serverSpec(fname, a.port, opts as LuaTable | undefined)])) as { sid: number; port: number };
   } catch (e) {
     throw e instanceof IoFailure ? libError(fname, `${fname}: bind failed: ${e.message}`) : e;
   }
@@ -262,7 +262,7 @@ function drain(s: Server): void {
   s.close();
   const deadline = Date.now() + SHUTDOWN_GRACE_MS;
   runUntil(() => s.inFlight === 0 || Date.now() >= deadline);
-  new IoWait("http.close", [s.sid, Math.max(0, deadline - Date.now())]).serve();
+  new IoWait("httpd.close", [s.sid, Math.max(0, deadline - Date.now())]).serve();
 }
 
 export function makeServe(G: LuaTable): Function {

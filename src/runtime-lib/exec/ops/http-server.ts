@@ -1,13 +1,17 @@
 // HTTP server operations for the I/O worker (node:http). The worker parses requests and
-// enforces the limits; the Lua thread runs the handlers and answers.
-//   http.bind [ServerSpec] → {sid, port}      listening; requests queue until a stream starts
-//   http.requests [sid]                        emits one RequestEvent per request; ends (done)
+// enforces the limits; the Lua thread runs the handlers and answers. A family of their own
+// ("httpd"), apart from the client's: a script that only serves never loads undici. (With
+// undici loaded, the worker's V8 was seen to promote nearly every request's objects to the
+// old generation — ~2 KB a request, where a server alone promotes next to nothing — and
+// the collections that follow cost about a tenth of a request's CPU time.)
+//   httpd.bind [ServerSpec] → {sid, port}      listening; requests queue until a stream starts
+//   httpd.requests [sid]                        emits one RequestEvent per request; ends (done)
 //                                              when the server is closed
 //                                              (the Lua side answers every request: a client
 //                                              gone by then is forgotten at its answer)
-//   http.respond [rid, status, headers, body]  answers request rid (headers: a flat list,
+//   httpd.respond [rid, status, headers, body]  answers request rid (headers: a flat list,
 //                                              name, value, name, value...)
-//   http.close [sid, graceMs?]                 stops accepting; requests in flight may still
+//   httpd.close [sid, graceMs?]                 stops accepting; requests in flight may still
 //                                              be answered; idle keep-alive sockets close.
 //                                              With graceMs: resolves once every connection
 //                                              has ended (answers written), or after graceMs
@@ -58,7 +62,7 @@ function plain(res: http.ServerResponse, status: number, text: string): void {
   res.end(text);
 }
 
-/** Hands request `req` to the Lua side, which answers it with http.respond. */
+/** Hands request `req` to the Lua side, which answers it with httpd.respond. */
 function deliver(s: Server, req: http.IncomingMessage, res: http.ServerResponse, body: string): void {
   const url = req.url ?? "/";
   const q = url.indexOf("?");
@@ -108,7 +112,7 @@ function accept(s: Server, spec: ServerSpec, req: http.IncomingMessage, res: htt
 }
 
 export const ops: Record<string, OpHandler> = {
-  async "http.bind"(args: unknown[]): Promise<{ sid: number; port: number }> {
+  async "httpd.bind"(args: unknown[]): Promise<{ sid: number; port: number }> {
     const spec = args[0] as ServerSpec;
     const s: Server = { srv: null as unknown as http.Server, queue: [], emit: null, end: null, closed: false, gone: null };
     s.srv = http.createServer(
@@ -137,7 +141,7 @@ export const ops: Record<string, OpHandler> = {
     return { sid, port: typeof addr === "object" && addr ? addr.port : spec.port };
   },
 
-  "http.requests"(args: unknown[], ctx: OpContext): Promise<void> {
+  "httpd.requests"(args: unknown[], ctx: OpContext): Promise<void> {
     const s = servers.get(args[0] as number);
     if (!s) return Promise.reject(new Error("no such server"));
     return new Promise<void>((resolve) => {
@@ -152,7 +156,7 @@ export const ops: Record<string, OpHandler> = {
     });
   },
 
-  "http.respond"(args: unknown[]): boolean {
+  "httpd.respond"(args: unknown[]): boolean {
     const [rid, status, headers, body] = args as [number, number, string[], string];
     const res = waiting.get(rid);
     if (!res) return false;
@@ -176,7 +180,7 @@ export const ops: Record<string, OpHandler> = {
     return true;
   },
 
-  async "http.close"(args: unknown[]): Promise<void> {
+  async "httpd.close"(args: unknown[]): Promise<void> {
     const [sid, graceMs] = args as [number, number | undefined];
     const s = servers.get(sid);
     if (!s) return;
