@@ -1,17 +1,17 @@
 // HTTP server operations for the I/O worker (node:http). The worker parses requests and
-// enforces the limits; the Lua thread runs the handlers and answers. A family of their own
-// ("httpd"), apart from the client's: a script that only serves never loads undici. (With
-// undici loaded, the worker's V8 was seen to promote nearly every request's objects to the
-// old generation — ~2 KB a request, where a server alone promotes next to nothing — and
-// the collections that follow cost about a tenth of a request's CPU time.)
+// enforces the limits; the Lua thread runs the handlers and answers. They are a family of
+// their own ("httpd"), apart from the client's, so that a script that only serves never
+// loads undici: with undici loaded, the worker's V8 was seen to promote nearly every
+// request's objects to the old generation (~2 KB a request, against next to nothing
+// without), and a request then cost about a third more CPU time.
 //   httpd.bind [ServerSpec] → {sid, port}      listening; requests queue until a stream starts
-//   httpd.requests [sid]                        emits one RequestEvent per request; ends (done)
+//   httpd.requests [sid]                       emits one RequestEvent per request; ends (done)
 //                                              when the server is closed
-//                                              (the Lua side answers every request: a client
-//                                              gone by then is forgotten at its answer)
-//   httpd.respond [rid, status, headers, body]  answers request rid (headers: a flat list,
-//                                              name, value, name, value...)
-//   httpd.close [sid, graceMs?]                 stops accepting; requests in flight may still
+//   httpd.respond [rid, status, headers, body] answers request rid (headers: a flat list,
+//                                              name, value, name, value...); the Lua side
+//                                              answers every request, and a client gone by
+//                                              then is forgotten at its answer
+//   httpd.close [sid, graceMs?]                stops accepting; requests in flight may still
 //                                              be answered; idle keep-alive sockets close.
 //                                              With graceMs: resolves once every connection
 //                                              has ended (answers written), or after graceMs
@@ -74,15 +74,7 @@ function deliver(s: Server, req: http.IncomingMessage, res: http.ServerResponse,
 }
 
 function accept(s: Server, spec: ServerSpec, req: http.IncomingMessage, res: http.ServerResponse): void {
-  // (from the raw headers: Node builds req.headers only when asked, which costs)
-  let declared = 0;
-  let chunked = false;
-  const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i];
-    if (name.length === 14 && name.toLowerCase() === "content-length") declared = Number(raw[i + 1]);
-    else if (name.length === 17 && name.toLowerCase() === "transfer-encoding") chunked = true;
-  }
+  const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > spec.maxBodyBytes) {
     res.setHeader("connection", "close");
     plain(res, 413, "request body too large");
@@ -91,7 +83,7 @@ function accept(s: Server, spec: ServerSpec, req: http.IncomingMessage, res: htt
   }
   // no body (neither a length nor chunks): the request is complete already; Node reads
   // the rest of its stream when the answer is written
-  if (declared === 0 && !chunked) return deliver(s, req, res, "");
+  if (declared === 0 && req.headers["transfer-encoding"] === undefined) return deliver(s, req, res, "");
   const chunks: Buffer[] = [];
   let size = 0;
   let refused = false;
