@@ -6,10 +6,12 @@
 //   node benchmarks/http/serve.mjs [--seconds 5] [--connections 50] [--runs 2]
 //
 // Both servers run in their own process; the load generator shares the machine with them
-// (on a 2-core machine that matters: the figures are comparable, not absolute).
+// (on a 2-core machine that matters: the figures are comparable, not absolute). On Linux it
+// also gives each server's CPU time per request (all its threads, from /proc), which a
+// machine busy with other work disturbs much less than the request rate.
 // ASSAY_BIN=/path/to/bin/assay overrides the CLI under test.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
@@ -73,6 +75,24 @@ http.createServer((req, res) => {
   },
 };
 
+/** Clock ticks per second of /proc's CPU times. */
+const TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU seconds (user + system, every thread) process `pid` has used, or NaN without /proc. */
+function cpuSeconds(pid) {
+  const file = `/proc/${pid}/stat`;
+  if (!existsSync(file)) return NaN;
+  // (the fields after the command name, which is in parentheses and may hold spaces)
+  const f = readFileSync(file, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) / TICKS;
+}
+
 async function measure(name) {
   const port = await freePort();
   const child = await servers[name](port);
@@ -80,23 +100,33 @@ async function measure(name) {
     await up(port);
     // warm-up
     await autocannon({ url: `http://127.0.0.1:${port}/`, connections: CONNECTIONS, duration: 1 });
+    const cpu0 = cpuSeconds(child.pid);
     const r = await autocannon({ url: `http://127.0.0.1:${port}/`, connections: CONNECTIONS, duration: SECONDS });
+    const cpu = cpuSeconds(child.pid) - cpu0;
     if (r.non2xx > 0 || r.errors > 0) throw new Error(`${name}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
-    return r.requests.average;
+    return { rps: r.requests.average, usPerRequest: (cpu / r.requests.total) * 1e6 };
   } finally {
     child.kill('SIGKILL');
   }
 }
 
 const best = { assay: 0, node: 0 };
+const leastCpu = { assay: Infinity, node: Infinity };
 for (let i = 0; i < RUNS; i++) {
   for (const name of i % 2 === 0 ? ['assay', 'node'] : ['node', 'assay']) {
-    const rps = await measure(name);
+    const { rps, usPerRequest } = await measure(name);
     best[name] = Math.max(best[name], rps);
-    console.log(`run ${i + 1} ${name.padEnd(5)} ${rps.toFixed(0)} req/s`);
+    leastCpu[name] = Math.min(leastCpu[name], usPerRequest);
+    const cpu = Number.isNaN(usPerRequest) ? '' : `, ${usPerRequest.toFixed(1)} µs CPU/request`;
+    console.log(`run ${i + 1} ${name.padEnd(5)} ${rps.toFixed(0)} req/s${cpu}`);
   }
 }
 console.log(`\nbest of ${RUNS}, ${CONNECTIONS} connections, ${SECONDS} s:`);
 console.log(`  assay http.serve  ${best.assay.toFixed(0)} req/s`);
 console.log(`  node http         ${best.node.toFixed(0)} req/s`);
 console.log(`  ratio             ${((best.assay / best.node) * 100).toFixed(1)}% of plain Node`);
+if (!Number.isNaN(leastCpu.assay)) {
+  console.log(`least CPU time per request (the server's threads, all of them):`);
+  console.log(`  assay http.serve  ${leastCpu.assay.toFixed(1)} µs`);
+  console.log(`  node http         ${leastCpu.node.toFixed(1)} µs`);
+}

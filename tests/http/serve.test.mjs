@@ -163,6 +163,42 @@ test('abuse: oversized headers 431, oversized body 413, malformed 400, slow clie
   await run;
 });
 
+test('request bodies: none, empty, by length, chunked; a client gone before its answer is forgotten harmlessly', async () => {
+  const run = runLuaAsync(`
+    local answered = 0
+    local srv = http.listen(0, {
+      POST = { ["/"] = function(req) return { body = "[" .. req.body .. "] " .. tostring(req.headers["transfer-encoding"]) } end },
+      GET = {
+        ["/slow"] = function() sleep(0.3); answered = answered + 1; return { body = "late" } end,
+        ["/count"] = function() return { body = "answered " .. answered } end,
+      },
+    })
+    print("port " .. srv.port)
+    sleep(30)`);
+  const port = Number((await waitForLine(run, /port (\d+)\n/))[1]);
+  const post = (headers, body = '') => raw(port, `POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n${headers}\r\n${body}`);
+  assert.match(await post(''), /^HTTP\/1\.1 200 [\s\S]*\r\n\r\n\[\] nil$/);
+  assert.match(await post('Content-Length: 0\r\n'), /^HTTP\/1\.1 200 [\s\S]*\r\n\r\n\[\] nil$/);
+  assert.match(await post('Content-Length: 3\r\n', 'abc'), /^HTTP\/1\.1 200 [\s\S]*\r\n\r\n\[abc\] nil$/);
+  assert.match(await post('Transfer-Encoding: chunked\r\n', '3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n'), /^HTTP\/1\.1 200 [\s\S]*\r\n\r\n\[abcde\] chunked$/);
+  // a client that leaves while its handler sleeps: the handler's answer goes nowhere, and
+  // the server goes on serving
+  await new Promise((resolve) => {
+    const c = net.connect(port, '127.0.0.1', () => c.write('GET /slow HTTP/1.1\r\nHost: x\r\n\r\n'));
+    c.on('close', resolve);
+    setTimeout(() => c.destroy(), 100);
+  });
+  let count;
+  do {
+    assert.equal(run.child.exitCode, null, 'the server exited');
+    await new Promise((r) => setTimeout(r, 50));
+    count = await raw(port, 'GET /count HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+  } while (!/answered 1$/.test(count));
+  assert.match(count, /^HTTP\/1\.1 200 /);
+  run.child.kill('SIGKILL');
+  await run;
+});
+
 /** A port nothing listens on (bound and released here). */
 function freePort() {
   return new Promise((resolve) => {

@@ -163,8 +163,10 @@ function waitUntil(enough: () => boolean, deadline: number): void {
 }
 
 function send(c: Command): void {
-  if (current) {
-    // notice a worker that already died, so that the command goes to a new one
+  if (current && c.t !== "post") {
+    // notice a worker that already died, so that the command goes to a new one (not for a
+    // post, which has nothing to wait for: an answer to a request from a worker that died
+    // has no one to go to, and a post costs no look at the event port)
     const stopped = drain(current);
     if (stopped !== undefined) retire(current, stopped);
   }

@@ -44,8 +44,13 @@ process.stdout.write = process.stderr.write = () => true;
 
 const { events, counter, modules } = workerData as IoWorkerData;
 const registry = new Map<string, OpHandler>();
+/** An operation started and not finished or cancelled; its AbortController is made when the
+ *  handler first asks for its signal (most never do). */
+interface Running {
+  ac: AbortController | null;
+}
 /** operations started and not finished or cancelled */
-const running = new Map<number, AbortController>();
+const running = new Map<number, Running>();
 
 function register(ops: Record<string, OpHandler>): void {
   for (const [name, h] of Object.entries(ops)) registry.set(name, h);
@@ -61,10 +66,8 @@ const families: Record<string, () => Promise<OpModule>> = {
   pg: () => import("./ops/db.js"),
   ws: () => import("./ops/ws.js"),
   shell: () => import("./ops/shell.js"),
-  http: async () => {
-    const [client, server] = await Promise.all([import("./ops/http-client.js"), import("./ops/http-server.js")]);
-    return { ops: { ...client.ops, ...server.ops } };
-  },
+  http: () => import("./ops/http-client.js"),
+  httpd: () => import("./ops/http-server.js"),
 };
 const loading = new Map<string, Promise<void>>();
 
@@ -134,8 +137,8 @@ function finish(ev: IoEvent): void {
 }
 
 async function run(id: number, op: string, args: unknown[]): Promise<void> {
-  const ac = new AbortController();
-  running.set(id, ac);
+  const r: Running = { ac: null };
+  running.set(id, r);
   let h: OpHandler | undefined;
   try {
     h = registry.get(op) ?? (await handlerOf(op));
@@ -144,7 +147,10 @@ async function run(id: number, op: string, args: unknown[]): Promise<void> {
   }
   if (!h) return finish({ id, kind: "error", message: `unknown I/O operation '${op}'` });
   const ctx: OpContext = {
-    signal: ac.signal,
+    get signal() {
+      r.ac ??= new AbortController();
+      return r.ac.signal;
+    },
     emit(value) {
       // (a value that cannot be cloned fails the op when the batch goes out)
       if (running.has(id)) post({ id, kind: "event", value });
@@ -178,7 +184,8 @@ function command(c: Command): Promise<void> | void {
         return;
       }
       try {
-        void Promise.resolve(h(c.args, idle)).catch(() => {});
+        const out = h(c.args, idle);
+        if (out instanceof Promise) out.catch(() => {});
       } catch {
         // (a synchronous throw: as above)
       }
@@ -186,13 +193,13 @@ function command(c: Command): Promise<void> | void {
     }
     case "cancel": {
       // the main thread already reported the op as cancelled: forget it, tell the handler
-      const ac = running.get(c.id);
+      const r = running.get(c.id);
       running.delete(c.id);
-      ac?.abort();
+      r?.ac?.abort();
       return;
     }
     case "load":
-      running.set(c.id, new AbortController());
+      running.set(c.id, { ac: null });
       return loadOps(c.specifier).then(
         () => finish({ id: c.id, kind: "done" }),
         (e) => finish({ id: c.id, kind: "error", message: errorMessage(e) }),
@@ -201,10 +208,36 @@ function command(c: Command): Promise<void> | void {
 }
 
 // Commands run in order: each waits for the loads before it (and at start, for the modules
-// earlier workers had loaded, in their order). The chain never rejects.
-let gate: Promise<unknown> = modules.reduce<Promise<unknown>>((p, m) => p.then(() => loadOps(m)).catch(() => {}), Promise.resolve());
+// earlier workers had loaded, in their order). While nothing waits on a load, a command runs
+// at once (a burst of answers costs no promise each); otherwise it joins the chain, which
+// never rejects, and `chained` counts the commands still on it.
+let gate: Promise<unknown> = Promise.resolve();
+let chained = 0;
+
+/** Runs `next` once the chain before it has. */
+function chain(next: () => Promise<void> | void): void {
+  chained++;
+  gate = gate
+    .then(next)
+    .catch(() => {})
+    .then(() => chained--);
+}
+
+for (const m of modules) chain(() => loadOps(m));
 parentPort!.on("message", (batch: Command[]) => {
-  for (const c of batch) gate = gate.then(() => command(c)).catch(() => {});
+  for (const c of batch) {
+    if (chained > 0) {
+      chain(() => command(c));
+      continue;
+    }
+    let wait: Promise<void> | void;
+    try {
+      wait = command(c);
+    } catch {
+      continue; // (as on the chain: a command that fails is dropped)
+    }
+    if (wait !== undefined) chain(() => wait);
+  }
 });
 
 // Dying (process.exit in a handler, an uncaught exception): tell the main thread, which

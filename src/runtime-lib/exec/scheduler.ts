@@ -140,7 +140,11 @@ export class Task {
   private joins: Join[] = [];
   /** the wait it is parked on */
   waiting: Wait | null = null;
-  constructor(fn: unknown) {
+  constructor(
+    fn: unknown,
+    /** what fn is called with when the task first runs */
+    readonly args: unknown[],
+  ) {
     this.co = new Coroutine(fn);
   }
 
@@ -197,9 +201,9 @@ function wake(task: Task, input: TaskInput): void {
   ready.push({ task, input });
 }
 
-/** Starts fn as a task; it runs the next time something waits. */
-export function spawn(fn: unknown): Task {
-  const t = new Task(fn);
+/** Starts fn(...args) as a task; it runs the next time something waits. */
+export function spawn(fn: unknown, args: unknown[] = []): Task {
+  const t = new Task(fn, args);
   live++;
   ready.push({ task: t, input: { failed: false, value: undefined } });
   return t;
@@ -212,7 +216,8 @@ export function pendingTasks(): number {
 
 function step(r: Ready): void {
   const t = r.task;
-  const out = resumeCo(t.co, [], r.input);
+  // (the arguments count only at the first resume, which starts fn)
+  const out = resumeCo(t.co, t.args, r.input);
   // (every Suspension is a Wait)
   if (out instanceof Suspension) {
     if (!(out instanceof Wait)) throw new Error("a suspension that is not a wait");
@@ -234,7 +239,12 @@ export function runUntil(cond: () => boolean): void {
     if (cond()) return;
     if (readyHead < ready.length) {
       const r = ready[readyHead++];
-      if (readyHead > 1024 && readyHead * 2 > ready.length) {
+      // (entries run are let go of at once: a queue that kept them would keep every task of
+      // a burst alive — its coroutine, its request — long enough for the GC to promote it)
+      if (readyHead === ready.length) {
+        ready.length = 0;
+        readyHead = 0;
+      } else if (readyHead > 1024 && readyHead * 2 > ready.length) {
         ready.splice(0, readyHead);
         readyHead = 0;
       }

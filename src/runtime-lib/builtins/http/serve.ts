@@ -43,7 +43,8 @@ interface Pattern {
 }
 
 interface Routes {
-  exact: Map<string, unknown>;
+  /** method → path → handler */
+  exact: Map<string, Map<string, unknown>>;
   patterns: Map<string, Pattern[]>;
 }
 
@@ -62,18 +63,24 @@ function compileRoutes(fname: string, routes: LuaTable): Routes {
         const list = r.patterns.get(method) ?? [];
         list.push({ parts: path.split("/"), handler: h });
         r.patterns.set(method, list);
-      } else r.exact.set(`${method} ${path}`, h);
+      } else {
+        const paths = r.exact.get(method) ?? new Map<string, unknown>();
+        paths.set(path, h);
+        r.exact.set(method, paths);
+      }
     }
   }
   return r;
 }
 
-function route(r: Routes, method: string, path: string): { handler: unknown; params: LuaTable } | undefined {
-  const params = new LuaTable();
-  const h = r.exact.get(`${method} ${path}`);
-  if (h !== undefined) return { handler: h, params };
+/** The handler for `method path` (a pattern's parameters go into `params`), or undefined. */
+function route(r: Routes, method: string, path: string, params: LuaTable): unknown {
+  const h = r.exact.get(method)?.get(path);
+  if (h !== undefined) return h;
+  const patterns = r.patterns.get(method);
+  if (patterns === undefined) return undefined;
   const segs = path.split("/");
-  for (const p of r.patterns.get(method) ?? []) {
+  for (const p of patterns) {
     if (p.parts.length !== segs.length) continue;
     let ok = true;
     for (let i = 0; i < segs.length && ok; i++) {
@@ -83,7 +90,7 @@ function route(r: Routes, method: string, path: string): { handler: unknown; par
     }
     if (!ok) continue;
     for (let i = 0; i < segs.length; i++) if (p.parts[i].startsWith(":")) params.setStr(p.parts[i].slice(1), decodeSegment(segs[i]));
-    return { handler: p.handler, params };
+    return p.handler;
   }
   return undefined;
 }
@@ -97,14 +104,14 @@ function decodeSegment(s: string): string {
 }
 
 function requestTable(ev: RequestEvent, params: LuaTable): LuaTable {
+  const [, method, path, query, body, raw] = ev;
   const t = new LuaTable();
-  t.setStr("method", ev.method);
-  t.setStr("path", ev.path);
-  t.setStr("query", ev.query);
-  t.setStr("body", ev.body);
+  t.setStr("method", method);
+  t.setStr("path", path);
+  t.setStr("query", query);
+  t.setStr("body", body);
   // lower-case names; a repeated header's last value
   const h = new LuaTable();
-  const raw = ev.headers;
   for (let i = 0; i < raw.length; i += 2) h.setStr(raw[i].toLowerCase(), raw[i + 1]);
   t.setStr("headers", h);
   t.setStr("params", params);
@@ -146,7 +153,7 @@ function replyOf(fname: string, v: unknown): Reply {
 }
 
 function respond(rid: number, r: Reply): void {
-  ioPost("http.respond", [rid, r.status, r.headers.flat(), r.body]);
+  ioPost("httpd.respond", [rid, r.status, r.headers.flat(), r.body]);
 }
 
 /** A server started by serve/listen: its routes, the worker's id for it, requests in flight. */
@@ -154,28 +161,23 @@ class Server {
   inFlight = 0;
   closed = false;
   stream: IoWait | null = null;
+  /** the task body of every request, called with (ev, handler, req) */
+  private readonly handle: Function;
   constructor(
     readonly fname: string,
     readonly routes: Routes,
     readonly sid: number,
     readonly port: number,
-  ) {}
-
-  /** One request: 404 here, or its handler as a task. */
-  dispatch(ev: RequestEvent): void {
-    const found = route(this.routes, ev.method, ev.path);
-    if (!found) return respond(ev.rid, textReply(404, "not found"));
-    this.inFlight++;
-    const req = requestTable(ev, found.params);
+  ) {
     const server = this;
-    const body = withGen(
+    this.handle = withGen(
       function handle(): unknown {
         throw new Error("a request handler runs only as a task");
       },
-      function* handle(): Gen {
+      function* handle(ev: RequestEvent, handler: unknown, req: LuaTable): Gen {
         let reply: Reply;
         try {
-          let v = startCall(found.handler, [req]);
+          let v = startCall(handler, [req]);
           if (Y.y) v = yield* v as Gen;
           reply = replyOf(server.fname, v instanceof Multi ? v.v[0] : v);
         } catch (e) {
@@ -184,27 +186,35 @@ class Server {
             throw e;
           }
           const msg = e instanceof Error ? e.message : errorMessage(toLuaError(e).value);
-          logLine("error", `${server.fname}: handler error: ${msg}`, { method: ev.method, path: ev.path });
+          logLine("error", `${server.fname}: handler error: ${msg}`, { method: ev[1], path: ev[2] });
           reply = textReply(500, `handler error: ${msg}`);
         }
-        respond(ev.rid, reply);
+        respond(ev[0], reply);
         server.inFlight--;
         return EMPTY;
       },
     );
-    spawn(body);
+  }
+
+  /** One request: 404 here, or its handler as a task. */
+  dispatch(ev: RequestEvent): void {
+    const params = new LuaTable();
+    const handler = route(this.routes, ev[1], ev[2], params);
+    if (handler === undefined) return respond(ev[0], textReply(404, "not found"));
+    this.inFlight++;
+    spawn(this.handle, [ev, handler, requestTable(ev, params)]);
   }
 
   /** Starts taking requests (they queue in the worker until then). */
   start(): void {
-    this.stream = new IoWait("http.requests", [this.sid], (ev) => this.dispatch(ev as RequestEvent));
+    this.stream = new IoWait("httpd.requests", [this.sid], (ev) => this.dispatch(ev as RequestEvent));
     this.stream.start();
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    ioPost("http.close", [this.sid]);
+    ioPost("httpd.close", [this.sid]);
   }
 }
 
@@ -236,7 +246,7 @@ function* bind(fname: string, G: LuaTable, port: unknown, routes: unknown, opts:
   if (opts !== undefined && !(opts instanceof LuaTable)) throw libError(fname, `${fname}: third argument must be a table or nil`);
   let bound: { sid: number; port: number };
   try {
-    bound = (yield new IoWait("http.bind", [serverSpec(fname, a.port, opts as LuaTable | undefined)])) as { sid: number; port: number };
+    bound = (yield new IoWait("httpd.bind", [serverSpec(fname, a.port, opts as LuaTable | undefined)])) as { sid: number; port: number };
   } catch (e) {
     throw e instanceof IoFailure ? libError(fname, `${fname}: bind failed: ${e.message}`) : e;
   }
@@ -252,7 +262,7 @@ function drain(s: Server): void {
   s.close();
   const deadline = Date.now() + SHUTDOWN_GRACE_MS;
   runUntil(() => s.inFlight === 0 || Date.now() >= deadline);
-  new IoWait("http.close", [s.sid, Math.max(0, deadline - Date.now())]).serve();
+  new IoWait("httpd.close", [s.sid, Math.max(0, deadline - Date.now())]).serve();
 }
 
 export function makeServe(G: LuaTable): Function {
