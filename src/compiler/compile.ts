@@ -12,7 +12,7 @@ import { CompiledFunc, twinPrologue } from "./transform/functions.js";
 import { assignedNames } from "./transform/numkind.js";
 import { chunkDisplayName } from "../runtime-lib/core/errors.js";
 
-export const COMPILER_VERSION = "3";
+export const COMPILER_VERSION = "4";
 
 export interface Compiled {
   code: string;
@@ -54,15 +54,19 @@ function compileChunk(source: string, name: string): Compiled {
   };
   const plain = mainBody("$main", false);
   const twin = mainBody("$main$g", true);
-  const module: Frag = [
-    "(function ($R) {\n\"use strict\";\n",
-    `const {${HELPERS.join(", ")}} = $R;\n`,
-    chunk.consts.length ? `const ${chunk.consts.join(", ")};\n` : "",
+  const body: Frag = [
     "return function ($ENV) {\nreturn function $main(...va) {\n",
     twinPrologue("$main", "$main$g", twin, ["...va"]),
     plain.body,
     "};\n};\n})",
   ];
-  const p = print(module);
-  return { code: p.code, name, keys: p.keys, lines: p.lines, info: p.info, fnames: [...chunk.fnames] };
+  // the head asks the runtime for the chunk's site numbers ($sites: one per position-table
+  // entry), so it is printed after the body, whose table then has its size
+  const head = (sites: number): string =>
+    "(function ($R, $sites) {\n\"use strict\";\n" +
+    `const {${HELPERS.join(", ")}} = $R;\n` +
+    (chunk.consts.length ? `const ${chunk.consts.join(", ")};\n` : "") +
+    `const $S = $sites(${sites});\n`;
+  const p = print(body, head(0).split("\n").length);
+  return { code: head(p.keys.length) + p.code, name, keys: p.keys, lines: p.lines, info: p.info, fnames: [...chunk.fnames] };
 }

@@ -49,12 +49,12 @@ export function selectOk(n: unknown, len: number): boolean {
   return typeof n === "number" && Number.isInteger(n) && n !== 0 && n >= -len;
 }
 
-export function gt(a: unknown, b: unknown): boolean {
-  return ops.lt(b, a);
+export function gt(a: unknown, b: unknown, site?: number): boolean {
+  return ops.lt(b, a, site);
 }
 
-export function ge(a: unknown, b: unknown): boolean {
-  return ops.le(b, a);
+export function ge(a: unknown, b: unknown, site?: number): boolean {
+  return ops.le(b, a, site);
 }
 
 export const helpers = {

@@ -4,7 +4,7 @@
 // compile cache (compile-cache.ts), which also keeps V8's code cache for their scripts.
 import vm from "node:vm";
 import { Compiled, LuaSyntaxError } from "../compiler/compile.js";
-import { ChunkInfo, registerChunk } from "./core/errors.js";
+import { ChunkInfo, registerChunk, reserveSites } from "./core/errors.js";
 import { helpers } from "./helpers.js";
 import { LuaTable } from "./core/table.js";
 import { cacheOptions, codeCacheFor, compileCached, scriptMade } from "./compile-cache.js";
@@ -20,12 +20,13 @@ export function instantiate(c: Compiled, cacheKey: string | null = null): ChunkF
   // script was first compiled under, so it must not depend on the order chunks load in
   const id = cacheKey !== null ? cacheKey.slice(0, 16) : String(++chunkSeq);
   const file = `lua-chunk-${id}-${c.name.replace(/[^\w.\-/]/g, "_").slice(0, 60)}`;
-  registerChunk(file, chunkInfo(c));
+  const info = chunkInfo(c);
+  registerChunk(file, info);
   const cachedData = codeCacheFor(cacheKey);
   const script = new vm.Script(c.code, { filename: file, cachedData });
   scriptMade(cacheKey, script, cachedData);
-  const outer = script.runInThisContext() as (h: typeof helpers) => ChunkFactory;
-  return outer(helpers);
+  const outer = script.runInThisContext() as (h: typeof helpers, sites: (count: number) => number) => ChunkFactory;
+  return outer(helpers, (count) => reserveSites(info, count));
 }
 
 /** The chunk's position table as errors.ts reads it. Read through getters: a chunk from the

@@ -2,7 +2,7 @@
 // what `callable` makes of it (__call); the raw result may be a Multi (see multi.ts).
 // Marks at `callable` and at the argument list let errors and tracebacks name the callee.
 import type * as L from "../parser/ast.js";
-import { Frag, Mark, join } from "../frag.js";
+import { Frag, Mark, Site, join } from "../frag.js";
 import { lineOf, resolve } from "../context.js";
 import { T } from "./state.js";
 import { arrayFrag, describe, expr, exprList, jsString, propAccess } from "./expressions.js";
@@ -29,8 +29,8 @@ const SIMPLE = /^[A-Za-z_$][\w$]*$/;
 export function calleeFrag(callee: Frag, desc: string, line: number): Frag {
   const mark = new Mark(line, "c" + desc);
   if (typeof callee === "string" && SIMPLE.test(callee))
-    return ["(typeof ", callee, ' === "function" ? ', callee, " : ", mark, "callable(", callee, "))"];
-  return ['(typeof ($t = ', callee, ') === "function" ? $t : ', mark, "callable($t))"];
+    return ["(typeof ", callee, ' === "function" ? ', callee, " : ", mark, "callable(", callee, ", ", new Site(mark), "))"];
+  return ['(typeof ($t = ', callee, ') === "function" ? $t : ', mark, "callable($t, ", new Site(mark), "))"];
 }
 
 /** `select('#', ...)` and `select(i, ...)` read the vararg array directly while the global
@@ -55,14 +55,16 @@ function selectCall(c: AnyCall, t: T, single: boolean): Frag | null {
   return ["(", lookup, " === $B.select && selectOk(", nf, ", va.length) ? ", fast, " : ", single ? ["first(", call, ")"] : call, ")"];
 }
 
-/** A call from generator code: started by cg (cg0..cg3 for up to three fixed arguments),
- *  run with `yield*` when it is a generator. */
+/** A call from generator code: started by cg (cg0..cg3 for up to three fixed arguments,
+ *  which take the call's site last), run with `yield*` when it is a generator. */
 function genCall(callee: Frag, desc: string, line: number, args: L.Expression[], t: T, prefix: Frag[] = []): Frag {
   const { items, tail } = exprList(args, t);
   const all: Frag[] = [callee, ...prefix, ...items];
   if (tail !== null) all.push(["...", tail]);
-  const helper = tail === null && all.length <= 4 ? `cg${all.length - 1}` : "cg";
-  return genResult([new Mark(line, "C" + desc), helper, "(", join(all, ", "), ")"], line, "", "C" + desc);
+  const mark = new Mark(line, "C" + desc);
+  const fixed = tail === null && all.length <= 4;
+  const helper = fixed ? `cg${all.length - 1}` : "cg";
+  return genResult([mark, helper, "(", join(fixed ? [...all, new Site(mark)] : all, ", "), ")"], line, "", "C" + desc);
 }
 
 /** `coroutine.yield(...)` as written (the global coroutine table's field): in generator code
@@ -104,8 +106,9 @@ export function callExpr(n: L.Expression, t: T): Frag {
       slowOp(t, idxMark, "indexS", [self, name], "first"), ")",
     ];
     if (t.fn.gen) return genCall(lookup, describe(base, t), line, args, t, [self]);
+    const mark = new Mark(line, "c" + describe(base, t));
     return [
-      '(typeof ($t = ', lookup, ') === "function" ? $t : ', new Mark(line, "c" + describe(base, t)), "callable($t))",
+      '(typeof ($t = ', lookup, ') === "function" ? $t : ', mark, "callable($t, ", new Site(mark), "))",
       new Mark(line, "C" + describe(base, t)), "(", argsFrag(args, t, [self]), ")",
     ];
   }

@@ -9,8 +9,9 @@
 //    returns its twin's generator instead of running. For a builtin with a generator
 //    implementation (`$y`: coroutine.yield, pcall, ...) it starts that. Any other builtin
 //    simply runs. `Y.y` tells the caller whether the result is a generator to `yield*`.
-//  - `gop(op, a, b, c)` runs an operator helper (index, add, lt, ...) from generator code
-//    with metamethod calls deferred: the helper's first metamethod call (through `mmcall`)
+//  - `gop(op, a, b, c, d)` runs an operator helper (index, add, lt, ...) from generator code
+//    (with the arguments the plain call would pass it, the call's site last) with metamethod
+//    calls deferred: the helper's first metamethod call (through `mmcall`)
 //    is started as above instead of run, and handed back for the caller to `yield*`.
 //  - What reaches a driver through the chain of `yield*`s is either a Lua yield (an array of
 //    values) or a request to wait (exec model, see exec/).
@@ -31,8 +32,9 @@ export const Y = {
   pend: null as Gen | null,
 };
 
-/** Starts a call of f from generator code: a generator to run (Y.y) or the result. */
-export function startCall(f: unknown, args: unknown[]): unknown {
+/** Starts a call of f from generator code: a generator to run (Y.y) or the result. `site`:
+ *  the call's site when compiled code makes it (cg0..cg3), for its error (see rtError). */
+export function startCall(f: unknown, args: unknown[], site?: number): unknown {
   for (;;) {
     if (typeof f === "function") {
       const gy = (f as { $y?: (...a: unknown[]) => Gen }).$y;
@@ -55,7 +57,7 @@ export function startCall(f: unknown, args: unknown[]): unknown {
       return r;
     }
     const h = metaOf(f, "__call");
-    if (h === undefined) throw rtError(`attempt to call a ${objTypeName(f)} value`, "c");
+    if (h === undefined) throw rtError(`attempt to call a ${objTypeName(f)} value`, "c", 0, site);
     args.unshift(f);
     f = h;
   }
@@ -65,11 +67,12 @@ export function cg(f: unknown, ...args: unknown[]): unknown {
   return startCall(f, args);
 }
 
-// cg for calls with 0-3 fixed arguments, without the argument array (the common case)
+// cg for calls with 0-3 fixed arguments, without the argument array (the common case);
+// compiled code passes the call's site after the arguments
 type Fn = ((...a: unknown[]) => unknown) & { $y?: (...a: unknown[]) => Gen };
 
-export function cg0(f: unknown): unknown {
-  if (typeof f !== "function") return startCall(f, []);
+export function cg0(f: unknown, site?: number): unknown {
+  if (typeof f !== "function") return startCall(f, [], site);
   const gy = (f as Fn).$y;
   if (gy !== undefined) return (Y.y = true), gy();
   const saved = Y.g;
@@ -86,8 +89,8 @@ export function cg0(f: unknown): unknown {
   return r;
 }
 
-export function cg1(f: unknown, a: unknown): unknown {
-  if (typeof f !== "function") return startCall(f, [a]);
+export function cg1(f: unknown, a: unknown, site?: number): unknown {
+  if (typeof f !== "function") return startCall(f, [a], site);
   const gy = (f as Fn).$y;
   if (gy !== undefined) return (Y.y = true), gy(a);
   const saved = Y.g;
@@ -104,8 +107,8 @@ export function cg1(f: unknown, a: unknown): unknown {
   return r;
 }
 
-export function cg2(f: unknown, a: unknown, b: unknown): unknown {
-  if (typeof f !== "function") return startCall(f, [a, b]);
+export function cg2(f: unknown, a: unknown, b: unknown, site?: number): unknown {
+  if (typeof f !== "function") return startCall(f, [a, b], site);
   const gy = (f as Fn).$y;
   if (gy !== undefined) return (Y.y = true), gy(a, b);
   const saved = Y.g;
@@ -122,8 +125,8 @@ export function cg2(f: unknown, a: unknown, b: unknown): unknown {
   return r;
 }
 
-export function cg3(f: unknown, a: unknown, b: unknown, c: unknown): unknown {
-  if (typeof f !== "function") return startCall(f, [a, b, c]);
+export function cg3(f: unknown, a: unknown, b: unknown, c: unknown, site?: number): unknown {
+  if (typeof f !== "function") return startCall(f, [a, b, c], site);
   const gy = (f as Fn).$y;
   if (gy !== undefined) return (Y.y = true), gy(a, b, c);
   const saved = Y.g;
@@ -140,12 +143,12 @@ export function cg3(f: unknown, a: unknown, b: unknown, c: unknown): unknown {
   return r;
 }
 
-export function gop(op: (a: unknown, b: unknown, c: unknown) => unknown, a: unknown, b?: unknown, c?: unknown): unknown {
+export function gop(op: (a: unknown, b: unknown, c: unknown, d: unknown) => unknown, a: unknown, b?: unknown, c?: unknown, d?: unknown): unknown {
   Y.defer = true;
   Y.pend = null;
   let r: unknown;
   try {
-    r = op(a, b, c);
+    r = op(a, b, c, d);
   } finally {
     Y.defer = false;
   }

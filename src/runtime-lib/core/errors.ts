@@ -2,6 +2,8 @@
 // where it was raised. Positions ("file.lua:12:") are found from those call sites: every
 // compiled chunk registers its position table (JS line/column → Lua line, plus the names
 // of the operands at operator and call sites), so the runtime pays nothing until it raises.
+// Inside pcall, operator and call errors take their position from the site number compiled
+// code passes the helper instead (see "sites" below), and capture nothing.
 
 export interface ChunkInfo {
   /** the display name of the chunk, as luaO_chunkid makes it ("job.lua", [string "..."]) */
@@ -23,6 +25,36 @@ export function registerChunk(file: string, info: ChunkInfo): void {
 
 export function chunkOf(file: string | null | undefined): ChunkInfo | undefined {
   return file ? chunks.get(file) : undefined;
+}
+
+// ---- sites ----
+// Compiled code passes the helpers that raise operator errors the site of the call: the
+// chunk's first site number plus the index of the call's entry in its position table. Each
+// chunk takes a range of numbers when it loads; `siteChunks` lists them in order.
+
+const siteChunks: { first: number; chunk: ChunkInfo }[] = [];
+let nextSite = 0;
+
+/** Reserves `count` site numbers for `chunk`; returns the first. */
+export function reserveSites(chunk: ChunkInfo, count: number): number {
+  const first = nextSite;
+  nextSite += count;
+  if (count > 0) siteChunks.push({ first, chunk });
+  return first;
+}
+
+function sitePos(site: number): LuaPos | undefined {
+  let lo = 0;
+  let hi = siteChunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (siteChunks[mid].first <= site) lo = mid;
+    else hi = mid - 1;
+  }
+  const e = siteChunks[lo];
+  if (e === undefined) return undefined;
+  const i = site - e.first;
+  return { chunk: e.chunk, line: e.chunk.lines[i], info: e.chunk.info[i] };
 }
 
 /** Thrown by os.exit to unwind to the runner, which flushes output and exits with `code`. */
@@ -178,10 +210,16 @@ export function wherePrefix(p: LuaPos | undefined): string {
 // ---- raising ----
 
 /** A runtime error raised by an operator or call site: adds the variable description when the
- *  innermost Lua frame is at a mark of this kind, then the position. */
-export function rtError(msg: string, kind?: string, operand = 0): LuaError {
+ *  innermost Lua frame is at a mark of this kind, then the position. `site`: given when the
+ *  helper raising it was called by compiled code at that site (no Lua or builtin frame in
+ *  between); inside pcall it is the position, and nothing is captured. */
+export function rtError(msg: string, kind?: string, operand = 0, site?: number): LuaError {
+  if (site !== undefined && protectedCalls.depth > 0) return new LuaError(positioned(sitePos(site), msg, kind, operand));
   const sites = captureSitesFor(rtError);
-  const p = luaPosAt(sites, 1);
+  return new LuaError(positioned(luaPosAt(sites, 1), msg, kind, operand), sites);
+}
+
+function positioned(p: LuaPos | undefined, msg: string, kind: string | undefined, operand: number): string {
   let named = "";
   // (a call from generator code has one mark, of kind "C", where "c" marks plain calls)
   if (kind !== undefined && p?.info !== undefined && (p.info[0] === kind || (kind === "c" && p.info[0] === "C"))) {
@@ -189,11 +227,12 @@ export function rtError(msg: string, kind?: string, operand = 0): LuaError {
     if (name) named = ` (${name})`;
   }
   msg = msg.includes("%v") ? msg.replace("%v", named) : msg + named;
-  return new LuaError(wherePrefix(p) + msg, sites);
+  return wherePrefix(p) + msg;
 }
 
-/** An error with position of the innermost Lua function (luaL_error). */
-export function luaError(msg: string): LuaError {
+/** An error with position of the innermost Lua function (luaL_error). `site` as for rtError. */
+export function luaError(msg: string, site?: number): LuaError {
+  if (site !== undefined && protectedCalls.depth > 0) return new LuaError(wherePrefix(sitePos(site)) + msg);
   const sites = captureSitesFor(luaError);
   return new LuaError(wherePrefix(luaPosAt(sites, 1)) + msg, sites);
 }

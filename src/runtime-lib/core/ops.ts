@@ -41,33 +41,36 @@ export function call1(f: unknown, ...args: unknown[]): unknown {
 
 // ---- calls ----
 
-/** The JS function to call for a Lua value: the value itself, or its __call chain. */
-export function callable(f: unknown): Function {
+/** The JS function to call for a Lua value: the value itself, or its __call chain. `site`:
+ *  the call's site when compiled code asks (its errors' position, see rtError). */
+export function callable(f: unknown, site?: number): Function {
   if (typeof f === "function") return f;
   const h = metaOf(f, "__call");
   if (h !== undefined) {
-    const g = callable(h);
+    const g = callable(h, site);
     return (...args: unknown[]) => g(f, ...args);
   }
   // the error comes when the call happens, after its arguments are evaluated (as in Lua)
   return () => {
-    throw rtError(`attempt to call a ${objTypeName(f)} value`, "c");
+    throw rtError(`attempt to call a ${objTypeName(f)} value`, "c", 0, site);
   };
 }
 
 // ---- indexing ----
+// The helpers compiled code calls take the call's site last (see rtError); they pass it only
+// to errors raised before any metamethod runs, where the compiled caller is the innermost frame.
 
-export function index(o: unknown, k: unknown): unknown {
+export function index(o: unknown, k: unknown, site?: number): unknown {
   if (o instanceof LuaTable) {
     const v = o.get(k);
     if (v !== undefined || o.mt === null) return v;
     return indexMiss(o, k, o.mt);
   }
-  return indexOther(o, k);
+  return indexOther(o, k, site);
 }
 
 /** `o.name` with a constant string key. */
-export function indexS(o: unknown, k: string): unknown {
+export function indexS(o: unknown, k: string, site?: number): unknown {
   if (o instanceof LuaTable) {
     let v = o.s[k];
     if (v !== undefined) return v;
@@ -85,7 +88,7 @@ export function indexS(o: unknown, k: string): unknown {
     }
     return mt === null ? undefined : indexMiss(cur, k, mt);
   }
-  return indexOther(o, k);
+  return indexOther(o, k, site);
 }
 
 const MAXTAGLOOP = 2000;
@@ -112,7 +115,7 @@ function indexMiss(o: LuaTable, k: unknown, mt: LuaTable): unknown {
   throw luaError("'__index' chain too long; possible loop");
 }
 
-function indexOther(o: unknown, k: unknown): unknown {
+function indexOther(o: unknown, k: unknown, site: number | undefined): unknown {
   // s:method() — the string metatable's __index is the string library table
   if (typeof o === "string" && typeof k === "string" && stringMeta.mt !== null) {
     const lib = stringMeta.mt.getStr("__index");
@@ -123,20 +126,20 @@ function indexOther(o: unknown, k: unknown): unknown {
     }
   }
   const h = metaOf(o, "__index");
-  if (h === undefined) throw rtError(`attempt to index a ${objTypeName(o)} value`, "i");
+  if (h === undefined) throw rtError(`attempt to index a ${objTypeName(o)} value`, "i", 0, site);
   if (typeof h === "function") return first(mm2(h, o, k));
   return index(h, k);
 }
 
-export function setindex(o: unknown, k: unknown, v: unknown): void {
+export function setindex(o: unknown, k: unknown, v: unknown, site?: number): void {
   for (let loop = 0; loop < MAXTAGLOOP; loop++) {
     let h: unknown;
     if (o instanceof LuaTable) {
-      if (o.mt === null || (h = o.mt.getStr("__newindex")) === undefined) return rawsetChecked(o, k, v);
-      if (o.get(k) !== undefined) return rawsetChecked(o, k, v);
+      if (o.mt === null || (h = o.mt.getStr("__newindex")) === undefined) return rawsetChecked(o, k, v, site);
+      if (o.get(k) !== undefined) return rawsetChecked(o, k, v, site);
     } else {
       h = metaOf(o, "__newindex");
-      if (h === undefined) throw rtError(`attempt to index a ${objTypeName(o)} value`, loop === 0 ? "i" : undefined);
+      if (h === undefined) throw rtError(`attempt to index a ${objTypeName(o)} value`, loop === 0 ? "i" : undefined, 0, site);
     }
     if (typeof h === "function") {
       mm3(h, o, k, v);
@@ -148,19 +151,19 @@ export function setindex(o: unknown, k: unknown, v: unknown): void {
 }
 
 /** `o.name = v` with a constant string key. */
-export function setindexS(o: unknown, k: string, v: unknown): void {
+export function setindexS(o: unknown, k: string, v: unknown, site?: number): void {
   if (o instanceof LuaTable && o.mt === null) {
     o.setStr(k, v);
     return;
   }
-  setindex(o, k, v);
+  setindex(o, k, v, site);
 }
 
-export function rawsetChecked(t: LuaTable, k: unknown, v: unknown): void {
+export function rawsetChecked(t: LuaTable, k: unknown, v: unknown, site?: number): void {
   if (typeof k === "number") {
-    if (k !== k) throw luaError("table index is NaN");
-  } else if (k === undefined) throw luaError("table index is nil");
-  else if (k instanceof LFloat && Number.isNaN(k.n)) throw luaError("table index is NaN");
+    if (k !== k) throw luaError("table index is NaN", site);
+  } else if (k === undefined) throw luaError("table index is nil", site);
+  else if (k instanceof LFloat && Number.isNaN(k.n)) throw luaError("table index is NaN", site);
   t.set(k, v);
 }
 
@@ -187,7 +190,7 @@ export function tonum(v: unknown): LuaNumber | undefined {
   return undefined;
 }
 
-function arithNum(op: Op, x: LuaNumber, y: LuaNumber): LuaNumber {
+function arithNum(op: Op, x: LuaNumber, y: LuaNumber, site: number | undefined): LuaNumber {
   switch (op) {
     case Op.Add:
       return A.numAdd(x, y);
@@ -200,27 +203,27 @@ function arithNum(op: Op, x: LuaNumber, y: LuaNumber): LuaNumber {
     case Op.Pow:
       return A.numPow(x, y);
     case Op.Mod:
-      return modNum(x, y);
+      return modNum(x, y, site);
     case Op.Idiv:
-      return idivNum(x, y);
+      return idivNum(x, y, site);
     case Op.Unm:
       return A.numUnm(x);
   }
 }
 
 /** Lua's % on numbers (integer modulo by zero is an error). */
-export function modNum(x: LuaNumber, y: LuaNumber): LuaNumber {
+export function modNum(x: LuaNumber, y: LuaNumber, site?: number): LuaNumber {
   if (isInteger(x) && isInteger(y)) {
-    if (y === 0) throw luaError("attempt to perform 'n%0'");
+    if (y === 0) throw luaError("attempt to perform 'n%0'", site);
     return A.intMod(x, y);
   }
   return A.fltMod(toF(x), toF(y));
 }
 
 /** Lua's // on numbers (integer division by zero is an error). */
-export function idivNum(x: LuaNumber, y: LuaNumber): LuaNumber {
+export function idivNum(x: LuaNumber, y: LuaNumber, site?: number): LuaNumber {
   if (isInteger(x) && isInteger(y)) {
-    if (y === 0) throw luaError("attempt to divide by zero");
+    if (y === 0) throw luaError("attempt to divide by zero", site);
     return A.intIdiv(x, y);
   }
   return A.fltIdiv(toF(x), toF(y));
@@ -232,17 +235,17 @@ function arithOfStrings(op: Op, x: LuaNumber, y: LuaNumber): LuaNumber {
   if ((op === Op.Mod || op === Op.Idiv) && isInteger(x) && isInteger(y) && y == 0) {
     throw new LuaError(op === Op.Mod ? "attempt to perform 'n%0'" : "attempt to divide by zero");
   }
-  return arithNum(op, x, y);
+  return arithNum(op, x, y, undefined);
 }
 
 const OP_NAMES = ["add", "sub", "mul", "div", "mod", "pow", "idiv", "unm"];
 
-function arithSlow(op: Op, a: unknown, b: unknown): unknown {
+function arithSlow(op: Op, a: unknown, b: unknown, site: number | undefined): unknown {
   const x = tonum(a);
   const y = tonum(b);
   if (x !== undefined && y !== undefined) {
     if (typeof a === "string" || typeof b === "string") return arithOfStrings(op, x, y);
-    return arithNum(op, x, y);
+    return arithNum(op, x, y, site);
   }
   const ev = ARITH_EVENTS[op];
   // strings take part through the string library's arithmetic metamethods (5.4)
@@ -254,15 +257,15 @@ function arithSlow(op: Op, a: unknown, b: unknown): unknown {
     const other = typeof a === "string" ? b : a;
     const h = typeof other === "string" ? undefined : metaOf(other, ev);
     if (h !== undefined) return first(mm2(h, a, b));
-    throw luaError(`attempt to ${OP_NAMES[op]} a '${typeName(a)}' with a '${typeName(b)}'`);
+    throw luaError(`attempt to ${OP_NAMES[op]} a '${typeName(a)}' with a '${typeName(b)}'`, site);
   }
   const h = metaOf(b, ev);
   if (h !== undefined) return first(mm2(h, a, b));
   const bad = x === undefined ? 0 : 1;
-  throw rtError(`attempt to perform arithmetic on a ${objTypeName(bad === 0 ? a : b)} value`, "a", bad);
+  throw rtError(`attempt to perform arithmetic on a ${objTypeName(bad === 0 ? a : b)} value`, "a", bad, site);
 }
 
-export function add(a: unknown, b: unknown): unknown {
+export function add(a: unknown, b: unknown, site?: number): unknown {
   if (typeof a === "number" && typeof b === "number") {
     const r = a + b;
     if (Number.isInteger(r)) {
@@ -271,10 +274,10 @@ export function add(a: unknown, b: unknown): unknown {
     }
     return r;
   }
-  return numericSlow(Op.Add, a, b);
+  return numericSlow(Op.Add, a, b, site);
 }
 
-export function sub(a: unknown, b: unknown): unknown {
+export function sub(a: unknown, b: unknown, site?: number): unknown {
   if (typeof a === "number" && typeof b === "number") {
     const r = a - b;
     if (Number.isInteger(r)) {
@@ -283,10 +286,10 @@ export function sub(a: unknown, b: unknown): unknown {
     }
     return r;
   }
-  return numericSlow(Op.Sub, a, b);
+  return numericSlow(Op.Sub, a, b, site);
 }
 
-export function mul(a: unknown, b: unknown): unknown {
+export function mul(a: unknown, b: unknown, site?: number): unknown {
   if (typeof a === "number" && typeof b === "number") {
     const r = a * b;
     if (Number.isInteger(r)) {
@@ -295,56 +298,56 @@ export function mul(a: unknown, b: unknown): unknown {
     }
     return r;
   }
-  return numericSlow(Op.Mul, a, b);
+  return numericSlow(Op.Mul, a, b, site);
 }
 
-export function div(a: unknown, b: unknown): unknown {
+export function div(a: unknown, b: unknown, site?: number): unknown {
   if (typeof a === "number" && typeof b === "number") {
     const r = a / b;
     return Number.isInteger(r) ? new LFloat(r) : r;
   }
-  return numericSlow(Op.Div, a, b);
+  return numericSlow(Op.Div, a, b, site);
 }
 
-export function mod(a: unknown, b: unknown): unknown {
+export function mod(a: unknown, b: unknown, site?: number): unknown {
   if (typeof a === "number" && typeof b === "number") {
     if (Number.isInteger(a) && Number.isInteger(b) && b !== 0) {
       const r = a % b;
       return r !== 0 && r < 0 !== b < 0 ? r + b : r + 0;
     }
-    return modNum(a, b);
+    return modNum(a, b, site);
   }
-  return numericSlow(Op.Mod, a, b);
+  return numericSlow(Op.Mod, a, b, site);
 }
 
-export function idiv(a: unknown, b: unknown): unknown {
+export function idiv(a: unknown, b: unknown, site?: number): unknown {
   if (typeof a === "number" && typeof b === "number") {
     if (Number.isInteger(a) && Number.isInteger(b) && b !== 0) return Math.floor(a / b) + 0;
-    return idivNum(a, b);
+    return idivNum(a, b, site);
   }
-  return numericSlow(Op.Idiv, a, b);
+  return numericSlow(Op.Idiv, a, b, site);
 }
 
 /** Operands that are numbers of any representation (boxed floats, big integers) skip the
  *  string and metamethod machinery. */
-function numericSlow(op: Op, a: unknown, b: unknown): unknown {
-  if (isNumber(a) && isNumber(b)) return arithNum(op, a, b);
-  return arithSlow(op, a, b);
+function numericSlow(op: Op, a: unknown, b: unknown, site: number | undefined): unknown {
+  if (isNumber(a) && isNumber(b)) return arithNum(op, a, b, site);
+  return arithSlow(op, a, b, site);
 }
 
-export function pow(a: unknown, b: unknown): unknown {
+export function pow(a: unknown, b: unknown, site?: number): unknown {
   if (typeof a === "number" && typeof b === "number") return A.numPow(a, b);
-  return numericSlow(Op.Pow, a, b);
+  return numericSlow(Op.Pow, a, b, site);
 }
 
-export function unm(a: unknown): unknown {
+export function unm(a: unknown, site?: number): unknown {
   if (typeof a === "number") return Number.isInteger(a) ? 0 - a : -a;
   const x = tonum(a);
   if (x !== undefined) return A.numUnm(x);
-  if (typeof a === "string") throw luaError("attempt to unm a 'string' with a 'string'");
+  if (typeof a === "string") throw luaError("attempt to unm a 'string' with a 'string'", site);
   const h = metaOf(a, "__unm");
   if (h !== undefined) return first(mm2(h, a, a));
-  throw rtError(`attempt to perform arithmetic on a ${objTypeName(a)} value`, "a", 0);
+  throw rtError(`attempt to perform arithmetic on a ${objTypeName(a)} value`, "a", 0, site);
 }
 
 // ---- bitwise ----
@@ -359,7 +362,7 @@ function toBitInt(v: unknown): number | bigint | undefined | null {
   return i === undefined ? null : i;
 }
 
-function bitSlow(op: number, a: unknown, b: unknown): unknown {
+function bitSlow(op: number, a: unknown, b: unknown, site: number | undefined): unknown {
   const x = toBitInt(a);
   const y = toBitInt(b);
   if (x != null && y != null) return op === 5 ? A.intBnot(x) : BIT_FNS[op](x, y);
@@ -367,33 +370,33 @@ function bitSlow(op: number, a: unknown, b: unknown): unknown {
   if (h !== undefined) return first(mm2(h, a, b));
   if (x !== undefined && y !== undefined) {
     // both numbers: one has no integer representation
-    throw rtError("number%v has no integer representation", "a", x === null ? 0 : 1);
+    throw rtError("number%v has no integer representation", "a", x === null ? 0 : 1, site);
   }
   const bad = x === undefined ? 0 : 1;
-  throw rtError(`attempt to perform bitwise operation on a ${objTypeName(bad === 0 ? a : b)} value`, "a", bad);
+  throw rtError(`attempt to perform bitwise operation on a ${objTypeName(bad === 0 ? a : b)} value`, "a", bad, site);
 }
 
 function smallInt(v: unknown): v is number {
   return typeof v === "number" && (v | 0) === v;
 }
 
-export function band(a: unknown, b: unknown): unknown {
-  return smallInt(a) && smallInt(b) ? a & b : bitSlow(0, a, b);
+export function band(a: unknown, b: unknown, site?: number): unknown {
+  return smallInt(a) && smallInt(b) ? a & b : bitSlow(0, a, b, site);
 }
-export function bor(a: unknown, b: unknown): unknown {
-  return smallInt(a) && smallInt(b) ? a | b : bitSlow(1, a, b);
+export function bor(a: unknown, b: unknown, site?: number): unknown {
+  return smallInt(a) && smallInt(b) ? a | b : bitSlow(1, a, b, site);
 }
-export function bxor(a: unknown, b: unknown): unknown {
-  return smallInt(a) && smallInt(b) ? a ^ b : bitSlow(2, a, b);
+export function bxor(a: unknown, b: unknown, site?: number): unknown {
+  return smallInt(a) && smallInt(b) ? a ^ b : bitSlow(2, a, b, site);
 }
-export function shl(a: unknown, b: unknown): unknown {
-  return bitSlow(3, a, b);
+export function shl(a: unknown, b: unknown, site?: number): unknown {
+  return bitSlow(3, a, b, site);
 }
-export function shr(a: unknown, b: unknown): unknown {
-  return bitSlow(4, a, b);
+export function shr(a: unknown, b: unknown, site?: number): unknown {
+  return bitSlow(4, a, b, site);
 }
-export function bnot(a: unknown): unknown {
-  return smallInt(a) ? ~a : bitSlow(5, a, a);
+export function bnot(a: unknown, site?: number): unknown {
+  return smallInt(a) ? ~a : bitSlow(5, a, a, site);
 }
 
 // ---- concatenation and length ----
@@ -404,7 +407,7 @@ export function tostr(v: unknown): string | undefined {
   return undefined;
 }
 
-export function concat(a: unknown, b: unknown): unknown {
+export function concat(a: unknown, b: unknown, site?: number): unknown {
   if (typeof a === "string" && typeof b === "string") {
     const r = a + b;
     // long strings share their parts: count the new part, a tick a kilobyte
@@ -417,10 +420,10 @@ export function concat(a: unknown, b: unknown): unknown {
   const h = metaOf(a, "__concat") ?? metaOf(b, "__concat");
   if (h !== undefined) return first(mm2(h, a, b));
   const bad = x === undefined ? 0 : 1;
-  throw rtError(`attempt to concatenate a ${objTypeName(bad === 0 ? a : b)} value`, "k", bad);
+  throw rtError(`attempt to concatenate a ${objTypeName(bad === 0 ? a : b)} value`, "k", bad, site);
 }
 
-export function len(v: unknown): unknown {
+export function len(v: unknown, site?: number): unknown {
   if (typeof v === "string") return v.length;
   if (v instanceof LuaTable) {
     if (v.mt === null) return v.length();
@@ -430,7 +433,7 @@ export function len(v: unknown): unknown {
   }
   const h = metaOf(v, "__len");
   if (h !== undefined) return first(mm1(h, v));
-  throw rtError(`attempt to get length of a ${objTypeName(v)} value`, "i");
+  throw rtError(`attempt to get length of a ${objTypeName(v)} value`, "i", 0, site);
 }
 
 // ---- comparison ----
@@ -455,21 +458,21 @@ export function eqSlow(a: unknown, b: unknown): boolean {
   return false;
 }
 
-export function lt(a: unknown, b: unknown): boolean {
+export function lt(a: unknown, b: unknown, site?: number): boolean {
   if (typeof a === "number" && typeof b === "number") return a < b;
   if (typeof a === "string" && typeof b === "string") return a < b;
   if (isNumber(a) && isNumber(b)) return A.numLt(a, b);
-  return cmpMeta("__lt", a, b);
+  return cmpMeta("__lt", a, b, site);
 }
 
-export function le(a: unknown, b: unknown): boolean {
+export function le(a: unknown, b: unknown, site?: number): boolean {
   if (typeof a === "number" && typeof b === "number") return a <= b;
   if (typeof a === "string" && typeof b === "string") return a <= b;
   if (isNumber(a) && isNumber(b)) return A.numLe(a, b);
-  return cmpMeta("__le", a, b);
+  return cmpMeta("__le", a, b, site);
 }
 
-function cmpMeta(ev: string, a: unknown, b: unknown): boolean {
+function cmpMeta(ev: string, a: unknown, b: unknown, site: number | undefined): boolean {
   let h = metaOf(a, ev);
   if (h === undefined) h = metaOf(b, ev);
   if (h !== undefined) {
@@ -478,8 +481,8 @@ function cmpMeta(ev: string, a: unknown, b: unknown): boolean {
   }
   const t1 = objTypeName(a);
   const t2 = objTypeName(b);
-  if (t1 === t2) throw rtError(`attempt to compare two ${t1} values`);
-  throw rtError(`attempt to compare ${t1} with ${t2}`);
+  if (t1 === t2) throw rtError(`attempt to compare two ${t1} values`, undefined, 0, site);
+  throw rtError(`attempt to compare ${t1} with ${t2}`, undefined, 0, site);
 }
 
 // ---- conversions used by compiled code ----
