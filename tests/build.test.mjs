@@ -111,7 +111,7 @@ test('an error in a bundled module names its Lua file and line, with a traceback
     assert.equal(r.status, 1);
   }
   const r = node(file, ['module-error']);
-  assert.match(r.err, /^assay: \.\/helper\.lua:5: attempt to index a nil value \(local 't'\)\nstack traceback:\n\t\.\/helper\.lua:5: in function 'M\.fail'\n\tjob\.lua:7: in main chunk\n/);
+  assert.match(r.err, /^assay: \.\/helper\.lua:5: attempt to index a nil value \(local 't'\)\nstack traceback:\n\t\.\/helper\.lua:5: in function 'helper\.fail'\n\tjob\.lua:7: in main chunk\n/);
   const deep = node(file, ['lib-error']);
   assert.ok(deep.err.startsWith(`assay: ${join(libdir, 'fake', 'sub.lua')}:3: deep trouble\nstack traceback:\n`), deep.err);
 });

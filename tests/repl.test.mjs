@@ -41,9 +41,9 @@ test('errors are reported with a traceback and the session goes on', () => {
   const r = repl(['error("boom")', 'x = = 1', 'local function g() error({}) end g()', 'print("still here")']);
   assert.equal(r.out, '> > > > still here\n> \n');
   assert.equal(r.status, 0);
-  assert.match(r.err, /^stdin:1: boom\nstack traceback:\n\tstdin:1: in main chunk\n\t\[C\]: in \?\n/);
+  assert.match(r.err, /^stdin:1: boom\nstack traceback:\n\t\[C\]: in function 'error'\n\tstdin:1: in main chunk\n\t\[C\]: in \?\n/);
   assert.match(r.err, /\nstdin:1: unexpected symbol near '='\n/);
-  assert.match(r.err, /\n\(error object is a table value\)\nstack traceback:\n\tstdin:1: in local 'g'/);
+  assert.match(r.err, /\n\(error object is a table value\)\nstack traceback:\n\t\[C\]: in function 'error'\n\tstdin:1: in local 'g'/);
 });
 
 test('one Lua state: globals persist across inputs, locals do not (as lua -i)', () => {

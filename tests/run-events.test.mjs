@@ -58,7 +58,7 @@ test('ASSAY_LOG_FORMAT=json does the same; an uncaught error is an event with it
   assert.equal(error.level, 'error');
   assert.equal(error.message, 'fail.lua:2: database unreachable');
   assert.equal(error.fields.event, 'error');
-  assert.match(error.fields.traceback, /^stack traceback:\n\tfail\.lua:2: in local 'connect'\n\tfail\.lua:4: in main chunk/);
+  assert.match(error.fields.traceback, /^stack traceback:\n\t\[C\]: in function 'error'\n\tfail\.lua:2: in local 'connect'\n\tfail\.lua:4: in main chunk/);
   assert.deepEqual([end.level, end.fields.exit_code], ['error', 1]);
   assert.equal(termination(), 'fail.lua:2: database unreachable');
 });

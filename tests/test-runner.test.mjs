@@ -81,7 +81,7 @@ test('runs tests in order; a failure shows the Lua error with file:line; exit 1'
       'not ok  tests/m_test.lua: third',
       '    tests/m_test.lua:1: assert.eq failed: "1" != "0" - even',
       '    stack traceback:',
-      "        tests/m_test.lua:1: in local 'check_even'",
+      "        tests/m_test.lua:1: in upvalue 'check_even'",
       '        tests/m_test.lua:6: in function <tests/m_test.lua:6>',
       'not ok  tests/m_test.lua: fourth',
       '    no position',

@@ -12,7 +12,7 @@ import { CompiledFunc, twinPrologue } from "./transform/functions.js";
 import { assignedNames } from "./transform/numkind.js";
 import { chunkDisplayName } from "../runtime-lib/core/errors.js";
 
-export const COMPILER_VERSION = "4";
+export const COMPILER_VERSION = "5";
 
 export interface Compiled {
   code: string;
@@ -39,7 +39,7 @@ export function compile(source: string, chunkname: string): Compiled {
 
 function compileChunk(source: string, name: string): Compiled {
   const ast = parse(source);
-  const chunk = new ChunkCtx(name, assignedNames(ast));
+  const chunk = new ChunkCtx(name, assignedNames(ast), "_" + sourceTag(source));
   chunk.fnames.set("$main", "main chunk");
   chunk.fnames.set("$main$g", "main chunk");
   const top = new Scope(null, new FuncState(null, "$load"));
@@ -69,4 +69,15 @@ function compileChunk(source: string, name: string): Compiled {
     `const $S = $sites(${sites});\n`;
   const p = print(body, head(0).split("\n").length);
   return { code: head(p.keys.length) + p.code, name, keys: p.keys, lines: p.lines, info: p.info, fnames: [...chunk.fnames] };
+}
+
+/** A short tag of the source text (FNV-1a, base 36): chunks compiled from different sources
+ *  get different function names. */
+function sourceTag(source: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < source.length; i++) {
+    h ^= source.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
 }

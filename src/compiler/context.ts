@@ -93,10 +93,18 @@ export class ChunkCtx {
     readonly chunkname: string,
     /** names assigned anywhere in the chunk (transform/numkind.ts assignedNames) */
     readonly assigned: Set<string>,
+    /** a tag of the chunk's source, in its functions' JS names: tracebacks find a function
+     *  by its JS name (runtime-lib/traceback.ts), so those differ between chunks */
+    readonly fnTag = "",
   ) {}
 
   id(): number {
     return ++this.uid;
+  }
+
+  /** The JS name of a Lua function's JS function. */
+  fnId(name: string): string {
+    return this.jsId(name) + this.fnTag;
   }
 
   jsId(name: string): string {

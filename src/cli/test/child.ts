@@ -139,6 +139,8 @@ function frames(traceback: string | undefined, harness: string): string[] {
     if (frame.includes(harness)) break;
     out.push(frame);
   }
+  // the builtin that called the test (xpcall) belongs to the harness too
+  while (out.length > 0 && out[out.length - 1].startsWith("[C]:")) out.pop();
   return out;
 }
 

@@ -25,6 +25,13 @@ export function argsFrag(args: L.Expression[], t: T, prefix: Frag[] = []): Frag 
 
 const SIMPLE = /^[A-Za-z_$][\w$]*$/;
 
+/** The info of the mark at a call's argument list: the callee's description, and for a call
+ *  in tail position (`return f(x)`) a second field "tail" — Lua drops the caller's frame from
+ *  tracebacks when the callee is a Lua function. */
+export function callInfo(desc: string, tail = false): string {
+  return "C" + desc + (tail ? "\0tail" : "");
+}
+
 /** `(typeof f === "function" ? f : callable(f))` for a callee JS expression. */
 export function calleeFrag(callee: Frag, desc: string, line: number): Frag {
   const mark = new Mark(line, "c" + desc);
@@ -57,14 +64,15 @@ function selectCall(c: AnyCall, t: T, single: boolean): Frag | null {
 
 /** A call from generator code: started by cg (cg0..cg3 for up to three fixed arguments,
  *  which take the call's site last), run with `yield*` when it is a generator. */
-function genCall(callee: Frag, desc: string, line: number, args: L.Expression[], t: T, prefix: Frag[] = []): Frag {
+function genCall(callee: Frag, desc: string, line: number, args: L.Expression[], t: T, prefix: Frag[] = [], tailCall = false): Frag {
   const { items, tail } = exprList(args, t);
   const all: Frag[] = [callee, ...prefix, ...items];
   if (tail !== null) all.push(["...", tail]);
-  const mark = new Mark(line, "C" + desc);
+  const info = callInfo(desc, tailCall);
+  const mark = new Mark(line, info);
   const fixed = tail === null && all.length <= 4;
   const helper = fixed ? `cg${all.length - 1}` : "cg";
-  return genResult([mark, helper, "(", join(fixed ? [...all, new Site(mark)] : all, ", "), ")"], line, "", "C" + desc);
+  return genResult([mark, helper, "(", join(fixed ? [...all, new Site(mark)] : all, ", "), ")"], line, "", info);
 }
 
 /** `coroutine.yield(...)` as written (the global coroutine table's field): in generator code
@@ -81,7 +89,8 @@ export function callFirst(n: L.Expression, t: T): Frag {
   return selectCall(n as AnyCall, t, true) ?? ["first(", callExpr(n, t), ")"];
 }
 
-export function callExpr(n: L.Expression, t: T): Frag {
+/** A call; `tail`: it is the operand of `return` (a Lua tail call). */
+export function callExpr(n: L.Expression, t: T, tail = false): Frag {
   const c = n as AnyCall;
   const sel = selectCall(c, t, false);
   if (sel) return sel;
@@ -105,18 +114,18 @@ export function callExpr(n: L.Expression, t: T): Frag {
       "$i.sm === null && $i.mt !== null && ($i = $i.mt.s.__index) instanceof LuaTable && ($v = $i.s", prop, ") !== undefined)) ? $v : ",
       slowOp(t, idxMark, "indexS", [self, name], "first"), ")",
     ];
-    if (t.fn.gen) return genCall(lookup, describe(base, t), line, args, t, [self]);
+    if (t.fn.gen) return genCall(lookup, describe(base, t), line, args, t, [self], tail);
     const mark = new Mark(line, "c" + describe(base, t));
     return [
       '(typeof ($t = ', lookup, ') === "function" ? $t : ', mark, "callable($t, ", new Site(mark), "))",
-      new Mark(line, "C" + describe(base, t)), "(", argsFrag(args, t, [self]), ")",
+      new Mark(line, callInfo(describe(base, t), tail)), "(", argsFrag(args, t, [self]), ")",
     ];
   }
   const callee = expr(base, t);
   if (t.fn.gen) {
     if (isCoroutineYield(base, t))
-      return ["(($t = ", callee, ") === $B.yield ? ret(yield ", arrayFrag(args, t), ") : ", genCall("$t", describe(base, t), line, args, t), ")"];
-    return genCall(callee, describe(base, t), line, args, t);
+      return ["(($t = ", callee, ") === $B.yield ? ret(yield ", arrayFrag(args, t), ") : ", genCall("$t", describe(base, t), line, args, t, [], tail), ")"];
+    return genCall(callee, describe(base, t), line, args, t, [], tail);
   }
-  return [calleeFrag(callee, describe(base, t), line), new Mark(line, "C" + describe(base, t)), "(", argsFrag(args, t), ")"];
+  return [calleeFrag(callee, describe(base, t), line), new Mark(line, callInfo(describe(base, t), tail)), "(", argsFrag(args, t), ")"];
 }

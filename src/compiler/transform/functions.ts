@@ -17,7 +17,7 @@ export interface FuncOptions {
 
 export function funcExpr(n: L.FunctionDeclaration, t: T, desc: string, opts: FuncOptions = {}): Frag {
   const chunk = t.chunk;
-  const name = chunk.jsId("f_" + (opts.selfName ?? "anon"));
+  const name = chunk.fnId("f_" + (opts.selfName ?? "anon"));
   chunk.fnames.set(name, desc);
   const mark = new Mark(lineOf(n), "");
   if (t.fn.gen) {

@@ -92,11 +92,16 @@ export function forGeneric(n: L.ForGenericStatement, t: T): Frag {
         ? genResult([`${g}.`, iterMark, "stepY()"], line, `${g}.took`, "C" + "for iterator 'for iterator'")
         : [`${g}.`, iterMark, "step()"];
       const close: Frag = t.fn.gen ? slowOp(t, new Mark(line, ""), "forClose", [g], "") : `${g}.close()`;
+      // the loop's closing value is a to-be-closed variable: a `return f()` in the body is
+      // not a tail call (the loop closes after f returns)
+      t.fn.closeDepth++;
+      const body = block(n.body, t);
+      t.fn.closeDepth--;
       return [
         new Mark(line, ""), `const ${g} = forIn(`, iter, ");\ntry {\n",
         `${label}: while (`, step, ") {\n",
         `let ${values.join(", ")};\n`,
-        block(n.body, t),
+        body,
         `}\n} catch (e) { ${g}.err = e; throw e; } finally { `, close, "; }\n",
       ];
     }),

@@ -7,7 +7,7 @@ import { CompileError, diag } from "../diagnostics.js";
 import { T, withScope } from "./state.js";
 import { compileTimeConstant } from "./constants.js";
 import { cond, describe, envFrag, expr, exprList, isMulti, jsString, multiFrag, propAccess, strValue } from "./expressions.js";
-import { calleeFrag, callArgs, callExpr } from "./calls.js";
+import { calleeFrag, callArgs, callExpr, callInfo } from "./calls.js";
 import { funcExpr } from "./functions.js";
 import { block, currentBlock, findLabel } from "./blocks.js";
 import { forGeneric, forNumeric, repeatLoop, whileLoop } from "./loops.js";
@@ -209,7 +209,8 @@ function returnStatement(n: L.ReturnStatement, t: T): Frag {
       if (a.type === "VarargLiteral") return [mark, "return ret(", multiFrag(a, t), ");\n"];
       const tail = selfTailCall(a, t);
       if (tail) return [mark, tail];
-      return [mark, "return ", callExpr(a, t), ";\n"];
+      // (with to-be-closed variables in scope a return's call is not a tail call)
+      return [mark, "return ", callExpr(a, t, t.fn.closeDepth === 0), ";\n"];
     }
     return [mark, "return ", expr(a, t), ";\n"];
   }
@@ -230,9 +231,10 @@ function selfTailCall(a: L.Expression, t: T): Frag | null {
   const decls: Frag[] = [[c, " = ", expr(a.base, t)], ...args.map((e, i) => [xs[i], " = ", expr(e, t)])];
   const rebinds = fn.rawParams.map((p, i) => `${p} = ${xs[i] ?? "undefined"}; `).join("");
   const desc = describe(a.base, t);
+  const info = callInfo(desc, true);
   const call: Frag = fn.gen
-    ? genResult([new Mark(line, "C" + desc), "cg(", [c, ...xs].join(", "), ")"], line, "", "C" + desc)
-    : [calleeFrag(c, desc, line), new Mark(line, "C" + desc), "(", xs.join(", "), ")"];
+    ? genResult([new Mark(line, info), "cg(", [c, ...xs].join(", "), ")"], line, "", info)
+    : [calleeFrag(c, desc, line), new Mark(line, info), "(", xs.join(", "), ")"];
   return [
     "{\nconst ", join(decls, ", "), ";\n",
     `if (${c} === ${fn.selfValue}) { ${rebinds}continue $tail; }\n`,

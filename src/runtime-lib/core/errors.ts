@@ -62,6 +62,10 @@ export class ExitRequest {
   constructor(readonly code: number) {}
 }
 
+/** JS frames captured for an error that may be shown with a traceback: luaL_traceback shows
+ *  the last 11 levels of a long stack, which only a capture that reaches them can show. */
+export const TRACE_FRAMES = 200;
+
 /** A Lua error in flight: the error value, and the JS call sites where it was raised
  *  (captured eagerly when a position was needed, else captured raw and formatted only if a
  *  traceback is ever shown — so pcall loops over errors stay cheap). */
@@ -77,7 +81,7 @@ export class LuaError {
     // inside pcall the error is caught and its traceback never shown: skip the capture
     if (sites === null && protectedCalls.depth === 0) {
       const lim = Error.stackTraceLimit;
-      Error.stackTraceLimit = SITE_LIMIT;
+      Error.stackTraceLimit = TRACE_FRAMES;
       this.holder = {};
       Error.captureStackTrace(this.holder, LuaError);
       Error.stackTraceLimit = lim;
@@ -90,7 +94,6 @@ export class LuaError {
   }
 }
 
-const SITE_LIMIT = 40;
 
 /** How many pcalls are active (maintained by pcall): errors raised inside need no traceback. */
 export const protectedCalls = { depth: 0 };
@@ -112,7 +115,7 @@ function sitesHook(_e: Error, cs: NodeJS.CallSite[]): NodeJS.CallSite[] {
   return cs;
 }
 
-export function captureSites(limit = 24, below: Function = captureSites): NodeJS.CallSite[] {
+export function captureSites(limit = TRACE_FRAMES, below: Function = captureSites): NodeJS.CallSite[] {
   const prep = Error.prepareStackTrace;
   const lim = Error.stackTraceLimit;
   Error.prepareStackTrace = sitesHook as any;
@@ -135,7 +138,18 @@ export function sitesOfJsError(e: Error): NodeJS.CallSite[] {
   } finally {
     Error.prepareStackTrace = prep;
   }
-  return Array.isArray(cs) ? cs : [];
+  if (!Array.isArray(cs)) return [];
+  // the engine captured at most Error.stackTraceLimit frames: a stack overflow's are the top ones
+  if (cs.length >= Error.stackTraceLimit) partial.add(cs);
+  return cs;
+}
+
+/** Captures known to stop short of the stack's outermost frame. */
+const partial = new WeakSet<NodeJS.CallSite[]>();
+
+/** Whether `sites` may lack the outermost frames (a capture that reached its limit). */
+export function isPartial(sites: NodeJS.CallSite[]): boolean {
+  return sites.length >= TRACE_FRAMES || partial.has(sites);
 }
 
 export interface LuaPos {
@@ -253,7 +267,7 @@ export function captureSitesFor(below: Function, reaches: (sites: NodeJS.CallSit
     const short = captureSites(8, below);
     if (reaches(short)) return short;
   }
-  return captureSites(24, below);
+  return captureSites(TRACE_FRAMES, below);
 }
 
 const hasLuaFrame = (sites: NodeJS.CallSite[]): boolean => sites.some((s) => frameKind(s) === "lua");

@@ -22,7 +22,7 @@ function callerOf(fname: string): Caller {
   const from = afterBuiltin(sites, short);
   const pos = from > 0 ? luaPosAt(sites, 1, from) : undefined;
   if (pos && pos.info && pos.info[0] === "C") {
-    const m = /^([\w ]+?) '(.*)'$/.exec(pos.info.slice(1));
+    const m = /^([\w ]+?) '(.*)'$/.exec(pos.info.slice(1).split("\0")[0]);
     if (m) return { name: m[2], method: m[1] === "method", pos, sites };
   }
   return { name: fname, method: false, pos, sites };

@@ -176,7 +176,7 @@ export function assertValues(args: unknown[]): unknown {
   if (v !== undefined && v !== false) return args.length === 1 ? v : new Multi(args);
   let msg = args.length < 2 ? "assertion failed!" : args[1];
   // (sites from the caller down, as if that function had captured them itself)
-  const sites = captureSites(24, assertValues);
+  const sites = captureSites(undefined, assertValues);
   if (typeof msg === "string") msg = wherePrefix(luaPosAt(sites, 1, afterBuiltin(sites, "assert"))) + msg;
   throw new LuaError(msg, sites);
 }

@@ -14,8 +14,14 @@ import { argError, checkInt, typeError } from "./aux.js";
 
 /** The traceback of another coroutine. A suspended one is inside coroutine.yield; the Lua
  *  frames below it live in suspended generators, whose positions are not recorded. */
-function coroutineTraceback(co: Coroutine, msg: unknown): unknown {
+function coroutineTraceback(co: Coroutine, msg: unknown, level: unknown): unknown {
   if (msg !== undefined && typeof msg !== "string" && typeof msg !== "number") return msg;
+  // a coroutine that died by an error keeps the frames where it was raised
+  if (co.status === "dead" && co.error !== null) {
+    const lvl = level === undefined ? 0 : checkInt(level, 3, "traceback");
+    // (errors raised inside a coroutine other than by error() keep no frames: see errors.ts)
+    return formatTraceback(co.error.sites, msg === undefined ? undefined : String(msg), Math.max(0, lvl), true);
+  }
   const lines = msg === undefined ? [] : [String(msg)];
   lines.push("stack traceback:");
   if (co.status === "suspended" && co.gen !== null) lines.push("\t[C]: in function 'coroutine.yield'", "\t(the suspended Lua frames are not recorded)");
@@ -24,13 +30,16 @@ function coroutineTraceback(co: Coroutine, msg: unknown): unknown {
 
 const lib = {
   traceback(msg: unknown, level: unknown, ...rest: unknown[]): unknown {
-    if (msg instanceof Coroutine && msg !== threads.current) return coroutineTraceback(msg, level);
+    if (msg instanceof Coroutine && msg !== threads.current) return coroutineTraceback(msg, level, rest[0]);
     if (msg instanceof Coroutine) [msg, level] = [level, rest[0]];
     if (msg !== undefined && typeof msg !== "string" && typeof msg !== "number") return msg;
     // inside an xpcall message handler, show the stack where the error was raised
-    const skip = level === undefined ? 0 : Math.max(0, checkInt(level, 2, "traceback") - 1);
-    const sites = handling.error !== null ? handling.error.sites : captureSites(40).filter((s) => frameKind(s) === "lua").slice(skip);
-    return formatTraceback(sites, msg === undefined ? undefined : String(msg));
+    // (level 1, the default, is the function that called traceback; as a message handler,
+    // level 1 is the function that raised the error, where the error's call sites start)
+    const lvl = level === undefined ? 1 : checkInt(level, 2, "traceback");
+    const text = msg === undefined ? undefined : String(msg);
+    if (handling.error !== null) return formatTraceback(handling.error.sites, text, Math.max(0, lvl - 1));
+    return formatTraceback(captureSites(), text, Math.max(0, lvl));
   },
 
   getinfo(what: unknown): unknown {

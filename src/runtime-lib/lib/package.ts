@@ -14,6 +14,7 @@ import { callable } from "../core/ops.js";
 import { loadLua, LuaSyntaxError } from "../load.js";
 import { checkString, libError, optString } from "./aux.js";
 import { checkLibDir } from "./stdlib-manifest.js";
+import { setLoaded } from "../traceback.js";
 
 const LUA_PATH_DEFAULT = "./?.lua;./?/init.lua";
 const LIB_PATH_DEFAULT = "/lib/assay";
@@ -112,6 +113,7 @@ export function openPackage(G: LuaTable): void {
   pkg.setStr("path", envPath(LUA_PATH_DEFAULT));
   pkg.setStr("cpath", "");
   pkg.setStr("loaded", loaded);
+  setLoaded(loaded);
   pkg.setStr("preload", preload);
 
   const searchers = new LuaTable([
