@@ -265,8 +265,8 @@ test('errors and tracebacks from cached chunks name the Lua file and line', () =
   assert.equal(cold.status, 1);
   assert.equal(cold.out, "false\t./lib.lua:3: attempt to perform arithmetic on a nil value (local 'b')\n");
   assert.match(cold.err, /^assay: \.\/lib\.lua:3: attempt to add a 'number' with a 'string'\nstack traceback:\n/);
-  assert.match(cold.err, /\n\t\.\/lib\.lua:3: in function 'M\.add'\n\t\.\/lib\.lua:8: in function 'M\.sum'\n/);
-  assert.match(cold.err, /\n\tmain\.lua:3: in local 'go'\n\tmain\.lua:6: in main chunk\n/);
+  // (as lua5.4 writes it: the string library's metamethod raised it; `go` tail-called lib.sum)
+  assert.match(cold.err, /\n\t\[C\]: in metamethod 'add'\n\t\.\/lib\.lua:3: in function 'lib\.add'\n\t\.\/lib\.lua:8: in function 'lib\.sum'\n\t\(\.\.\.tail calls\.\.\.\)\n\tmain\.lua:6: in main chunk\n/);
   assert.deepEqual(warm, cold);
   // a syntax error is reported the same on every run, and nothing is cached for it
   const q = project({ 'bad.lua': 'local x = = 1\n' });
@@ -288,7 +288,7 @@ test('positions stay right when chunks load in another order than in the run tha
   for (const args of [[], ['a'], [], ['a']]) {
     const r = assay(['run', 'main.lua', ...args], p);
     assert.equal(r.out, expected, args.join());
-    assert.match(r.err, /^assay: \.\/b\.lua:4: attempt to index a nil value \(local 't'\)\nstack traceback:\n\t\.\/b\.lua:4: in function 'M\.fail'\n\tmain\.lua:4: in main chunk\n/);
+    assert.match(r.err, /^assay: \.\/b\.lua:4: attempt to index a nil value \(local 't'\)\nstack traceback:\n\t\.\/b\.lua:4: in function 'b\.fail'\n\tmain\.lua:4: in main chunk\n/);
   }
 });
 

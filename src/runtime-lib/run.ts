@@ -119,7 +119,7 @@ export function messageOf(le: LuaError): string {
 /** Reports an uncaught error: "assay: message" and the Lua traceback on stderr (an error
  *  event in the json log format), and the message in the termination log. */
 export function reportError(le: LuaError): void {
-  reportFailure(messageOf(le), le.traceback ?? traceback(le.sites));
+  reportFailure(messageOf(le), le.traceback ?? traceback(le.sites, undefined, { raisedIn: le.raisedIn }));
 }
 
 function reportFailure(msg: string, tb: string | undefined): void {

@@ -27,21 +27,29 @@ type Level = { lua: NodeJS.CallSite; c: null; tail?: boolean; event?: string } |
 /** The JS function that runs a coroutine: the frames beyond it belong to its resumer. */
 const COROUTINE_BASE = "resumeCo";
 
-/**
- * The traceback of an error or of the current stack. `sites`: innermost first; `skip`: levels
- * to leave out at the top (debug.traceback's level); `ofCoroutine`: the sites are those of an
- * error a coroutine died by (its frames end at its first function, even when none were kept).
- */
-export function traceback(sites: NodeJS.CallSite[] | null, msg?: string, skip = 0, ofCoroutine = false): string {
+export interface TracebackOptions {
+  /** levels to leave out at the top (debug.traceback's level) */
+  skip?: number;
+  /** the sites are those of an error a coroutine died by: its frames end at its first
+   *  function, even when none were kept */
+  ofCoroutine?: boolean;
+  /** the error's LuaError.raisedIn: a builtin level above the captured ones */
+  raisedIn?: string;
+}
+
+/** The traceback of an error or of the current stack; `sites` innermost first. */
+export function traceback(sites: NodeJS.CallSite[] | null, msg?: string, opts: TracebackOptions = {}): string {
   const found = levelsOf(sites ?? []);
   const levels = found.levels;
-  const inCoroutine = found.inCoroutine || ofCoroutine;
+  const inCoroutine = found.inCoroutine || opts.ofCoroutine === true;
   // a stack deeper than the capture: its outer levels are unknown
   const truncated = !found.inCoroutine && sites !== null && isPartial(sites);
   // (the outermost level of a partial capture has no caller to be named by: left out)
-  const shown = levels.slice(skip, truncated && levels.length > skip + 1 ? -1 : undefined);
+  const shown = truncated && levels.length > 1 ? levels.slice(0, -1) : levels;
   const names = loadedNames();
   const described = shown.map((_, i) => describeLevel(shown, i, names));
+  if (opts.raisedIn !== undefined) described.unshift(`[C]: in ${opts.raisedIn}`);
+  described.splice(0, opts.skip ?? 0);
   // the runtime's entry into the main chunk: Lua's C entry point
   if (!inCoroutine && !truncated) described.push("[C]: in ?");
   const lines: string[] = [];

@@ -71,6 +71,9 @@ export const TRACE_FRAMES = 200;
  *  traceback is ever shown — so pcall loops over errors stay cheap). */
 export class LuaError {
   traceback: string | undefined;
+  /** the builtin Lua raises this error in, when the runtime raises it without one
+   *  ("metamethod 'add'"): the first level of its traceback */
+  raisedIn: string | undefined;
   private _sites: NodeJS.CallSite[] | null;
   private holder: { stack?: unknown } | null = null;
   constructor(

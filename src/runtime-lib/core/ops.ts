@@ -240,6 +240,13 @@ function arithOfStrings(op: Op, x: LuaNumber, y: LuaNumber): LuaNumber {
 
 const OP_NAMES = ["add", "sub", "mul", "div", "mod", "pow", "idiv", "unm"];
 
+/** Lua raises this error in the string library's arithmetic metamethod (a C function): its
+ *  traceback starts with that level. */
+function inStringMetamethod(e: LuaError, event: string): LuaError {
+  e.raisedIn = `metamethod '${event}'`;
+  return e;
+}
+
 function arithSlow(op: Op, a: unknown, b: unknown, site: number | undefined): unknown {
   const x = tonum(a);
   const y = tonum(b);
@@ -257,7 +264,7 @@ function arithSlow(op: Op, a: unknown, b: unknown, site: number | undefined): un
     const other = typeof a === "string" ? b : a;
     const h = typeof other === "string" ? undefined : metaOf(other, ev);
     if (h !== undefined) return first(mm2(h, a, b));
-    throw luaError(`attempt to ${OP_NAMES[op]} a '${typeName(a)}' with a '${typeName(b)}'`, site);
+    throw inStringMetamethod(luaError(`attempt to ${OP_NAMES[op]} a '${typeName(a)}' with a '${typeName(b)}'`, site), OP_NAMES[op]);
   }
   const h = metaOf(b, ev);
   if (h !== undefined) return first(mm2(h, a, b));
@@ -344,7 +351,7 @@ export function unm(a: unknown, site?: number): unknown {
   if (typeof a === "number") return Number.isInteger(a) ? 0 - a : -a;
   const x = tonum(a);
   if (x !== undefined) return A.numUnm(x);
-  if (typeof a === "string") throw luaError("attempt to unm a 'string' with a 'string'", site);
+  if (typeof a === "string") throw inStringMetamethod(luaError("attempt to unm a 'string' with a 'string'", site), "unm");
   const h = metaOf(a, "__unm");
   if (h !== undefined) return first(mm2(h, a, a));
   throw rtError(`attempt to perform arithmetic on a ${objTypeName(a)} value`, "a", 0, site);

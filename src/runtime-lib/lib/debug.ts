@@ -20,7 +20,8 @@ function coroutineTraceback(co: Coroutine, msg: unknown, level: unknown): unknow
   if (co.status === "dead" && co.error !== null) {
     const lvl = level === undefined ? 0 : checkInt(level, 3, "traceback");
     // (errors raised inside a coroutine other than by error() keep no frames: see errors.ts)
-    return formatTraceback(co.error.sites, msg === undefined ? undefined : String(msg), Math.max(0, lvl), true);
+    const le = co.error;
+    return formatTraceback(le.sites, msg === undefined ? undefined : String(msg), { skip: Math.max(0, lvl), ofCoroutine: true, raisedIn: le.raisedIn });
   }
   const lines = msg === undefined ? [] : [String(msg)];
   lines.push("stack traceback:");
@@ -38,8 +39,9 @@ const lib = {
     // level 1 is the function that raised the error, where the error's call sites start)
     const lvl = level === undefined ? 1 : checkInt(level, 2, "traceback");
     const text = msg === undefined ? undefined : String(msg);
-    if (handling.error !== null) return formatTraceback(handling.error.sites, text, Math.max(0, lvl - 1));
-    return formatTraceback(captureSites(), text, Math.max(0, lvl));
+    const le = handling.error;
+    if (le !== null) return formatTraceback(le.sites, text, { skip: Math.max(0, lvl - 1), raisedIn: le.raisedIn });
+    return formatTraceback(captureSites(), text, { skip: Math.max(0, lvl) });
   },
 
   getinfo(what: unknown): unknown {
