@@ -33,19 +33,26 @@ const UNCACHED = new Set(["core"]);
  *  resolves to the exit status. */
 export function start(argv: string[], bundleDir: string): Promise<number> {
   // (`assay cache` manages the directory: after `assay cache clear` it holds nothing)
-  const cli = loadRuntime(bundleDir, argv[0] !== "cache").cli;
+  // A thread that will only supervise the Lua worker (process 1 in a container, or
+  // ASSAY_WORKER=1) loads the rest of the runtime when the command line first uses it: for
+  // `assay run FILE` that is never, and the worker loads its own.
+  const supervising = process.pid === 1 || process.env.ASSAY_WORKER === "1";
+  const write = argv[0] !== "cache";
+  const cli = loadRuntime(bundleDir, write, supervising).cli;
   // the Lua worker thread (process 1 in a container, `node bin/assay.js`) loads the runtime
-  // this way too, rather than dist/bundle/worker.mjs and the ES modules
+  // this way too, rather than dist/bundle/worker.mjs and the ES modules; it writes the code
+  // cache of the bundles only it loaded
   cli.embeddedWorker.code ??= [
     `const { loadRuntime } = require(${JSON.stringify(path.join(bundleDir, "start.cjs"))});`,
-    `loadRuntime(${JSON.stringify(bundleDir)}, false).cli.runWorker(require("node:worker_threads").workerData);`,
+    `loadRuntime(${JSON.stringify(bundleDir)}, ${write && supervising}).cli.runWorker(require("node:worker_threads").workerData);`,
   ].join("\n");
   return (cli.main as (a: string[]) => Promise<number>)(argv);
 }
 
 /** The exports of each bundle in `bundleDir`/run, by name; with `write`, a code cache that was
- *  missing or unusable is written at exit. */
-export function loadRuntime(bundleDir: string, write: boolean): Record<string, Exports> {
+ *  missing or unusable is written at exit. With `lazy`, the cli bundle's imports of the
+ *  others are loaded at their first use. */
+export function loadRuntime(bundleDir: string, write: boolean, lazy = false): Record<string, Exports> {
   const dir = process.env.ASSAY_CACHE_V8 === "0" ? null : cacheDir();
   const toWrite: { file: string; key: string; script: vm.Script }[] = [];
   const rt: Record<string, Exports> = {};
@@ -53,12 +60,10 @@ export function loadRuntime(bundleDir: string, write: boolean): Record<string, E
   // modules, third-party packages) resolve from bundleDir, as for the .mjs bundles (and as
   // their createRequire(import.meta.url) does: import.meta.url is the .mjs bundle's URL)
   const req = createRequire(path.join(bundleDir, "start.cjs"));
-  const shim = (id: string): unknown => {
-    const m = /^\.\/(\w+)\.mjs$/.exec(id);
-    return m && rt[m[1]] ? rt[m[1]] : req(id);
-  };
   const keys = bundleKeys(bundleDir);
-  for (const name of BUNDLES) {
+  const load = (name: string): Exports => {
+    const have = rt[name];
+    if (have !== undefined) return have;
     const filename = path.join(bundleDir, "run", `${name}.cjs`);
     const text = fs.readFileSync(filename);
     const key = keys[name] ?? digest(text);
@@ -71,17 +76,39 @@ export function loadRuntime(bundleDir: string, write: boolean): Record<string, E
     if (file !== null && (cachedData === undefined || script.cachedDataRejected)) toWrite.push({ file, key, script });
     const module = { exports: {} as Exports };
     const url = pathToFileURL(path.join(bundleDir, `${name}.mjs`)).href;
+    const deferred = lazy && name === "cli";
+    const shim = (id: string): unknown => {
+      const m = /^\.\/(\w+)\.mjs$/.exec(id);
+      if (m === null || !BUNDLES.includes(m[1])) return req(id);
+      return deferred ? onFirstUse(() => load(m[1])) : load(m[1]);
+    };
     script.runInThisContext().call(module.exports, module.exports, shim, module, url);
     // plain properties instead of esbuild's export getters (no bundle reassigns an export)
-    rt[name] = { ...module.exports };
-  }
-  if (write && toWrite.length > 0 && dir !== null && unusable(dir, true) === null) {
+    return (rt[name] = { ...module.exports });
+  };
+  for (const name of lazy ? ["cli"] : BUNDLES) load(name);
+  if (write && dir !== null) {
     process.once("exit", () => {
-      // (best effort: the next run tries again)
+      // (best effort: the next run tries again; bundles loaded late are in the list by now)
+      if (toWrite.length === 0 || unusable(dir, true) !== null) return;
       for (const w of toWrite) if (writeAtomic(w.file, framed(V8_MAGIC, w.key, w.script.createCachedData())) !== null) break;
     });
   }
   return rt;
+}
+
+/** A bundle's exports, loaded when a property is first read (esbuild's code reads an import's
+ *  properties at each use: `(0, import_x.f)(...)`). */
+function onFirstUse(get: () => Exports): Exports {
+  return new Proxy({} as Exports, {
+    get: (_t, p) => get()[p as string],
+    has: (_t, p) => p in get(),
+    ownKeys: () => Reflect.ownKeys(get()),
+    getOwnPropertyDescriptor: (_t, p) => {
+      const d = Reflect.getOwnPropertyDescriptor(get(), p);
+      return d && { ...d, configurable: true };
+    },
+  });
 }
 
 /** The keys the build wrote (scripts/lib/bundle-keys.mjs: the same digest of each bundle's
