@@ -131,8 +131,9 @@ const HELPER_EVENTS: Record<string, string> = {
   closeVar: "close", closeVarG: "close", forClose: "close",
 };
 
-/** The metamethod event of the helper a Lua function called (the outermost of `helpers`). */
-function metamethodOf(helpers: string[]): string | undefined {
+/** The metamethod event of the helper a Lua function called (the outermost of `helpers`, the
+ *  JS names of the runtime frames between it and the metamethod, innermost first). */
+export function metamethodOf(helpers: string[]): string | undefined {
   for (let k = helpers.length - 1; k >= 0; k--) {
     // (a bundler may suffix a name it had to rename)
     const e = HELPER_EVENTS[helpers[k].replace(/\d+$/, "")];

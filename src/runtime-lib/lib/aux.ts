@@ -1,8 +1,10 @@
 // The auxiliary library: every argument check and library error goes through here, so all
 // messages read as Lua's ("bad argument #1 to 'insert' (table expected, got nil)").
 // Like luaL_argerror, the function is named as the call site named it ("method 'rep'",
-// "local 'f'"), or by its qualified name ("string.rep") when not called from Lua directly.
-import { LuaError, captureSites, luaPosAt, afterBuiltin, wherePrefix, LuaPos } from "../core/errors.js";
+// "local 'f'"), as a metamethod by its event ("index"), or by its qualified name ("string.rep")
+// when not called from Lua directly.
+import { LuaError, captureSites, frameKind, luaPosAt, afterBuiltin, wherePrefix, LuaPos } from "../core/errors.js";
+import { metamethodOf } from "../traceback.js";
 import { LuaTable } from "../core/table.js";
 import { objTypeName, metaOf, tostringMeta } from "../core/ops.js";
 import { addressOf, typeName } from "../core/values.js";
@@ -21,11 +23,26 @@ function callerOf(fname: string): Caller {
   const sites = captureSites(30);
   const from = afterBuiltin(sites, short);
   const pos = from > 0 ? luaPosAt(sites, 1, from) : undefined;
+  // called as a metamethod: Lua names it by the event ("bad argument #1 to 'index'")
+  const event = from > 0 ? metamethodBetween(sites, from) : undefined;
+  if (event !== undefined) return { name: event, method: false, pos, sites };
   if (pos && pos.info && pos.info[0] === "C") {
     const m = /^([\w ]+?) '(.*)'$/.exec(pos.info.slice(1).split("\0")[0]);
     if (m) return { name: m[2], method: m[1] === "method", pos, sites };
   }
   return { name: fname, method: false, pos, sites };
+}
+
+/** The metamethod event when the frames from `from` are the runtime's operator helpers and
+ *  then a Lua function (which called the helper). */
+function metamethodBetween(sites: NodeJS.CallSite[], from: number): string | undefined {
+  const helpers: string[] = [];
+  for (let i = from; i < sites.length; i++) {
+    const kind = frameKind(sites[i]);
+    if (kind === "skip") helpers.push(sites[i].getFunctionName() ?? "");
+    else return kind === "lua" ? metamethodOf(helpers) : undefined;
+  }
+  return undefined;
 }
 
 /** luaL_error: message with the position of the Lua code that called the builtin. */
