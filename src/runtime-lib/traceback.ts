@@ -12,7 +12,7 @@
 //   - otherwise (called by a builtin, such as pcall) by where it is defined
 //     ("function <job.lua:12>").
 // Inside a coroutine the traceback ends at the coroutine's first function, as Lua's does.
-import { ChunkInfo, frameKind, isPartial, siteToPos } from "./core/errors.js";
+import { ChunkInfo, frameKind, isPartial, isTailCall, siteToPos } from "./core/errors.js";
 import { LuaTable } from "./core/table.js";
 
 /** luaL_traceback's LEVELS1 and LEVELS2: a longer traceback shows the first 10 levels and
@@ -88,7 +88,7 @@ function levelsOf(sites: NodeJS.CallSite[]): { levels: Level[]; inCoroutine: boo
       if (pendingC.length === 0 && last?.lua) last.event = metamethodOf(called);
       // a Lua function that called a Lua function in tail position has no frame in Lua
       const callee = levels[levels.length - 1];
-      if (pendingC.length === 0 && callee?.lua && callData(s)?.tail) {
+      if (pendingC.length === 0 && callee?.lua && isTailCall(siteToPos(s))) {
         callee.tail = true;
         continue;
       }
@@ -142,20 +142,13 @@ export function metamethodOf(helpers: string[]): string | undefined {
   return undefined;
 }
 
-/** What the mark at a Lua frame's current call says: the callee's description and whether
- *  the call is in tail position ("C" marks, see callInfo in the compiler). */
-function callData(s: NodeJS.CallSite): { desc: string; tail: boolean } | undefined {
-  const info = siteToPos(s)?.info;
-  if (info === undefined || info[0] !== "C") return undefined;
-  const [desc, flag] = info.slice(1).split("\0");
-  return { desc, tail: flag === "tail" };
-}
-
-/** How the caller named the function it called; a global is shown as Lua shows a global
- *  function. */
+/** How the caller named the function it called, from the mark at its call ("C" marks carry
+ *  the callee's description, see callInfo in the compiler); a global is shown as Lua shows a
+ *  global function. */
 function callName(caller: Level | undefined): string | undefined {
   if (caller === undefined || caller.lua === null) return undefined;
-  const desc = callData(caller.lua)?.desc;
+  const info = siteToPos(caller.lua)?.info;
+  const desc = info !== undefined && info[0] === "C" ? info.slice(1).split("\0")[0] : undefined;
   if (!desc) return undefined;
   return desc.startsWith("global ") ? "function " + desc.slice(7) : desc;
 }

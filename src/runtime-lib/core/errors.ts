@@ -206,12 +206,22 @@ const fileKinds = new Map<string, "c" | "skip">();
 /** The position of the function at `level` (1 = innermost) counting Lua and builtin frames;
  *  undefined when that level is a builtin (no position, as for C functions in Lua). */
 export function luaPosAt(sites: NodeJS.CallSite[], level: number, from = 0): LuaPos | undefined {
+  let last: "lua" | "c" | null = null;
   for (let i = from; i < sites.length; i++) {
     const kind = frameKind(sites[i]);
     if (kind === "skip") continue;
+    // a Lua function that called a Lua function in tail position is no level in Lua
+    if (kind === "lua" && last === "lua" && isTailCall(siteToPos(sites[i]))) continue;
+    last = kind;
     if (--level === 0) return kind === "lua" ? siteToPos(sites[i]) : undefined;
   }
   return undefined;
+}
+
+/** Whether a Lua frame is at a call in tail position (the compiler's call mark: kind "C",
+ *  the callee's description, then the field "tail"). */
+export function isTailCall(p: LuaPos | undefined): boolean {
+  return p?.info !== undefined && p.info[0] === "C" && p.info.endsWith("\0tail");
 }
 
 /** Index just past the frame of the builtin named `name`, or 0. */
