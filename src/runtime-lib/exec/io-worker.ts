@@ -44,10 +44,20 @@ process.stdout.write = process.stderr.write = () => true;
 
 const { events, counter, modules } = workerData as IoWorkerData;
 const registry = new Map<string, OpHandler>();
-/** An operation started and not finished or cancelled; its AbortController is made when the
- *  handler first asks for its signal (most never do). */
-interface Running {
-  ac: AbortController | null;
+/** The context of an operation started and not finished or cancelled; its AbortController is
+ *  made when the handler first asks for its signal (most never do). */
+class Running implements OpContext {
+  ac: AbortController | null = null;
+  constructor(readonly id: number) {}
+  get signal(): AbortSignal {
+    this.ac ??= new AbortController();
+    return this.ac.signal;
+  }
+  // (a property, not a method: handlers may take it out of the context)
+  readonly emit = (value: unknown): void => {
+    // (a value that cannot be cloned fails the op when the batch goes out)
+    if (running.has(this.id)) post({ id: this.id, kind: "event", value });
+  };
 }
 /** operations started and not finished or cancelled */
 const running = new Map<number, Running>();
@@ -136,31 +146,32 @@ function finish(ev: IoEvent): void {
   if (running.delete(ev.id)) post(ev);
 }
 
-async function run(id: number, op: string, args: unknown[]): Promise<void> {
-  const r: Running = { ac: null };
+// (run and its callbacks are plain functions: an async function would cost the common op, a
+// handler found at once whose promise settles later, a few more promises and microtasks)
+function run(id: number, op: string, args: unknown[]): void {
+  const r = new Running(id);
   running.set(id, r);
-  let h: OpHandler | undefined;
+  const h = registry.get(op);
+  if (h !== undefined) return start(r, h, args);
+  handlerOf(op).then(
+    (found) => (found ? start(r, found, args) : finish({ id, kind: "error", message: `unknown I/O operation '${op}'` })),
+    (e) => finish({ id, kind: "error", message: `cannot load I/O operation '${op}': ${errorMessage(e)}` }),
+  );
+}
+
+/** Calls an op's handler; its result (or failure), awaited if it is a promise, is the op's
+ *  final event. */
+function start(r: Running, h: OpHandler, args: unknown[]): void {
+  const id = r.id;
+  const fail = (e: unknown): void => finish({ id, kind: "error", message: errorMessage(e) });
+  let out: unknown;
   try {
-    h = registry.get(op) ?? (await handlerOf(op));
+    out = h(args, r);
   } catch (e) {
-    return finish({ id, kind: "error", message: `cannot load I/O operation '${op}': ${errorMessage(e)}` });
+    return fail(e);
   }
-  if (!h) return finish({ id, kind: "error", message: `unknown I/O operation '${op}'` });
-  const ctx: OpContext = {
-    get signal() {
-      r.ac ??= new AbortController();
-      return r.ac.signal;
-    },
-    emit(value) {
-      // (a value that cannot be cloned fails the op when the batch goes out)
-      if (running.has(id)) post({ id, kind: "event", value });
-    },
-  };
-  try {
-    finish({ id, kind: "done", value: await h(args, ctx) });
-  } catch (e) {
-    finish({ id, kind: "error", message: errorMessage(e) });
-  }
+  if (typeof (out as PromiseLike<unknown> | null)?.then === "function") (out as PromiseLike<unknown>).then((value) => finish({ id, kind: "done", value }), fail);
+  else finish({ id, kind: "done", value: out });
 }
 
 async function loadOps(specifier: string): Promise<void> {
@@ -173,7 +184,7 @@ async function loadOps(specifier: string): Promise<void> {
 function command(c: Command): Promise<void> | void {
   switch (c.t) {
     case "submit":
-      void run(c.id, c.op, c.args);
+      run(c.id, c.op, c.args);
       return;
     case "post": {
       // fire and forget: nothing is reported, not even a failure
@@ -199,7 +210,7 @@ function command(c: Command): Promise<void> | void {
       return;
     }
     case "load":
-      running.set(c.id, { ac: null });
+      running.set(c.id, new Running(c.id));
       return loadOps(c.specifier).then(
         () => finish({ id: c.id, kind: "done" }),
         (e) => finish({ id: c.id, kind: "error", message: errorMessage(e) }),
