@@ -248,12 +248,20 @@ db.execute(c, "CREATE TABLE t (z BOOLEAN, a INTEGER)")
 db.execute(c, "INSERT INTO t VALUES (?, ?)", {true, 5})
 r = db.query(c, "SELECT * FROM t")
 print(cols(r), r[1].z, r[1].a)
+-- a temporary table (its schema is counted apart)
+db.execute(c, "CREATE TEMP TABLE tt (a INTEGER)")
+print(cols(db.query(c, "SELECT * FROM tt")))
+db.execute(c, "DROP TABLE tt")
+db.execute(c, "CREATE TEMP TABLE tt (b TEXT)")
+db.execute(c, "INSERT INTO tt VALUES (?)", {"y"})
+r = db.query(c, "SELECT * FROM tt")
+print(cols(r), r[1].b)
 -- a statement that failed to prepare works once it can
 print(pcall(db.query, c, "SELECT * FROM later"))
 db.execute(c, "CREATE TABLE later (q INTEGER)")
 db.execute(c, "INSERT INTO later VALUES (7)")
 print(cols(db.query(c, "SELECT * FROM later")), db.query(c, "SELECT * FROM later")[1].q)
-`, ['a\t1', 'a,b\t1\tx', 'z,a\ttrue\t5', 'false\tdb.query: no such table: later (SQLITE_ERROR)', 'q\t7']);
+`, ['a\t1', 'a,b\t1\tx', 'z,a\ttrue\t5', 'a', 'b\ty', 'false\tdb.query: no such table: later (SQLITE_ERROR)', 'q\t7']);
 });
 
 // ---------------------------------------------------------------------------

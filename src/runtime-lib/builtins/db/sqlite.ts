@@ -86,8 +86,8 @@ const openDbs = new Set<Database>();
 let hooked = false;
 
 /** Column names, declared types and converters (without and with keep_null) of readers, and
- *  the schema version they were read at. */
-const shapes = new WeakMap<Statement, { version: unknown; names: string[]; types: Array<string | null>; conv: Array<Array<(v: unknown) => unknown>> }>();
+ *  the schema versions they were read at. */
+const shapes = new WeakMap<Statement, { main: unknown; temp: unknown; names: string[]; types: Array<string | null>; conv: Array<Array<(v: unknown) => unknown>> }>();
 
 /** Prepared statements kept per connection, by SQL text (the least recently used go). */
 const CACHE_SIZE = 128;
@@ -95,8 +95,8 @@ const CACHE_SIZE = 128;
 class SqliteDriver implements Driver {
   readonly engine = "sqlite";
   private readonly cache = new Map<string, Statement>();
-  /** reads the schema version (see shape) */
-  private versionStmt: BetterSqlite3.Statement<unknown[], unknown> | undefined;
+  /** read the schema versions (see shape) */
+  private versionStmts: Array<BetterSqlite3.Statement<unknown[], unknown>> | undefined;
   /** the SQL text last looked up in the cache: already its most recently used */
   private recent: string | undefined;
   constructor(private readonly db: Database) {}
@@ -168,20 +168,21 @@ class SqliteDriver implements Driver {
     return resultTable(rows, names);
   }
 
-  /** The schema version (SQLite counts the schema changes of the database, whoever made them). */
-  private schemaVersion(): unknown {
-    this.versionStmt ??= this.db.prepare("PRAGMA schema_version").pluck();
-    return this.versionStmt.get();
+  /** The schema versions: SQLite counts the changes of the database's schema, whoever made
+   *  them, and those of the connection's temporary tables apart. */
+  private schemaVersions(): [unknown, unknown] {
+    this.versionStmts ??= [this.db.prepare("PRAGMA main.schema_version").pluck(), this.db.prepare("PRAGMA temp.schema_version").pluck()];
+    return [this.versionStmts[0].get(), this.versionStmts[1].get()];
   }
 
   /** A reader's column names and converters (kept with the statement until the schema
-   *  changes: reading them costs more than the schema version does). */
+   *  changes: reading them costs more than the schema versions do). */
   private shape(st: Statement, o: QueryOptions): { names: string[]; conv: Array<(v: unknown) => unknown> } {
     let sh = shapes.get(st);
-    const version = this.schemaVersion();
-    if (sh === undefined || sh.version !== version) {
+    const [main, temp] = this.schemaVersions();
+    if (sh === undefined || sh.main !== main || sh.temp !== temp) {
       const cols = st.columns();
-      sh = { version, names: cols.map((c) => utf8Encode(c.name)), types: cols.map((c) => c.type), conv: [] };
+      sh = { main, temp, names: cols.map((c) => utf8Encode(c.name)), types: cols.map((c) => c.type), conv: [] };
       shapes.set(st, sh);
     }
     const k = o.keepNull ? 1 : 0;
