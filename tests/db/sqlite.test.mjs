@@ -179,6 +179,11 @@ test('parameter lists: nil binds NULL, holes and params.n, errors', () => {
   expectLines(`
 local c = db.connect("sqlite::memory:")
 print(row(db.query(c, "SELECT ? AS a, ? AS b, ? AS c", {1, nil, 3}), 1))
+-- (keys set out of order, past the array part; string keys are no parameters)
+local late = {x = "y"}
+late[3] = 3
+late[1] = 1
+print(row(db.query(c, "SELECT ? AS a, ? AS b, ? AS c", late), 1))
 print(row(db.query(c, "SELECT ? AS a, ? AS b", table.pack(1, nil)), 1))
 print(row(db.query(c, "SELECT ? AS a", {json.null}), 1))
 print(#db.query(c, "SELECT 1 AS one", {}), #db.query(c, "SELECT 1 AS one"))
@@ -189,6 +194,7 @@ print(err(db.query, c, "SELECT ?", {coroutine.create(print)}))
 print(err(db.query, c, "SELECT ?, ?", {1}))
 print(err(db.query, c, "SELECT ?", {1, 2}))
 `, [
+    'a=1:integer b=nil c=3:integer',
     'a=1:integer b=nil c=3:integer',
     'a=1:integer b=nil',
     'a=nil',
@@ -221,6 +227,41 @@ print(db.execute(c, "DELETE FROM t").rows_affected, #db.query(c, "SELECT * FROM 
 print(#db.query(c, "INSERT INTO t (v) VALUES ('e')"), #db.query(c, "SELECT * FROM t"))
 print(db.query(c, "INSERT INTO t (v) VALUES ('f') RETURNING id, v")[1].v)
 `, ['3\tnil', '1\t4', '3\tinteger', '4\t0', '0\t1', 'f']);
+});
+
+test('statements are prepared once per connection: a schema change after that is seen, a failed prepare is not kept', () => {
+  expectLines(`
+local c = db.connect("sqlite::memory:")
+local function cols(rows) return table.concat(rows.columns, ",") end
+db.execute(c, "CREATE TABLE t (a INTEGER)")
+db.execute(c, "INSERT INTO t VALUES (?)", {1})
+local r = db.query(c, "SELECT * FROM t")
+print(cols(r), r[1].a)
+-- the same text again, after a column was added
+db.execute(c, "ALTER TABLE t ADD COLUMN b TEXT")
+db.execute(c, "UPDATE t SET b = ?", {"x"})
+r = db.query(c, "SELECT * FROM t")
+print(cols(r), r[1].a, r[1].b)
+-- as many columns as before, other names and types (a BOOLEAN column reads as a boolean)
+db.execute(c, "DROP TABLE t")
+db.execute(c, "CREATE TABLE t (z BOOLEAN, a INTEGER)")
+db.execute(c, "INSERT INTO t VALUES (?, ?)", {true, 5})
+r = db.query(c, "SELECT * FROM t")
+print(cols(r), r[1].z, r[1].a)
+-- a temporary table (its schema is counted apart)
+db.execute(c, "CREATE TEMP TABLE tt (a INTEGER)")
+print(cols(db.query(c, "SELECT * FROM tt")))
+db.execute(c, "DROP TABLE tt")
+db.execute(c, "CREATE TEMP TABLE tt (b TEXT)")
+db.execute(c, "INSERT INTO tt VALUES (?)", {"y"})
+r = db.query(c, "SELECT * FROM tt")
+print(cols(r), r[1].b)
+-- a statement that failed to prepare works once it can
+print(pcall(db.query, c, "SELECT * FROM later"))
+db.execute(c, "CREATE TABLE later (q INTEGER)")
+db.execute(c, "INSERT INTO later VALUES (7)")
+print(cols(db.query(c, "SELECT * FROM later")), db.query(c, "SELECT * FROM later")[1].q)
+`, ['a\t1', 'a,b\t1\tx', 'z,a\ttrue\t5', 'a', 'b\ty', 'false\tdb.query: no such table: later (SQLITE_ERROR)', 'q\t7']);
 });
 
 // ---------------------------------------------------------------------------

@@ -44,10 +44,20 @@ process.stdout.write = process.stderr.write = () => true;
 
 const { events, counter, modules } = workerData as IoWorkerData;
 const registry = new Map<string, OpHandler>();
-/** An operation started and not finished or cancelled; its AbortController is made when the
- *  handler first asks for its signal (most never do). */
-interface Running {
-  ac: AbortController | null;
+/** The context of an operation started and not finished or cancelled; its AbortController is
+ *  made when the handler first asks for its signal (most never do). */
+class Running implements OpContext {
+  ac: AbortController | null = null;
+  constructor(readonly id: number) {}
+  get signal(): AbortSignal {
+    this.ac ??= new AbortController();
+    return this.ac.signal;
+  }
+  // (a property, not a method: handlers may take it out of the context)
+  readonly emit = (value: unknown): void => {
+    // (a value that cannot be cloned fails the op when the batch goes out)
+    if (running.has(this.id)) post({ id: this.id, kind: "event", value });
+  };
 }
 /** operations started and not finished or cancelled */
 const running = new Map<number, Running>();
@@ -91,6 +101,8 @@ async function handlerOf(name: string): Promise<OpHandler | undefined> {
 // of requests, say) is one message and one wake-up of the main thread.
 let outgoing: WorkerMessage[] = [];
 let flushing = false;
+/** a batch of commands is being run (finish leaves the events to the turn's flush) */
+let starting = false;
 
 function flushEvents(): void {
   flushing = false;
@@ -131,36 +143,41 @@ function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Sends an op's final event once (not after it was cancelled). */
+/** Sends an op's final event once (not after it was cancelled). When it was the last op
+ *  running, and no batch of commands is being started, nothing else can come this turn: the
+ *  events go out at once (the main thread, waiting for this one, wakes a little sooner). */
 function finish(ev: IoEvent): void {
-  if (running.delete(ev.id)) post(ev);
+  if (!running.delete(ev.id)) return;
+  post(ev);
+  if (running.size === 0 && !starting) flushEvents();
 }
 
-async function run(id: number, op: string, args: unknown[]): Promise<void> {
-  const r: Running = { ac: null };
+// (run and its callbacks are plain functions: an async function would cost the common op, a
+// handler found at once whose promise settles later, a few more promises and microtasks)
+function run(id: number, op: string, args: unknown[]): void {
+  const r = new Running(id);
   running.set(id, r);
-  let h: OpHandler | undefined;
+  const h = registry.get(op);
+  if (h !== undefined) return start(r, h, args);
+  handlerOf(op).then(
+    (found) => (found ? start(r, found, args) : finish({ id, kind: "error", message: `unknown I/O operation '${op}'` })),
+    (e) => finish({ id, kind: "error", message: `cannot load I/O operation '${op}': ${errorMessage(e)}` }),
+  );
+}
+
+/** Calls an op's handler; its result (or failure), awaited if it is a promise, is the op's
+ *  final event. */
+function start(r: Running, h: OpHandler, args: unknown[]): void {
+  const id = r.id;
+  const fail = (e: unknown): void => finish({ id, kind: "error", message: errorMessage(e) });
+  let out: unknown;
   try {
-    h = registry.get(op) ?? (await handlerOf(op));
+    out = h(args, r);
   } catch (e) {
-    return finish({ id, kind: "error", message: `cannot load I/O operation '${op}': ${errorMessage(e)}` });
+    return fail(e);
   }
-  if (!h) return finish({ id, kind: "error", message: `unknown I/O operation '${op}'` });
-  const ctx: OpContext = {
-    get signal() {
-      r.ac ??= new AbortController();
-      return r.ac.signal;
-    },
-    emit(value) {
-      // (a value that cannot be cloned fails the op when the batch goes out)
-      if (running.has(id)) post({ id, kind: "event", value });
-    },
-  };
-  try {
-    finish({ id, kind: "done", value: await h(args, ctx) });
-  } catch (e) {
-    finish({ id, kind: "error", message: errorMessage(e) });
-  }
+  if (typeof (out as PromiseLike<unknown> | null)?.then === "function") (out as PromiseLike<unknown>).then((value) => finish({ id, kind: "done", value }), fail);
+  else finish({ id, kind: "done", value: out });
 }
 
 async function loadOps(specifier: string): Promise<void> {
@@ -173,7 +190,7 @@ async function loadOps(specifier: string): Promise<void> {
 function command(c: Command): Promise<void> | void {
   switch (c.t) {
     case "submit":
-      void run(c.id, c.op, c.args);
+      run(c.id, c.op, c.args);
       return;
     case "post": {
       // fire and forget: nothing is reported, not even a failure
@@ -199,7 +216,7 @@ function command(c: Command): Promise<void> | void {
       return;
     }
     case "load":
-      running.set(c.id, { ac: null });
+      running.set(c.id, new Running(c.id));
       return loadOps(c.specifier).then(
         () => finish({ id: c.id, kind: "done" }),
         (e) => finish({ id: c.id, kind: "error", message: errorMessage(e) }),
@@ -225,6 +242,15 @@ function chain(next: () => Promise<void> | void): void {
 
 for (const m of modules) chain(() => loadOps(m));
 parentPort!.on("message", (batch: Command[]) => {
+  starting = true;
+  try {
+    runBatch(batch);
+  } finally {
+    starting = false;
+  }
+});
+
+function runBatch(batch: Command[]): void {
   for (const c of batch) {
     if (chained > 0) {
       chain(() => command(c));
@@ -238,7 +264,7 @@ parentPort!.on("message", (batch: Command[]) => {
     }
     if (wait !== undefined) chain(() => wait);
   }
-});
+}
 
 // Dying (process.exit in a handler, an uncaught exception): tell the main thread, which
 // turns every pending op into an error event. The monitor sees the exception before Node

@@ -65,14 +65,12 @@ export function paramList(v: unknown): unknown[] {
   if (!(v instanceof LuaTable)) throw new ParamError("params must be a table (array) or nil");
   const n = v.getStr("n");
   let count = typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : v.length();
-  if (n === undefined) {
-    for (let e = v.next(undefined); e !== undefined; e = v.next(e[0])) {
-      const k = e[0];
-      if (typeof k === "number" && Number.isInteger(k) && k > count) count = k;
-    }
+  // (integer keys beyond the array part are in the other keys: only those are looked at)
+  if (n === undefined && v.h !== null) {
+    for (const k of v.h.keys()) if (typeof k === "number" && Number.isInteger(k) && k > count) count = k;
   }
   const out: unknown[] = [];
-  for (let i = 1; i <= count; i++) out.push(v.get(i));
+  for (let i = 1; i <= count; i++) out.push(v.getInt(i));
   return out;
 }
 

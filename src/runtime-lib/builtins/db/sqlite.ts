@@ -85,8 +85,9 @@ function converter(declared: string | null, o: QueryOptions): (v: unknown) => un
 const openDbs = new Set<Database>();
 let hooked = false;
 
-/** Column names, declared types and converters (without and with keep_null) of readers. */
-const shapes = new WeakMap<Statement, { names: string[]; types: Array<string | null>; conv: Array<Array<(v: unknown) => unknown>> }>();
+/** Column names, declared types and converters (without and with keep_null) of readers, and
+ *  the schema versions they were read at. */
+const shapes = new WeakMap<Statement, { main: unknown; temp: unknown; names: string[]; types: Array<string | null>; conv: Array<Array<(v: unknown) => unknown>> }>();
 
 /** Prepared statements kept per connection, by SQL text (the least recently used go). */
 const CACHE_SIZE = 128;
@@ -94,20 +95,29 @@ const CACHE_SIZE = 128;
 class SqliteDriver implements Driver {
   readonly engine = "sqlite";
   private readonly cache = new Map<string, Statement>();
+  /** read the schema versions (see shape) */
+  private versionStmts: Array<BetterSqlite3.Statement<unknown[], unknown>> | undefined;
+  /** the SQL text last looked up in the cache: already its most recently used */
+  private recent: string | undefined;
   constructor(private readonly db: Database) {}
 
   /** The statement, or null for a string of several statements (run with exec). */
   private prepare(sql: string, nparams: number): Statement | null {
     const cached = this.cache.get(sql);
     if (cached !== undefined) {
-      this.cache.delete(sql);
-      this.cache.set(sql, cached);
+      // (a loop runs one statement over and over: it need not move to the end each time)
+      if (sql !== this.recent) {
+        this.cache.delete(sql);
+        this.cache.set(sql, cached);
+        this.recent = sql;
+      }
       return cached;
     }
     try {
       const st = this.db.prepare(sql).safeIntegers(true) as Statement;
       if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
       this.cache.set(sql, st);
+      this.recent = sql;
       return st;
     } catch (e) {
       if (nparams === 0 && e instanceof RangeError && /more than one statement/.test(e.message)) return null;
@@ -134,13 +144,15 @@ class SqliteDriver implements Driver {
       else this.runStmt(st, values);
       return resultTable([], []);
     }
-    const { names, conv } = this.shape(st, o);
     let raw: unknown[][];
     try {
       raw = st.raw(true).all(...values) as unknown[][];
     } catch (e) {
       throw failure(e);
     }
+    // (after running: a statement prepared before a schema change is prepared again as it
+    // runs, and may then have other columns)
+    const { names, conv } = this.shape(st, o);
     const rows: LuaTable[] = new Array(raw.length);
     for (let i = 0; i < raw.length; i++) {
       const r = raw[i];
@@ -156,12 +168,21 @@ class SqliteDriver implements Driver {
     return resultTable(rows, names);
   }
 
-  /** A reader's column names and converters (kept with the statement). */
+  /** The schema versions: SQLite counts the changes of the database's schema, whoever made
+   *  them, and those of the connection's temporary tables apart. */
+  private schemaVersions(): [unknown, unknown] {
+    this.versionStmts ??= [this.db.prepare("PRAGMA main.schema_version").pluck(), this.db.prepare("PRAGMA temp.schema_version").pluck()];
+    return [this.versionStmts[0].get(), this.versionStmts[1].get()];
+  }
+
+  /** A reader's column names and converters (kept with the statement until the schema
+   *  changes: reading them costs more than the schema versions do). */
   private shape(st: Statement, o: QueryOptions): { names: string[]; conv: Array<(v: unknown) => unknown> } {
     let sh = shapes.get(st);
-    if (sh === undefined) {
+    const [main, temp] = this.schemaVersions();
+    if (sh === undefined || sh.main !== main || sh.temp !== temp) {
       const cols = st.columns();
-      sh = { names: cols.map((c) => utf8Encode(c.name)), types: cols.map((c) => c.type), conv: [] };
+      sh = { main, temp, names: cols.map((c) => utf8Encode(c.name)), types: cols.map((c) => c.type), conv: [] };
       shapes.set(st, sh);
     }
     const k = o.keepNull ? 1 : 0;
