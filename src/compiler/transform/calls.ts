@@ -5,7 +5,7 @@ import type * as L from "../parser/ast.js";
 import { Frag, Mark, Site, join } from "../frag.js";
 import { lineOf, resolve } from "../context.js";
 import { T } from "./state.js";
-import { arrayFrag, describe, expr, exprList, jsString, propAccess } from "./expressions.js";
+import { describe, expr, exprList, isMulti, jsString, multiFrag, propAccess } from "./expressions.js";
 import { genResult, slowOp } from "./gen.js";
 
 type AnyCall = L.CallExpression | L.StringCallExpression | L.TableCallExpression;
@@ -76,6 +76,20 @@ function isCoroutineYield(base: L.Expression, t: T): boolean {
   return !(r.binding && r.binding.kind === "local");
 }
 
+/** A list of values (return's, yield's) as a call's result: the value itself when there is
+ *  one, EMPTY or a Multi otherwise; a call or `...` at the end gives all its values. */
+export function resultsFrag(args: L.Expression[], t: T): Frag {
+  if (args.length === 0) return "EMPTY";
+  if (args.length === 1) {
+    const a = args[0];
+    if (!isMulti(a, t)) return expr(a, t);
+    return a.type === "VarargLiteral" ? ["ret(", multiFrag(a, t), ")"] : callExpr(a, t);
+  }
+  const { items, tail } = exprList(args, t);
+  if (tail === null) return ["new Multi([", join(items, ", "), "])"];
+  return ["ret([", join([...items, ["...", tail]], ", "), "])"];
+}
+
 /** A call in a single-value context. */
 export function callFirst(n: L.Expression, t: T): Frag {
   return selectCall(n as AnyCall, t, true) ?? ["first(", callExpr(n, t), ")"];
@@ -115,7 +129,7 @@ export function callExpr(n: L.Expression, t: T): Frag {
   const callee = expr(base, t);
   if (t.fn.gen) {
     if (isCoroutineYield(base, t))
-      return ["(($t = ", callee, ") === $B.yield ? ret(yield ", arrayFrag(args, t), ") : ", genCall("$t", describe(base, t), line, args, t), ")"];
+      return ["(($t = ", callee, ") === $B.yield ? (yield ", resultsFrag(args, t), ") : ", genCall("$t", describe(base, t), line, args, t), ")"];
     return genCall(callee, describe(base, t), line, args, t);
   }
   return [calleeFrag(callee, describe(base, t), line), new Mark(line, "C" + describe(base, t)), "(", argsFrag(args, t), ")"];

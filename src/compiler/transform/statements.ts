@@ -6,8 +6,8 @@ import { LocalVar, lineOf, rangeOf, resolve } from "../context.js";
 import { CompileError, diag } from "../diagnostics.js";
 import { T, withScope } from "./state.js";
 import { compileTimeConstant } from "./constants.js";
-import { cond, describe, envFrag, expr, exprList, isMulti, jsString, multiFrag, propAccess, strValue } from "./expressions.js";
-import { calleeFrag, callArgs, callExpr } from "./calls.js";
+import { cond, describe, envFrag, expr, isMulti, jsString, multiFrag, propAccess, strValue } from "./expressions.js";
+import { calleeFrag, callArgs, callExpr, resultsFrag } from "./calls.js";
 import { funcExpr } from "./functions.js";
 import { block, currentBlock, findLabel } from "./blocks.js";
 import { forGeneric, forNumeric, repeatLoop, whileLoop } from "./loops.js";
@@ -199,23 +199,11 @@ function memberPath(e: L.Expression): string {
 }
 
 function returnStatement(n: L.ReturnStatement, t: T): Frag {
-  const line = lineOf(n);
+  const mark = new Mark(lineOf(n), "");
   const args = n.arguments;
-  const mark = new Mark(line, "");
-  if (args.length === 0) return [mark, "return EMPTY;\n"];
-  if (args.length === 1) {
-    const a = args[0];
-    if (isMulti(a, t)) {
-      if (a.type === "VarargLiteral") return [mark, "return ret(", multiFrag(a, t), ");\n"];
-      const tail = selfTailCall(a, t);
-      if (tail) return [mark, tail];
-      return [mark, "return ", callExpr(a, t), ";\n"];
-    }
-    return [mark, "return ", expr(a, t), ";\n"];
-  }
-  const { items, tail } = exprList(args, t);
-  if (tail === null) return [mark, "return new Multi([", join(items, ", "), "]);\n"];
-  return [mark, "return ret([", join([...items, ["...", tail]], ", "), "]);\n"];
+  const tail = args.length === 1 && isMulti(args[0], t) ? selfTailCall(args[0], t) : null;
+  if (tail) return [mark, tail];
+  return [mark, "return ", resultsFrag(args, t), ";\n"];
 }
 
 /** `return f(args)` inside f itself: rebind the parameters and loop instead of calling. */
