@@ -61,6 +61,23 @@ print(table.concat(log, " "))
   assert.equal(r.out, 'main a1 b1 a2 b2 a3 b3\n');
 });
 
+test('a plain coroutine.yield in a task lets the others run and returns nothing', () => {
+  const r = run('task-yield.lua', `
+local log = {}
+local a = async.spawn(function()
+  local n = select("#", coroutine.yield(1, 2))
+  log[#log + 1] = "a got " .. n
+  return "done", n
+end)
+local b = async.spawn(function() log[#log + 1] = "b runs" end)
+local t = a:await()
+b:await()
+print(table.concat(log, ", "), t[1], t[2])
+`);
+  assert.equal(r.err, '');
+  assert.equal(r.out, 'b runs, a got 0\tdone\t0\n');
+});
+
 test('waiting inside a user coroutine inside a task, and awaiting one task from another', () => {
   const r = run('nested.lua', `
 local inner = async.spawn(function() sleep(0.02) return "inner" end)

@@ -5,7 +5,7 @@ import type * as L from "../parser/ast.js";
 import { Frag, Mark, Site, join } from "../frag.js";
 import { lineOf, resolve } from "../context.js";
 import { T } from "./state.js";
-import { arrayFrag, describe, expr, exprList, jsString, propAccess } from "./expressions.js";
+import { describe, expr, exprList, isMulti, jsString, multiFrag, propAccess } from "./expressions.js";
 import { genResult, slowOp } from "./gen.js";
 
 type AnyCall = L.CallExpression | L.StringCallExpression | L.TableCallExpression;
@@ -84,6 +84,20 @@ function isCoroutineYield(base: L.Expression, t: T): boolean {
   return !(r.binding && r.binding.kind === "local");
 }
 
+/** A list of values (return's, yield's) as a call's result: the value itself when there is
+ *  one, EMPTY or a Multi otherwise; a call or `...` at the end gives all its values. */
+export function resultsFrag(args: L.Expression[], t: T, tailCall = false): Frag {
+  if (args.length === 0) return "EMPTY";
+  if (args.length === 1) {
+    const a = args[0];
+    if (!isMulti(a, t)) return expr(a, t);
+    return a.type === "VarargLiteral" ? ["ret(", multiFrag(a, t), ")"] : callExpr(a, t, tailCall);
+  }
+  const { items, tail } = exprList(args, t);
+  if (tail === null) return ["new Multi([", join(items, ", "), "])"];
+  return ["ret([", join([...items, ["...", tail]], ", "), "])"];
+}
+
 /** A call in a single-value context. */
 export function callFirst(n: L.Expression, t: T): Frag {
   return selectCall(n as AnyCall, t, true) ?? ["first(", callExpr(n, t), ")"];
@@ -124,7 +138,7 @@ export function callExpr(n: L.Expression, t: T, tail = false): Frag {
   const callee = expr(base, t);
   if (t.fn.gen) {
     if (isCoroutineYield(base, t))
-      return ["(($t = ", callee, ") === $B.yield ? ret(yield ", arrayFrag(args, t), ") : ", genCall("$t", describe(base, t), line, args, t, [], tail), ")"];
+      return ["(($t = ", callee, ") === $B.yield ? (yield ", resultsFrag(args, t), ") : ", genCall("$t", describe(base, t), line, args, t, [], tail), ")"];
     return genCall(callee, describe(base, t), line, args, t, [], tail);
   }
   return [calleeFrag(callee, describe(base, t), line), new Mark(line, callInfo(describe(base, t), tail)), "(", argsFrag(args, t), ")"];

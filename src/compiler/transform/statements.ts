@@ -6,8 +6,8 @@ import { LocalVar, lineOf, rangeOf, resolve } from "../context.js";
 import { CompileError, diag } from "../diagnostics.js";
 import { T, withScope } from "./state.js";
 import { compileTimeConstant } from "./constants.js";
-import { cond, describe, envFrag, expr, exprList, isMulti, jsString, multiFrag, propAccess, strValue } from "./expressions.js";
-import { calleeFrag, callArgs, callExpr, callInfo } from "./calls.js";
+import { cond, describe, envFrag, expr, isMulti, jsString, multiFrag, propAccess, strValue } from "./expressions.js";
+import { calleeFrag, callArgs, callExpr, callInfo, resultsFrag } from "./calls.js";
 import { funcExpr } from "./functions.js";
 import { block, currentBlock, findLabel } from "./blocks.js";
 import { forGeneric, forNumeric, repeatLoop, whileLoop } from "./loops.js";
@@ -199,24 +199,12 @@ function memberPath(e: L.Expression): string {
 }
 
 function returnStatement(n: L.ReturnStatement, t: T): Frag {
-  const line = lineOf(n);
+  const mark = new Mark(lineOf(n), "");
   const args = n.arguments;
-  const mark = new Mark(line, "");
-  if (args.length === 0) return [mark, "return EMPTY;\n"];
-  if (args.length === 1) {
-    const a = args[0];
-    if (isMulti(a, t)) {
-      if (a.type === "VarargLiteral") return [mark, "return ret(", multiFrag(a, t), ");\n"];
-      const tail = selfTailCall(a, t);
-      if (tail) return [mark, tail];
-      // (with to-be-closed variables in scope a return's call is not a tail call)
-      return [mark, "return ", callExpr(a, t, t.fn.closeDepth === 0), ";\n"];
-    }
-    return [mark, "return ", expr(a, t), ";\n"];
-  }
-  const { items, tail } = exprList(args, t);
-  if (tail === null) return [mark, "return new Multi([", join(items, ", "), "]);\n"];
-  return [mark, "return ret([", join([...items, ["...", tail]], ", "), "]);\n"];
+  const tail = args.length === 1 && isMulti(args[0], t) ? selfTailCall(args[0], t) : null;
+  if (tail) return [mark, tail];
+  // (with to-be-closed variables in scope a return's call is not a tail call)
+  return [mark, "return ", resultsFrag(args, t, t.fn.closeDepth === 0), ";\n"];
 }
 
 /** `return f(args)` inside f itself: rebind the parameters and loop instead of calling. */

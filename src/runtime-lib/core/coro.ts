@@ -13,8 +13,9 @@
 //    (with the arguments the plain call would pass it, the call's site last) with metamethod
 //    calls deferred: the helper's first metamethod call (through `mmcall`)
 //    is started as above instead of run, and handed back for the caller to `yield*`.
-//  - What reaches a driver through the chain of `yield*`s is either a Lua yield (an array of
-//    values) or a request to wait (exec model, see exec/).
+//  - What reaches a driver through the chain of `yield*`s is either a Lua yield (its values
+//    as a call's result: one value, or a Multi) or a request to wait (exec model, see
+//    exec/). What the driver passes back in is the resume's values in the same form.
 import { Multi, first } from "./multi.js";
 import { metaOf, callable, objTypeName } from "./ops.js";
 import { LuaError, rtError } from "./errors.js";

@@ -7,7 +7,7 @@ import { callable, metaOf, tonum } from "./ops.js";
 import { luaError, rtError } from "./errors.js";
 import { typeName } from "./values.js";
 import { closable, closeVar, closeVarG } from "./close.js";
-import { Y, startCall } from "./coro.js";
+import { Y, cg2 } from "./coro.js";
 
 const MAX_SAFE = 9007199254740991;
 
@@ -180,7 +180,7 @@ export class ForIter {
       return this.step();
     }
     this.check();
-    const r = startCall(this.f, [this.s, this.c]);
+    const r = cg2(this.f, this.s, this.c);
     return Y.y ? r : this.took(r);
   }
 

@@ -6,6 +6,7 @@
 // progress only while some code waits, as in the original.
 import { Suspension } from "../core/coro.js";
 import { LuaError } from "../core/errors.js";
+import { EMPTY } from "../core/multi.js";
 import { Coroutine, resumeCo, failure, TaskInput } from "../lib/coroutine.js";
 import { ioFlush, ioPending, ioSubmit, ioWait, IoEvent } from "./bridge.js";
 import { TimerHeap } from "./timer-heap.js";
@@ -225,7 +226,7 @@ function step(r: Ready): void {
     out.park(t);
   } else if (t.co.status === "suspended") {
     // a plain coroutine.yield in a task: let the others run, then resume it with nothing
-    wake(t, { failed: false, value: [] });
+    wake(t, { failed: false, value: EMPTY });
   } else {
     live--;
     t.finish(out);

@@ -1,6 +1,6 @@
 // The coroutine library. A Lua thread is a Coroutine object driving the generator of its
-// body's twin (see core/coro.ts): resume runs the generator until it yields an array of
-// values (coroutine.yield) or finishes. Requests to wait for I/O that reach a resume are
+// body's twin (see core/coro.ts): resume runs the generator until it yields values
+// (coroutine.yield) or finishes. Requests to wait for I/O that reach a resume are
 // served on the spot, so user coroutines work inside scheduler tasks too.
 import { LuaTable } from "../core/table.js";
 import { Multi, ret } from "../core/multi.js";
@@ -46,13 +46,16 @@ closeHooks.defer = (v, e) => {
 const MAX_NESTING = 196;
 let nesting = 0;
 
-/** Why the last resumeCo failed (the error value). */
+function fail(value: unknown): unknown {
+  failure.value = value;
+  return FAILED;
+}
+
+/** Why the last resume failed (the error value). */
 export const failure: { value: unknown } = { value: undefined };
 
-function fail(value: unknown): null {
-  failure.value = value;
-  return null;
-}
+/** What `resumeWith` returns when the coroutine failed (the error value in `failure`). */
+export const FAILED: unknown = Object.freeze({});
 
 /** How the scheduler resumes a task: with the value its wait produced, or the error. */
 export interface TaskInput {
@@ -60,13 +63,15 @@ export interface TaskInput {
   value: unknown;
 }
 
-/** Runs `co` until it yields, returns or fails: the values it yielded or returned (an array
- *  not to be mutated), or null when it failed (the error value in `failure`). A wait that
- *  reaches this resume is served on the spot — except for a scheduler task (`task` given),
- *  which is parked instead: the Suspension is returned. */
-export function resumeCo(co: Coroutine, args: unknown[]): unknown[] | null;
-export function resumeCo(co: Coroutine, args: unknown[], task: TaskInput): unknown[] | null | Suspension;
-export function resumeCo(co: Coroutine, args: unknown[], task: TaskInput | null = null): unknown[] | null | Suspension {
+/** Runs `co` until it yields, returns or fails. `input` holds the values passed in, as a
+ *  call's result does (one value, or a Multi; see multi.ts): the body's arguments at the
+ *  first resume, what coroutine.yield returns after that. Returns the values yielded or
+ *  returned in the same form (a Multi's array not to be mutated), or FAILED. A wait that
+ *  reaches this resume is served on the spot — except for a scheduler task (`task` given:
+ *  the wait's outcome is what goes in), which is parked instead: the Suspension is returned.
+ *  Values go in and out without arrays of their own: a resume/yield pair allocates nothing
+ *  here but the generator's step result. */
+export function resumeWith(co: Coroutine, input: unknown, task: TaskInput | null = null): unknown {
   if (co.status !== "suspended") return fail(co.status === "dead" ? "cannot resume dead coroutine" : "cannot resume non-suspended coroutine");
   if (nesting >= MAX_NESTING) return fail("C stack overflow");
   const prev = threads.current;
@@ -83,14 +88,15 @@ export function resumeCo(co: Coroutine, args: unknown[], task: TaskInput | null 
   try {
     let r: IteratorResult<unknown, unknown>;
     if (co.gen === null) {
-      const v = startCall(co.fn, args);
+      // (a fresh array: startCall may prepend a __call receiver)
+      const v = startCall(co.fn, input instanceof Multi ? input.v.slice() : [input]);
       if (!Y.y) {
         co.status = "dead";
-        return resultList(v);
+        return v;
       }
       co.gen = v as Gen;
       r = co.gen.next();
-    } else if (task === null) r = co.gen.next(args);
+    } else if (task === null) r = co.gen.next(input);
     else r = task.failed ? co.gen.throw(task.value) : co.gen.next(task.value);
     while (!r.done && r.value instanceof Suspension) {
       if (task !== null) {
@@ -102,10 +108,8 @@ export function resumeCo(co: Coroutine, args: unknown[], task: TaskInput | null 
     if (r.done) {
       co.status = "dead";
       co.gen = null;
-      return resultList(r.value);
-    }
-    co.status = "suspended";
-    return r.value as unknown[];
+    } else co.status = "suspended";
+    return r.value;
   } catch (e) {
     co.status = "dead";
     co.gen = null;
@@ -122,6 +126,16 @@ export function resumeCo(co: Coroutine, args: unknown[], task: TaskInput | null 
     threads.current = prev;
     prev.status = "running";
   }
+}
+
+/** resumeWith with the values as arrays: the arguments in, the values yielded or returned out
+ *  (not to be mutated), null when it failed; a parked task's Suspension as with resumeWith. */
+export function resumeCo(co: Coroutine, args: unknown[]): unknown[] | null;
+export function resumeCo(co: Coroutine, args: unknown[], task: TaskInput): unknown[] | null | Suspension;
+export function resumeCo(co: Coroutine, args: unknown[], task: TaskInput | null = null): unknown[] | null | Suspension {
+  const r = resumeWith(co, ret(args), task);
+  if (r === FAILED) return null;
+  return r instanceof Suspension ? r : resultList(r);
 }
 
 function checkCo(v: unknown, fname: string, present: boolean): Coroutine {
@@ -216,8 +230,9 @@ const lib = {
 
   resume(co: unknown, ...args: unknown[]): unknown {
     const c = checkCo(co, "coroutine.resume", arguments.length > 0);
-    const r = resumeCo(c, args);
-    return r === null ? new Multi([false, failure.value]) : new Multi([true, ...r]);
+    const r = resumeWith(c, ret(args));
+    if (r === FAILED) return new Multi([false, failure.value]);
+    return r instanceof Multi ? new Multi([true, ...r.v]) : new Multi([true, r]);
   },
 
   yield(): unknown {
@@ -242,8 +257,8 @@ const lib = {
     checkFunction(f, "coroutine.wrap", arguments.length > 0);
     const co = new Coroutine(f);
     const wrapped = function wrapped(...args: unknown[]): unknown {
-      const r = resumeCo(co, args);
-      if (r !== null) return ret(r);
+      const r = resumeWith(co, ret(args));
+      if (r !== FAILED) return r;
       let err = failure.value;
       // a coroutine dead by error is closed before the error goes on
       if (co.error !== null) {
@@ -268,8 +283,7 @@ const lib = {
 
 // generator implementations, used when called from generator code (inside a coroutine)
 withGen(lib.yield, function* (...args: unknown[]) {
-  const r = yield args;
-  return ret(r as unknown[]);
+  return yield ret(args);
 });
 withGen(lib.isyieldable, function* (co?: unknown) {
   if (co !== undefined) return lib.isyieldable(co);
