@@ -169,6 +169,8 @@ export class Pat {
   readonly compiled: (Compiled | null | undefined)[] = [undefined, undefined];
   /** the pattern as a regexp per start position (null: not translatable; see lpregex.ts) */
   readonly regex: (RegExp | null | undefined)[] = [undefined, undefined];
+  /** how often the pattern was used before being made a regexp */
+  regexUses = 0;
   /** how often the pattern was used before being compiled */
   uses = 0;
 

@@ -13,6 +13,7 @@
 // captures `()` (which JS has no form of), %b, and patterns a regexp would read otherwise
 // stay with the Lua matchers.
 import { ANY, Pat, PatternError } from "./lpattern.js";
+import { LONG_SUBJECT } from "./lpcompile.js";
 
 const L_ESC = 37; // '%'
 const MAXCAPTURES = 32;
@@ -128,11 +129,19 @@ export function regexSource(pat: Pat, p0: number): string | null {
   return out;
 }
 
-/** The regexp of pat from p0, made once per pattern (null: not translatable). Anchored
- *  patterns match at lastIndex only (sticky), others search from it (global). */
-export function regexFor(pat: Pat, p0: number): RegExp | null {
+/** uses of a pattern on short subjects before it becomes a regexp: making one and V8's
+ *  compiling it cost about as much as twenty interpreted matches of a short subject, and
+ *  this comes before lpcompile.ts's threshold, so the generated matchers are made only for
+ *  patterns a regexp cannot express */
+const REGEX_AFTER = 3;
+
+/** The regexp of pat from p0, made once per pattern (null: not translatable, or not used
+ *  enough yet on short subjects). Anchored patterns match at lastIndex only (sticky),
+ *  others search from it (global). */
+export function regexFor(pat: Pat, p0: number, slen: number): RegExp | null {
   const r = pat.regex[p0];
   if (r !== undefined) return r;
+  if (++pat.regexUses < REGEX_AFTER && slen < LONG_SUBJECT) return null;
   const src = regexSource(pat, p0);
   return (pat.regex[p0] = src === null ? null : new RegExp(src, p0 === 1 ? "y" : "g"));
 }

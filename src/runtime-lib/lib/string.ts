@@ -67,7 +67,7 @@ function findAux(isFind: boolean, fname: string, s: unknown, p: unknown, init: u
   const anchor = ps.charCodeAt(0) === 94; /* ^ */
   const p0 = anchor ? 1 : 0;
   const pat = getPat(ps);
-  const rx = regexFor(pat, p0);
+  const rx = regexFor(pat, p0, ls);
   if (rx !== null) {
     const m = execAt(rx, str, start);
     if (m !== FALLBACK) return m === null ? undefined : findRegexResult(isFind, m);
@@ -356,7 +356,7 @@ const fns = {
     let src = posrelatI(optInteger(init, 3, "string.gmatch", 1), ls) - 1;
     if (src > ls) src = ls + 1;
     const pat = getPat(ps);
-    let rx = regexFor(pat, 0);
+    let rx = regexFor(pat, 0, ls);
     const cp = rx === null ? compiledFor(pat, 0, ls) : null;
     let state = rx === null ? new MatchState(str, pat, cp === null) : null;
     let lastmatch = -1;
@@ -440,7 +440,7 @@ const fns = {
     const anchor = ps.charCodeAt(0) === 94;
     const p0 = anchor ? 1 : 0;
     const pat = getPat(ps);
-    let rx = regexFor(pat, p0);
+    let rx = regexFor(pat, p0, slen);
     const cp = rx === null ? compiledFor(pat, p0, slen) : null;
     // the Lua matchers' state (none while the regexp matches)
     let ms = rx === null ? acquireState(src, pat) : null;
