@@ -167,6 +167,10 @@ export class Pat {
   readonly startChar: string[] = ["", ""];
   /** the compiled matcher per start position (null: not compilable; see lpcompile.ts) */
   readonly compiled: (Compiled | null | undefined)[] = [undefined, undefined];
+  /** the pattern as a regexp per start position (null: not translatable; see lpregex.ts) */
+  readonly regex: (RegExp | null | undefined)[] = [undefined, undefined];
+  /** how often the pattern was used before being made a regexp */
+  regexUses = 0;
   /** how often the pattern was used before being compiled */
   uses = 0;
 

@@ -421,7 +421,7 @@ return {
  *  interpreted matches of a short subject) */
 const COMPILE_AFTER = 4;
 /** subjects at least this long compile at once (one call makes many attempts) */
-const LONG_SUBJECT = 256;
+export const LONG_SUBJECT = 256;
 
 /** The compiled form of pat from p0 once the pattern has been used enough, else null (run
  *  the interpreter). */

@@ -13,6 +13,7 @@ import {
   acquireState, releaseState, MatchState, Pat, PatternError, doMatch, getCapture, getCaptures, getPat, nextCandidate, reprep,
 } from "./lpattern.js";
 import { Compiled, compiledFor } from "./lpcompile.js";
+import { regexCapture, regexCaptures, regexFor } from "./lpregex.js";
 import { format } from "./strformat.js";
 import { pack, packsize, unpack } from "./strpack.js";
 
@@ -66,6 +67,11 @@ function findAux(isFind: boolean, fname: string, s: unknown, p: unknown, init: u
   const anchor = ps.charCodeAt(0) === 94; /* ^ */
   const p0 = anchor ? 1 : 0;
   const pat = getPat(ps);
+  const rx = regexFor(pat, p0, ls);
+  if (rx !== null) {
+    const m = execAt(rx, str, start);
+    if (m !== FALLBACK) return m === null ? undefined : findRegexResult(isFind, m);
+  }
   const cp = compiledFor(pat, p0, ls);
   try {
     return cp !== null ? findCompiled(isFind, cp, str, pat, start, anchor) : findInterpreted(isFind, str, pat, start, anchor);
@@ -109,6 +115,36 @@ function findInterpreted(isFind: boolean, str: string, pat: Pat, start: number, 
     releaseState(ms);
   }
   return undefined;
+}
+
+/** execAt's answer when the regexp ran out of backtracking stack: match with the Lua
+ *  matchers instead (they need none for repetitions) */
+const FALLBACK = 0;
+
+/** The first match of a pattern's regexp from position i (at i only when it is sticky). */
+function execAt(rx: RegExp, str: string, i: number): RegExpExecArray | null | typeof FALLBACK {
+  rx.lastIndex = i;
+  try {
+    return rx.exec(str);
+  } catch (e) {
+    if (e instanceof RangeError) return FALLBACK;
+    throw e;
+  }
+}
+
+/** What find or match returns for a regexp match. */
+function findRegexResult(isFind: boolean, m: RegExpExecArray): unknown {
+  const n = m.length - 1;
+  if (isFind) {
+    const s = m.index;
+    if (n === 0) return new Multi([s + 1, s + m[0].length]);
+    const out = new Array<unknown>(n + 2);
+    out[0] = s + 1;
+    out[1] = s + m[0].length;
+    for (let i = 1; i <= n; i++) out[i + 1] = m[i];
+    return new Multi(out);
+  }
+  return n <= 1 ? m[n] : new Multi(m.slice(1));
 }
 
 /** What find (positions, then captures) or match (captures) returns for a match s..e. */
@@ -182,6 +218,17 @@ class ByteOut {
     let n = this.n;
     if (k < 64) for (let i = 0; i < k; i++) buf[n++] = s.charCodeAt(i);
     else n += buf.write(s, n, k, "latin1");
+    this.n = n;
+  }
+
+  /** characters a..e of a string */
+  part(s: string, a: number, e: number): void {
+    const k = e - a;
+    if (this.n + k > this.buf.length) this.grow(k);
+    const buf = this.buf;
+    let n = this.n;
+    if (k < 64) for (let i = a; i < e; i++) buf[n++] = s.charCodeAt(i);
+    else n += buf.write(s.slice(a, e), n, k, "latin1");
     this.n = n;
   }
 
@@ -309,10 +356,34 @@ const fns = {
     let src = posrelatI(optInteger(init, 3, "string.gmatch", 1), ls) - 1;
     if (src > ls) src = ls + 1;
     const pat = getPat(ps);
-    const cp = compiledFor(pat, 0, ls);
-    const ms = new MatchState(str, pat, cp === null);
+    let rx = regexFor(pat, 0, ls);
+    const cp = rx === null ? compiledFor(pat, 0, ls) : null;
+    let state = rx === null ? new MatchState(str, pat, cp === null) : null;
     let lastmatch = -1;
     return function gmatch_aux(): unknown {
+      if (rx !== null) {
+        while (src <= ls) {
+          const m = execAt(rx, str, src);
+          if (m === null) break;
+          if (m === FALLBACK) {
+            rx = null;
+            state = new MatchState(str, pat);
+            break;
+          }
+          const start = m.index;
+          const e = start + m[0].length;
+          if (e !== lastmatch) {
+            src = lastmatch = e;
+            return m.length <= 2 ? m[m.length - 1] : new Multi(m.slice(1));
+          }
+          src = start + 1;
+        }
+        if (rx !== null) {
+          src = ls + 1;
+          return EMPTY;
+        }
+      }
+      const ms = state!;
       try {
         if (cp !== null) {
           while (src <= ls) {
@@ -369,8 +440,10 @@ const fns = {
     const anchor = ps.charCodeAt(0) === 94;
     const p0 = anchor ? 1 : 0;
     const pat = getPat(ps);
-    const cp = compiledFor(pat, p0, slen);
-    const ms = acquireState(src, pat);
+    let rx = regexFor(pat, p0, slen);
+    const cp = rx === null ? compiledFor(pat, p0, slen) : null;
+    // the Lua matchers' state (none while the regexp matches)
+    let ms = rx === null ? acquireState(src, pat) : null;
     const out = outPool.pop() ?? new ByteOut();
     out.n = 0;
     let copyFrom = 0; // start of source text not yet added to `out`
@@ -381,28 +454,52 @@ const fns = {
       while (n < maxS) {
         let start = pos;
         let e: number;
-        if (cp !== null) {
-          if (anchor) e = cp.match(ms, pos);
+        let m: RegExpExecArray | null = null;
+        if (rx !== null) {
+          const r = execAt(rx, src, pos);
+          if (r === FALLBACK) {
+            rx = null;
+            ms = acquireState(src, pat);
+            continue;
+          }
+          if (r === null) break;
+          m = r;
+          start = r.index;
+          e = start + r[0].length;
+        } else if (cp !== null) {
+          if (anchor) e = cp.match(ms!, pos);
           else {
-            start = cp.search(ms, pos);
-            e = start < 0 ? -1 : ms.end;
+            start = cp.search(ms!, pos);
+            e = start < 0 ? -1 : ms!.end;
           }
           if (e === -1) break; // no match from pos on
         } else {
-          reprep(ms);
-          if (!anchor) start = pos = nextCandidate(ms, pos, p0);
-          e = doMatch(ms, pos, p0);
+          reprep(ms!);
+          if (!anchor) start = pos = nextCandidate(ms!, pos, p0);
+          e = doMatch(ms!, pos, p0);
         }
         if (e !== -1 && e !== lastmatch) {
           n++;
-          if (start > copyFrom) out.bytes(ms.b, copyFrom, start);
+          if (start > copyFrom) {
+            if (ms === null) out.part(src, copyFrom, start);
+            else out.bytes(ms.b, copyFrom, start);
+          }
           // add_value; Lua code is called from this frame, so error levels count from gsub
-          if (kind === 0) addString(ms, out, parts, start, e);
+          if (m !== null) {
+            if (kind === 0) addRegexString(out, parts, m);
+            else {
+              const v = kind === 2 ? index(repl, regexCapture(m, 0))
+                : first(m.length <= 2 ? fn!(m[m.length - 1]) : fn!(...regexCaptures(m)));
+              const t = replacementText(v);
+              out.str(t === null ? m[0] : t);
+            }
+          } else if (kind === 0) addString(ms!, out, parts, start, e);
           else {
-            const whole = ms.level <= 1;
-            const v = kind === 2 ? index(repl, getCapture(ms, 0, start, e))
-              : first(whole ? fn!(getCapture(ms, 0, start, e)) : fn!(...getCaptures(ms, start, e, true)));
-            addResult(ms, out, v, start, e);
+            const st = ms!;
+            const whole = st.level <= 1;
+            const v = kind === 2 ? index(repl, getCapture(st, 0, start, e))
+              : first(whole ? fn!(getCapture(st, 0, start, e)) : fn!(...getCaptures(st, start, e, true)));
+            addResult(st, out, v, start, e);
           }
           pos = lastmatch = copyFrom = e;
         } else if (start < slen) pos = start + 1;
@@ -410,12 +507,15 @@ const fns = {
         if (anchor) break;
       }
       if (n === 0) return new Multi([src, 0]);
-      if (copyFrom < slen) out.bytes(ms.b, copyFrom, slen);
+      if (copyFrom < slen) {
+        if (ms === null) out.part(src, copyFrom, slen);
+        else out.bytes(ms.b, copyFrom, slen);
+      }
       return new Multi([out.result(), n]);
     } catch (e) {
       throw patternError("string.gsub", e);
     } finally {
-      releaseState(ms);
+      if (ms !== null) releaseState(ms);
       if (out.buf.length <= 1 << 20) outPool.push(out);
     }
   },
@@ -434,15 +534,32 @@ function addString(ms: MatchState, out: ByteOut, parts: (string | number)[], s: 
   }
 }
 
+/** A replacement string, for a regexp match. */
+function addRegexString(out: ByteOut, parts: (string | number)[], m: RegExpExecArray): void {
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k];
+    if (typeof part === "string") out.str(part);
+    else if (part === 0) out.str(m[0]);
+    else if (part > 0) out.str(regexCapture(m, part - 1));
+    else throw new PatternError("invalid use of '%' in replacement string");
+  }
+}
+
+/** The text a function or table result puts in place of a match; null (for false or nil)
+ *  keeps the match. */
+function replacementText(v: unknown): string | null {
+  if (v === undefined || v === false) return null;
+  if (typeof v === "string") return v;
+  const rs = tostr(v);
+  if (rs === undefined) throw libError("string.gsub", `invalid replacement value (a ${typeName(v)})`);
+  return rs;
+}
+
 /** The value a function or table gave: false or nil keep the match. */
 function addResult(ms: MatchState, out: ByteOut, v: unknown, s: number, e: number): void {
-  if (v === undefined || v === false) out.bytes(ms.b, s, e);
-  else if (typeof v === "string") out.str(v);
-  else {
-    const rs = tostr(v);
-    if (rs === undefined) throw libError("string.gsub", `invalid replacement value (a ${typeName(v)})`);
-    out.str(rs);
-  }
+  const t = replacementText(v);
+  if (t === null) out.bytes(ms.b, s, e);
+  else out.str(t);
 }
 
 // ---- registration ----
