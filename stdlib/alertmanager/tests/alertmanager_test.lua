@@ -58,7 +58,7 @@ end)
 
 test("alerts: a non-200 raises alertmanager.alerts: HTTP <s>: <body>", function()
   local m = mock.server({ ["GET /api/v2/alerts"] = { status = 400, body = "bad matcher" } })
-  local ok, err = pcall(function() return am.alerts(m.url, { filter = { "alertname=" } }) end)
+  local ok, err = pcall(function() am.alerts(m.url, { filter = { "alertname=" } }) end)
   assert.eq(ok, false)
   assert.matches(err, "alertmanager_test%.lua:%d+: alertmanager%.alerts: HTTP 400: bad matcher")
   m:close()
