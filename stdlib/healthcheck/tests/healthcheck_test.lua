@@ -215,7 +215,7 @@ end)
 test("wait raises after ceil(timeout/interval) attempts, not sleeping after the last", function()
   local m = mock.server({ ["GET /ready"] = { status = 503 } })
   local t0 = time()
-  local ok, err = pcall(function() return hc.wait(m.url .. "/ready", { timeout = 0.5, interval = 0.2 }) end)
+  local ok, err = pcall(function() hc.wait(m.url .. "/ready", { timeout = 0.5, interval = 0.2 }) end)
   local elapsed = time() - t0
   assert.eq(ok, false)
   assert.matches(err, "healthcheck_test%.lua:%d+: healthcheck%.wait: http://127%.0%.0%.1:%d+/ready not healthy after 0%.5s")

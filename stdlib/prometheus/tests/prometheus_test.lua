@@ -98,7 +98,7 @@ end)
 
 test("errors point at the caller's line", function()
   local m = mock.server({ ["GET /api/v1/query"] = { status = 503, body = "down" } })
-  local ok, err = pcall(function() return prometheus.query(m.url, "up") end)
+  local ok, err = pcall(function() prometheus.query(m.url, "up") end)
   assert.eq(ok, false)
   assert.matches(err, "prometheus_test%.lua:%d+: prometheus%.query: HTTP 503: down")
   m:close()
