@@ -97,7 +97,6 @@ export class LuaError {
   }
 }
 
-
 /** How many pcalls are active (maintained by pcall): errors raised inside need no traceback. */
 export const protectedCalls = { depth: 0 };
 
