@@ -98,7 +98,9 @@ export function loadRuntime(bundleDir: string, write: boolean, lazy = false): Re
 }
 
 /** A bundle's exports, loaded when a property is first read (esbuild's code reads an import's
- *  properties at each use: `(0, import_x.f)(...)`). */
+ *  properties at each use: `(0, import_x.f)(...)`). The other traps serve the dynamic imports,
+ *  which esbuild wraps in __toESM: it copies the exports' own property names and
+ *  descriptors. */
 function onFirstUse(get: () => Exports): Exports {
   return new Proxy({} as Exports, {
     get: (_t, p) => get()[p as string],

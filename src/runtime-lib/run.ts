@@ -10,7 +10,7 @@ import { ExitRequest, LuaError, toLuaError } from "./core/errors.js";
 import { createGlobals } from "./state.js";
 import { loadLua, stripShebang, LuaSyntaxError, cacheOptions } from "./load.js";
 import { flushStdout, writeStderr } from "./io-out.js";
-import { traceback } from "./traceback.js";
+import { errorTraceback } from "./traceback.js";
 import { errorMessage } from "./lib/aux.js";
 import { DEFAULT_MEMORY_LIMIT, setMemoryLimit } from "./core/memory.js";
 import { pendingTasks } from "./exec/scheduler.js";
@@ -119,7 +119,7 @@ export function messageOf(le: LuaError): string {
 /** Reports an uncaught error: "assay: message" and the Lua traceback on stderr (an error
  *  event in the json log format), and the message in the termination log. */
 export function reportError(le: LuaError): void {
-  reportFailure(messageOf(le), le.traceback ?? traceback(le.sites, undefined, { raisedIn: le.raisedIn }));
+  reportFailure(messageOf(le), le.traceback ?? errorTraceback(le));
 }
 
 function reportFailure(msg: string, tb: string | undefined): void {

@@ -12,7 +12,7 @@
 //   - otherwise (called by a builtin, such as pcall) by where it is defined
 //     ("function <job.lua:12>").
 // Inside a coroutine the traceback ends at the coroutine's first function, as Lua's does.
-import { ChunkInfo, frameKind, isPartial, isTailCall, siteToPos } from "./core/errors.js";
+import { ChunkInfo, LuaError, calleeDescription, frameKind, isPartial, isTailCall, lineAt, siteToPos } from "./core/errors.js";
 import { LuaTable } from "./core/table.js";
 
 /** luaL_traceback's LEVELS1 and LEVELS2: a longer traceback shows the first 10 levels and
@@ -66,6 +66,11 @@ export function traceback(sites: NodeJS.CallSite[] | null, msg?: string, opts: T
     for (const d of described.slice(-LAST_LEVELS)) lines.push("\t" + d);
   } else for (const d of described) lines.push("\t" + d);
   return lines.join("\n");
+}
+
+/** The traceback of an error, from where it was raised. */
+export function errorTraceback(le: LuaError, msg?: string, opts: Omit<TracebackOptions, "raisedIn"> = {}): string {
+  return traceback(le.sites, msg, { ...opts, raisedIn: le.raisedIn });
 }
 
 function levelsOf(sites: NodeJS.CallSite[]): { levels: Level[]; inCoroutine: boolean } {
@@ -142,35 +147,19 @@ export function metamethodOf(helpers: string[]): string | undefined {
   return undefined;
 }
 
-/** How the caller named the function it called, from the mark at its call ("C" marks carry
- *  the callee's description, see callInfo in the compiler); a global is shown as Lua shows a
- *  global function. */
+/** How the caller named the function it called, from the mark at its call; a global is shown
+ *  as Lua shows a global function. */
 function callName(caller: Level | undefined): string | undefined {
   if (caller === undefined || caller.lua === null) return undefined;
-  const info = siteToPos(caller.lua)?.info;
-  const desc = info !== undefined && info[0] === "C" ? info.slice(1).split("\0")[0] : undefined;
-  if (!desc) return undefined;
+  const desc = calleeDescription(siteToPos(caller.lua));
+  if (desc === undefined) return undefined;
   return desc.startsWith("global ") ? "function " + desc.slice(7) : desc;
 }
 
 /** The line where the frame's function is defined: the mark its JS function starts at. */
 function definitionLine(s: NodeJS.CallSite, chunk: ChunkInfo): number {
   const site = s as NodeJS.CallSite & { getEnclosingLineNumber?(): number | null; getEnclosingColumnNumber?(): number | null };
-  const line = site.getEnclosingLineNumber?.();
-  const col = site.getEnclosingColumnNumber?.();
-  if (line == null || col == null) return chunk.lines[0] ?? 0;
-  const key = line * 1048576 + col;
-  let lo = 0;
-  let hi = chunk.keys.length - 1;
-  let best = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (chunk.keys[mid] <= key) {
-      best = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return chunk.lines[best] ?? 0;
+  return lineAt(chunk, site.getEnclosingLineNumber?.() ?? null, site.getEnclosingColumnNumber?.() ?? null);
 }
 
 // ---- functions by name ----

@@ -161,6 +161,11 @@ export interface LuaPos {
   info: string | undefined;
 }
 
+/** The key of a JS position in a chunk's position table. */
+function posKey(line: number | null, column: number | null): number {
+  return (line ?? 0) * 1048576 + (column ?? 0);
+}
+
 function findMark(c: ChunkInfo, key: number): number {
   const keys = c.keys;
   let lo = 0;
@@ -179,7 +184,7 @@ function findMark(c: ChunkInfo, key: number): number {
 export function siteToPos(s: NodeJS.CallSite): LuaPos | undefined {
   const c = chunkOf(s.getFileName());
   if (!c) return undefined;
-  const key = (s.getLineNumber() ?? 0) * 1048576 + (s.getColumnNumber() ?? 0);
+  const key = posKey(s.getLineNumber(), s.getColumnNumber());
   const i = findMark(c, key);
   if (i < 0) return { chunk: c, line: c.lines[0] ?? 0, info: undefined };
   return { chunk: c, line: c.lines[i], info: c.keys[i] === key ? c.info[i] : undefined };
@@ -217,8 +222,21 @@ export function luaPosAt(sites: NodeJS.CallSite[], level: number, from = 0): Lua
   return undefined;
 }
 
-/** Whether a Lua frame is at a call in tail position (the compiler's call mark: kind "C",
- *  the callee's description, then the field "tail"). */
+/** The Lua line of the last mark at or before a JS position of `c` (its first line if none). */
+export function lineAt(c: ChunkInfo, line: number | null, column: number | null): number {
+  return c.lines[Math.max(0, findMark(c, posKey(line, column)))] ?? 0;
+}
+
+/** The callee's description ("local 'f'", "method 'm'") when a Lua frame is at a call: the
+ *  compiler's call mark is kind "C", the description, then for a call in tail position the
+ *  field "tail". */
+export function calleeDescription(p: LuaPos | undefined): string | undefined {
+  if (p?.info === undefined || p.info[0] !== "C") return undefined;
+  const end = p.info.indexOf("\0");
+  return p.info.slice(1, end < 0 ? undefined : end) || undefined;
+}
+
+/** Whether a Lua frame is at a call in tail position. */
 export function isTailCall(p: LuaPos | undefined): boolean {
   return p?.info !== undefined && p.info[0] === "C" && p.info.endsWith("\0tail");
 }

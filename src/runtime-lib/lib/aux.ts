@@ -3,7 +3,7 @@
 // Like luaL_argerror, the function is named as the call site named it ("method 'rep'",
 // "local 'f'"), as a metamethod by its event ("index"), or by its qualified name ("string.rep")
 // when not called from Lua directly.
-import { LuaError, captureSites, frameKind, luaPosAt, afterBuiltin, wherePrefix, LuaPos } from "../core/errors.js";
+import { LuaError, calleeDescription, captureSites, frameKind, luaPosAt, afterBuiltin, wherePrefix, LuaPos } from "../core/errors.js";
 import { metamethodOf } from "../traceback.js";
 import { LuaTable } from "../core/table.js";
 import { objTypeName, metaOf, tostringMeta } from "../core/ops.js";
@@ -26,10 +26,9 @@ function callerOf(fname: string): Caller {
   // called as a metamethod: Lua names it by the event ("bad argument #1 to 'index'")
   const event = from > 0 ? metamethodBetween(sites, from) : undefined;
   if (event !== undefined) return { name: event, method: false, pos, sites };
-  if (pos && pos.info && pos.info[0] === "C") {
-    const m = /^([\w ]+?) '(.*)'$/.exec(pos.info.slice(1).split("\0")[0]);
-    if (m) return { name: m[2], method: m[1] === "method", pos, sites };
-  }
+  const desc = calleeDescription(pos);
+  const m = desc === undefined ? null : /^([\w ]+?) '(.*)'$/.exec(desc);
+  if (m) return { name: m[2], method: m[1] === "method", pos, sites };
   return { name: fname, method: false, pos, sites };
 }
 

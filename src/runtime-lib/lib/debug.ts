@@ -7,7 +7,7 @@ import { EMPTY } from "../core/multi.js";
 import { captureSites, frameKind, siteToPos, chunkOf } from "../core/errors.js";
 import { getMetatable } from "../core/ops.js";
 import { Userdata } from "../core/values.js";
-import { traceback as formatTraceback } from "../traceback.js";
+import { errorTraceback, traceback as formatTraceback } from "../traceback.js";
 import { handling } from "./base.js";
 import { Coroutine, threads } from "./coroutine.js";
 import { argError, checkInt, typeError } from "./aux.js";
@@ -20,8 +20,7 @@ function coroutineTraceback(co: Coroutine, msg: unknown, level: unknown): unknow
   if (co.status === "dead" && co.error !== null) {
     const lvl = level === undefined ? 0 : checkInt(level, 3, "traceback");
     // (errors raised inside a coroutine other than by error() keep no frames: see errors.ts)
-    const le = co.error;
-    return formatTraceback(le.sites, msg === undefined ? undefined : String(msg), { skip: Math.max(0, lvl), ofCoroutine: true, raisedIn: le.raisedIn });
+    return errorTraceback(co.error, msg === undefined ? undefined : String(msg), { skip: Math.max(0, lvl), ofCoroutine: true });
   }
   const lines = msg === undefined ? [] : [String(msg)];
   lines.push("stack traceback:");
@@ -40,7 +39,7 @@ const lib = {
     const lvl = level === undefined ? 1 : checkInt(level, 2, "traceback");
     const text = msg === undefined ? undefined : String(msg);
     const le = handling.error;
-    if (le !== null) return formatTraceback(le.sites, text, { skip: Math.max(0, lvl - 1), raisedIn: le.raisedIn });
+    if (le !== null) return errorTraceback(le, text, { skip: Math.max(0, lvl - 1) });
     return formatTraceback(captureSites(), text, { skip: Math.max(0, lvl) });
   },
 
