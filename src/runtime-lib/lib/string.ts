@@ -212,13 +212,7 @@ class ByteOut {
   }
 
   str(s: string): void {
-    const k = s.length;
-    if (this.n + k > this.buf.length) this.grow(k);
-    const buf = this.buf;
-    let n = this.n;
-    if (k < 64) for (let i = 0; i < k; i++) buf[n++] = s.charCodeAt(i);
-    else n += buf.write(s, n, k, "latin1");
-    this.n = n;
+    this.part(s, 0, s.length);
   }
 
   /** characters a..e of a string */
@@ -228,7 +222,7 @@ class ByteOut {
     const buf = this.buf;
     let n = this.n;
     if (k < 64) for (let i = a; i < e; i++) buf[n++] = s.charCodeAt(i);
-    else n += buf.write(s.slice(a, e), n, k, "latin1");
+    else n += buf.write(a === 0 && e === s.length ? s : s.slice(a, e), n, k, "latin1");
     this.n = n;
   }
 
