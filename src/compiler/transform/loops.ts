@@ -10,6 +10,8 @@ import { arrayFrag, cond, expr, knownValue } from "./expressions.js";
 import { block } from "./blocks.js";
 import { declareLocal } from "./statements.js";
 import { genResult, slowOp } from "./gen.js";
+import { jsNumber } from "./constants.js";
+import { LFloat, LuaNumber } from "../../runtime-lib/core/numbers.js";
 
 function loop<R>(t: T, body: (label: string) => R): R {
   const label = t.chunk.jsId("loop");
@@ -44,6 +46,22 @@ function stepSign(step: L.Expression | null): number {
   return 0;
 }
 
+/** The step as a JS literal when every mode of forprep counts with exactly that step, else
+ *  null (the loop then adds $fp.s). A step of 1 or -1 does in every mode (big-integer loops
+ *  count iterations by 1 or -1); any other known step does when the loop is known to count
+ *  in floats (a float start or step), where $fp.s is the step itself. With the step a
+ *  literal, V8 can keep an integer counter in an int32 register, where $fp.s (a field that
+ *  also holds floats) makes every use of the counter float arithmetic. */
+function literalStep(n: L.ForNumericStatement, t: T): string | null {
+  const step = n.step ? knownValue(n.step, t) : 1;
+  if (step === undefined || typeof step === "bigint") return null;
+  const v = typeof step === "number" ? step : step.n;
+  if (v === 1 || v === -1) return jsNumber(v);
+  const isFloat = (x: LuaNumber | undefined): boolean => x instanceof LFloat || (typeof x === "number" && !Number.isInteger(x));
+  if (v !== 0 && Number.isFinite(v) && (isFloat(step) || isFloat(knownValue(n.start, t)))) return jsNumber(v);
+  return null;
+}
+
 /** Is this bound (absent: the default step 1) a safe integer known at compile time? */
 function isIntConst(e: L.Expression | null, t: T): boolean {
   if (!e) return true;
@@ -59,6 +77,7 @@ export function forNumeric(n: L.ForNumericStatement, t: T): Frag {
     new Mark(line, ""), "forprep(", expr(n.start, t), ", ", expr(n.end, t), ", ", n.step ? expr(n.step, t) : "1", ")",
   ];
   const sign = stepSign(n.step);
+  const inc = literalStep(n, t) ?? s;
   const test = sign > 0 ? `${i} <= ${l}` : sign < 0 ? `${i} >= ${l}` : `(${s} > 0 ? ${i} <= ${l} : ${i} >= ${l})`;
   // with integer literals for start, step and limit the loop variable is always a plain
   // number; otherwise a loop may run past 2^53 and take its values from forval
@@ -70,7 +89,7 @@ export function forNumeric(n: L.ForNumericStatement, t: T): Frag {
       if (!t.chunk.assigned.has(v.name)) v.numKind = intOnly ? "int" : isIntConst(n.start, t) && isIntConst(n.step, t) ? "integer" : null;
       const value = intOnly ? i : `${m} === 0 ? ${i} : forval(${m}, ${i})`;
       return [
-        `${label}: for (let ${i} = `, prep, `, ${l} = $fp.l, ${s} = $fp.s, ${m} = $fp.m; ${test}; ${i} += ${s}) {\n`,
+        `${label}: for (let ${i} = `, prep, `, ${l} = $fp.l, ${s} = $fp.s, ${m} = $fp.m; ${test}; ${i} += ${inc}) {\n`,
         `let ${v.js} = ${value};\n`,
         block(n.body, t),
         "}\n",
