@@ -141,5 +141,17 @@ export function callExpr(n: L.Expression, t: T, tail = false): Frag {
       return ["(($t = ", callee, ") === $B.yield ? (yield ", resultsFrag(args, t), ") : ", genCall("$t", describe(base, t), line, args, t, [], tail), ")"];
     return genCall(callee, describe(base, t), line, args, t, [], tail);
   }
-  return [calleeFrag(callee, describe(base, t), line), new Mark(line, callInfo(describe(base, t), tail)), "(", argsFrag(args, t), ")"];
+  const desc = describe(base, t);
+  return [siteBoundCallee(base, callee, desc, line, t) ?? calleeFrag(callee, desc, line), new Mark(line, callInfo(desc, tail)), "(", argsFrag(args, t), ")"];
+}
+
+/** `error(...)` and `assert(...)` by their global names: while the global is the builtin,
+ *  the callee is the builtin made for this call's site (lib/base.ts errorAt), whose errors
+ *  inside pcall take their position from the site instead of a captured stack. */
+function siteBoundCallee(base: L.Expression, callee: Frag, desc: string, line: number, t: T): Frag | null {
+  if (base.type !== "Identifier" || (base.name !== "error" && base.name !== "assert")) return null;
+  const r = resolve(t.scope, base.name, lineOf(base));
+  if (r.binding && r.binding.kind === "local") return null;
+  const at = new Mark(line, "");
+  return ["(($t = ", callee, ") === $B.", base.name, " ? ", at, `$B.${base.name}At(`, new Site(at), ") : ", calleeFrag("$t", desc, line), ")"];
 }

@@ -18,7 +18,7 @@ import { LuaTable } from "../core/table.js";
 import { LuaError } from "../core/errors.js";
 import { LFloat, isNumber, toF } from "../core/numbers.js";
 import { eq as luaEq, lt as luaLt, tostringMeta } from "../core/ops.js";
-import { addressOf, typeName } from "../core/values.js";
+import { addressOf, builtins, typeName } from "../core/values.js";
 import { libError } from "../lib/aux.js";
 import { assertValues } from "../lib/base.js";
 import { PatternError, acquireState, doMatch, getPat, nextCandidate, releaseState, reprep } from "../lib/lpattern.js";
@@ -244,4 +244,6 @@ export function openAssert(G: LuaTable): void {
   mt.setField("__call", assert);
   t.mt = mt;
   G.setField("assert", t);
+  // `assert(...)` by name calls assertAt's function while the global is this table
+  builtins.assert = t;
 }

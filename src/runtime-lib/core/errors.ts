@@ -251,6 +251,11 @@ export function wherePrefix(p: LuaPos | undefined): string {
   return p ? `${p.chunk.name}:${p.line}: ` : "";
 }
 
+/** The position prefix of the call at a site of compiled code ("job.lua:12: "). */
+export function sitePrefix(site: number): string {
+  return wherePrefix(sitePos(site));
+}
+
 // ---- raising ----
 
 /** A runtime error raised by an operator or call site: adds the variable description when the
@@ -258,9 +263,21 @@ export function wherePrefix(p: LuaPos | undefined): string {
  *  helper raising it was called by compiled code at that site (no Lua or builtin frame in
  *  between); inside pcall it is the position, and nothing is captured. */
 export function rtError(msg: string, kind?: string, operand = 0, site?: number): LuaError {
-  if (site !== undefined && protectedCalls.depth > 0) return new LuaError(positioned(sitePos(site), msg, kind, operand));
+  if (site !== undefined && protectedCalls.depth > 0) return new LuaError(positionedAtSite(site, msg, kind, operand));
   const sites = captureSitesFor(rtError);
   return new LuaError(positioned(luaPosAt(sites, 1), msg, kind, operand), sites);
+}
+
+/** The last message made at each site, by site number: a loop that raises the same error
+ *  inside pcall over and over (a probe for a field, a retry loop) builds its message once. */
+const siteMessages: ({ msg: string; kind: string | undefined; operand: number; out: string } | undefined)[] = [];
+
+function positionedAtSite(site: number, msg: string, kind: string | undefined, operand: number): string {
+  const last = siteMessages[site];
+  if (last !== undefined && last.msg === msg && last.kind === kind && last.operand === operand) return last.out;
+  const out = positioned(sitePos(site), msg, kind, operand);
+  siteMessages[site] = { msg, kind, operand, out };
+  return out;
 }
 
 function positioned(p: LuaPos | undefined, msg: string, kind: string | undefined, operand: number): string {

@@ -11,7 +11,16 @@ export class Userdata {
 }
 
 /** Builtins compiled code recognises by identity for fast paths (set by the libraries). */
-export const builtins: { select: Function | null; yield: Function | null } = { select: null, yield: null };
+export const builtins: {
+  select: Function | null;
+  yield: Function | null;
+  error: Function | null;
+  /** the global assert: the base function, or the callable table of builtins/assert.ts */
+  assert: unknown;
+  /** error and assert as called by name at a site of compiled code (lib/base.ts) */
+  errorAt: ((site: number) => Function) | null;
+  assertAt: ((site: number) => Function) | null;
+} = { select: null, yield: null, error: null, assert: null, errorAt: null, assertAt: null };
 
 /** Coroutine objects register their class here so `type` can name them. */
 export const threadClass: { ctor: Function | null } = { ctor: null };

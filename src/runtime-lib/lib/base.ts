@@ -4,7 +4,7 @@ import vm from "node:vm";
 import { LuaTable } from "../core/table.js";
 import { lazyNode } from "../node-lazy.js";
 import { EMPTY, Multi, first } from "../core/multi.js";
-import { ExitRequest, LuaError, captureSites, captureSitesFor, luaPosAt, afterBuiltin, toLuaError, wherePrefix, protectedCalls } from "../core/errors.js";
+import { ExitRequest, LuaError, captureSites, captureSitesFor, luaPosAt, afterBuiltin, toLuaError, wherePrefix, protectedCalls, sitePrefix } from "../core/errors.js";
 import { callable, getMetatable, index, eq, tostringMeta, metaOf } from "../core/ops.js";
 import { LFloat, isNumber, str2number, wrapInt } from "../core/numbers.js";
 import { addressOf, builtins, typeName } from "../core/values.js";
@@ -170,11 +170,12 @@ function getmetatable(v: unknown): unknown {
 /** Lua's assert on `args`, for a JS function named "assert" (this one, and the callable
  *  `assert` table of builtins/assert.ts): like error(msg, 1) called from that function, a
  *  string message gets the position of the Lua code that called it. */
-export function assertValues(args: unknown[]): unknown {
+export function assertValues(args: unknown[], site?: number): unknown {
   if (args.length === 0) throw argError(1, "assert", "value expected");
   const v = args[0];
   if (v !== undefined && v !== false) return args.length === 1 ? v : new Multi(args);
   let msg = args.length < 2 ? "assertion failed!" : args[1];
+  if (site !== undefined && protectedCalls.depth > 0) throw new LuaError(typeof msg === "string" ? sitePrefix(site) + msg : msg);
   // (sites from the caller down, as if that function had captured them itself)
   const sites = captureSites(undefined, assertValues);
   if (typeof msg === "string") msg = wherePrefix(luaPosAt(sites, 1, afterBuiltin(sites, "assert"))) + msg;
@@ -188,10 +189,38 @@ function assert(...args: unknown[]): unknown {
 function error(v: unknown, level: unknown): unknown {
   const lvl = level === undefined ? 1 : checkInt(level, 2, "error");
   if (typeof v !== "string" || lvl <= 0) throw new LuaError(v);
-  // (the sites start at this function's frame, which the level counts from)
+  throw positionedError(v, lvl);
+}
+
+/** error(v, lvl) of a string: the message gets the position of the function at that level
+ *  (the sites are counted from the frame of the function named "error" below). */
+function positionedError(v: string, lvl: number): LuaError {
   const posIn = (sites: NodeJS.CallSite[]) => luaPosAt(sites, lvl, afterBuiltin(sites, "error"));
   const sites = captureSitesFor(captureSitesFor, (short) => posIn(short) !== undefined);
-  throw new LuaError(wherePrefix(posIn(sites)) + v, sites);
+  return new LuaError(wherePrefix(posIn(sites)) + v, sites);
+}
+
+// `error(...)` and `assert(...)` called by their global names: compiled code calls the
+// function errorAt / assertAt give for the call's site while the global is the builtin
+// (transform/calls.ts). Inside pcall a level-1 message then takes its position from the site
+// instead of from a captured stack, which cost ten microseconds an error. Each is named as
+// the builtin, so tracebacks and positions outside pcall read as for the builtin.
+const siteErrors: Function[] = [];
+const siteAsserts: Function[] = [];
+
+function errorAt(site: number): Function {
+  return (siteErrors[site] ??= function error(v: unknown, level: unknown): unknown {
+    const lvl = level === undefined ? 1 : checkInt(level, 2, "error");
+    if (typeof v !== "string" || lvl <= 0) throw new LuaError(v);
+    if (lvl === 1 && protectedCalls.depth > 0) throw new LuaError(sitePrefix(site) + v);
+    throw positionedError(v, lvl);
+  });
+}
+
+function assertAt(site: number): Function {
+  return (siteAsserts[site] ??= function assert(...args: unknown[]): unknown {
+    return assertValues(args, site);
+  });
 }
 
 /** A protected call's results when the call succeeded: true, then what it returned. */
@@ -438,5 +467,9 @@ export function openBase(G: LuaTable): void {
   G.setField("_VERSION", "Lua 5.4");
   fastIterators.next = next;
   builtins.select = select;
+  builtins.error = error;
+  builtins.assert = assert;
+  builtins.errorAt = errorAt;
+  builtins.assertAt = assertAt;
   fastIterators.ipairsAux = ipairsAux;
 }
