@@ -10,9 +10,10 @@ import { T } from "./transform/state.js";
 import { block, endsWithReturn } from "./transform/statements.js";
 import { CompiledFunc, twinPrologue } from "./transform/functions.js";
 import { assignedNames } from "./transform/numkind.js";
+import { inferLocalKinds } from "./transform/numinfer.js";
 import { chunkDisplayName } from "../runtime-lib/core/errors.js";
 
-export const COMPILER_VERSION = "9";
+export const COMPILER_VERSION = "10";
 
 export interface Compiled {
   code: string;
@@ -39,7 +40,7 @@ export function compile(source: string, chunkname: string): Compiled {
 
 function compileChunk(source: string, name: string): Compiled {
   const ast = parse(source);
-  const chunk = new ChunkCtx(name, assignedNames(ast), "_" + sourceTag(source));
+  const chunk = new ChunkCtx(name, assignedNames(ast), inferLocalKinds(ast), "_" + sourceTag(source));
   chunk.fnames.set("$main", "main chunk");
   chunk.fnames.set("$main$g", "main chunk");
   const top = new Scope(null, new FuncState(null, "$load"));

@@ -93,6 +93,8 @@ export class ChunkCtx {
     readonly chunkname: string,
     /** names assigned anywhere in the chunk (transform/numkind.ts assignedNames) */
     readonly assigned: Set<string>,
+    /** the kinds of assigned locals, by declaring node (transform/numinfer.ts) */
+    readonly inferred: Map<import("./parser/ast.js").Identifier, import("./transform/numkind.js").NumKind>,
     /** a tag of the chunk's source, in its functions' JS names: tracebacks find a function
      *  by its JS name (runtime-lib/traceback.ts), so those differ between chunks */
     readonly fnTag = "",

@@ -4,7 +4,8 @@
 //             cannot leave the safe range)
 //   "integer" a Lua integer: a safe-integer JS number or a bigint
 //   "float"   a Lua float: a non-integral JS number or an LFloat box
-// Facts about variables hold only for locals never assigned after their declaration.
+// Facts about variables hold for locals never assigned after their declaration, and for
+// assigned locals whose every value is of one kind (numinfer.ts).
 import type * as L from "../parser/ast.js";
 import { lineOf, resolve } from "../context.js";
 import { LFloat, LuaNumber } from "../../runtime-lib/core/numbers.js";
@@ -63,7 +64,7 @@ const ARITH_KIND: Record<string, (a: NumKind, b: NumKind) => NumKind> = {
 
 /** + - * % // on two known numbers: an integer when both are, else a float (an int result
  *  may have wrapped around beyond the safe range, so it is only known as "integer"). */
-function intOrFloat(a: NumKind, b: NumKind): NumKind {
+export function intOrFloat(a: NumKind, b: NumKind): NumKind {
   return a === "float" || b === "float" ? "float" : "integer";
 }
 
@@ -84,7 +85,13 @@ export function numKind(n: L.Expression, t: T): NumKind {
       if (!f) return null;
       const a = numKind(n.left, t);
       const b = a === null ? null : numKind(n.right, t);
-      return a === null || b === null ? null : f(a, b);
+      if (a === null || b === null) return null;
+      // an integer modulo a nonzero integer literal is smaller than the literal
+      if (n.operator === "%" && a !== "float" && b !== "float") {
+        const d = literalValue(n.right);
+        if (typeof d === "number" && d !== 0) return "int";
+      }
+      return f(a, b);
     }
     case "UnaryExpression":
       if (n.operator !== "-") return null;

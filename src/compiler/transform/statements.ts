@@ -39,11 +39,16 @@ function letFrag(t: T, names: string[], values: Frag[]): Frag {
   return ["let ", join(names.map((n, i) => (values[i] !== undefined ? [n, " = ", values[i]] : n)), ", "), ";\n"];
 }
 
-/** What is known of the i-th variable of a local statement that the chunk never assigns:
- *  its value is the i-th expression's (evaluated in the scope before the declaration). */
+/** What is known of the i-th variable of a local statement: for one the chunk never
+ *  assigns, its value is the i-th expression's (evaluated in the scope before the
+ *  declaration); for an assigned one, the kind all its values have (numinfer.ts). */
 function localFact(n: L.LocalStatement, i: number, t: T): Pick<LocalVar, "numKind" | "numValue"> {
   const e = n.init[i];
-  if (e === undefined || n.attribs[i] === "close" || t.chunk.assigned.has(n.variables[i].name)) return {};
+  if (e === undefined || n.attribs[i] === "close") return {};
+  if (t.chunk.assigned.has(n.variables[i].name)) {
+    const kind = t.chunk.inferred.get(n.variables[i]);
+    return kind === undefined ? {} : { numKind: kind };
+  }
   const kind = numKind(e, t);
   if (kind === null) return {};
   const value = literalValue(e);
