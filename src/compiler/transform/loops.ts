@@ -7,6 +7,7 @@ import { Frag, Mark } from "../frag.js";
 import { lineOf } from "../context.js";
 import { T, withScope } from "./state.js";
 import { arrayFrag, cond, expr, knownValue } from "./expressions.js";
+import { NumKind, numKind } from "./numkind.js";
 import { block } from "./blocks.js";
 import { declareLocal } from "./statements.js";
 import { genResult, slowOp } from "./gen.js";
@@ -79,14 +80,19 @@ export function forNumeric(n: L.ForNumericStatement, t: T): Frag {
   const sign = stepSign(n.step);
   const inc = literalStep(n, t) ?? s;
   const test = sign > 0 ? `${i} <= ${l}` : sign < 0 ? `${i} >= ${l}` : `(${s} > 0 ? ${i} <= ${l} : ${i} >= ${l})`;
-  // with integer literals for start, step and limit the loop variable is always a plain
-  // number; otherwise a loop may run past 2^53 and take its values from forval
-  const intOnly = isIntConst(n.start, t) && isIntConst(n.step, t) && isIntConst(n.end, t);
+  // with safe integers for start and limit and an integer literal step the loop variable is
+  // always a plain number; otherwise a loop may run past 2^53 and take its values from forval
+  // (kinds of the bounds in the scope they are evaluated in, before the loop variable's)
+  const boundKind = (e: L.Expression): NumKind => (isIntConst(e, t) ? "int" : numKind(e, t));
+  const [startKind, endKind] = [boundKind(n.start), boundKind(n.end)];
+  const intStep = isIntConst(n.step, t);
+  const intOnly = startKind === "int" && intStep && endKind === "int";
+  // with an integer start and step the loop counts in integers (beyond 2^53 as bigints)
+  const counterKind: NumKind = intOnly ? "int" : intStep && (startKind === "int" || startKind === "integer") ? "integer" : null;
   return loop(t, (label) =>
     withScope(t, () => {
       const v = declareLocal(t, n.variable.name, "for");
-      // with an integer start and step the loop counts in integers (beyond 2^53 as bigints)
-      if (!t.chunk.assigned.has(v.name)) v.numKind = intOnly ? "int" : isIntConst(n.start, t) && isIntConst(n.step, t) ? "integer" : null;
+      if (!t.chunk.assigned.has(v.name)) v.numKind = counterKind;
       const value = intOnly ? i : `${m} === 0 ? ${i} : forval(${m}, ${i})`;
       return [
         `${label}: for (let ${i} = `, prep, `, ${l} = $fp.l, ${s} = $fp.s, ${m} = $fp.m; ${test}; ${i} += ${inc}) {\n`,
