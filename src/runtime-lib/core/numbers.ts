@@ -89,15 +89,41 @@ export function nanSign(n: number): boolean {
 }
 
 export function floatToString(n: number): string {
-  // fast path: JS's shortest representation is %.14g's result when it has at most 14
-  // significant digits and %g would not switch to exponent form (1e-4 <= |n| < 1e14)
+  // fast paths where %g would not switch to exponent form (1e-4 <= |n| < 1e14)
   const a = n < 0 ? -n : n;
   if (a >= 1e-4 && a < 1e14 && !Number.isInteger(n)) {
+    const few = fewDecimals(n, a);
+    if (few !== null) return few;
+    // JS's shortest representation is %.14g's result when it has at most 14 significant
+    // digits (a string of 15 characters or fewer, one of them the point, has)
     const s = String(n);
-    if (significantDigits(s) <= 14) return s;
+    if (s.length <= 15 || significantDigits(s) <= 14) return s;
   }
   const s = fmtG14(n);
   return /^-?\d+$/.test(s) ? s + ".0" : s;
+}
+
+const POW10 = [1, 10, 100, 1000, 10000];
+
+/** %.14g of a value with at most four decimals (12.25, -0.5), from the digits of the integer
+ *  a * 10^k, which are cheaper to make than a double's. When that product comes out integral,
+ *  a differs from m / 10^k by at most 2^-53 of itself, far less than half a unit in the 14th
+ *  digit, so %.14g prints m / 10^k (m has at most 14 digits). */
+function fewDecimals(n: number, a: number): string | null {
+  for (let k = 1; k <= 4; k++) {
+    const m = a * POW10[k];
+    if (m >= 1e14) return null;
+    if (!Number.isInteger(m)) continue;
+    let digits = String(m);
+    if (digits.length <= k) digits = "0".repeat(k + 1 - digits.length) + digits;
+    let end = digits.length;
+    while (end > digits.length - k && digits.charCodeAt(end - 1) === 48) end--;
+    const point = digits.length - k;
+    const int = digits.slice(0, point);
+    const out = end === point ? int + ".0" : int + "." + digits.slice(point, end);
+    return n < 0 ? "-" + out : out;
+  }
+  return null;
 }
 
 function significantDigits(s: string): number {
