@@ -337,6 +337,9 @@ function shortG(r: number, P: number, X: number, upper: boolean): string {
 /** what comes before the digits of %g in fixed style for exponents -1 to -4 */
 const SMALL_FRACTION = ["0.", "0.0", "0.00", "0.000"];
 
+/** the leading digit of %a (2 after rounding up 1.fff...) with the point */
+const LEAD_POINT = ["0.", "1.", "2."];
+
 /** glibc's %a of a finite x >= 0 without the "0x": prec < 0 means as many digits as needed. */
 export function hexDigits(x: number, prec: number, alt: boolean): string {
   let lead: number;
@@ -353,25 +356,15 @@ export function hexDigits(x: number, prec: number, alt: boolean): string {
     const be = (hi >>> 20) & 0x7ff;
     lead = be === 0 ? 0 : 1;
     exp = be === 0 ? -1022 : be - 1023;
+    // the 13 hex digits of the 52-bit fraction (the 5 of its high part when the rest is 0)
+    const h = hi & 0xfffff;
+    frac = HEXDIG[h >>> 16] + HEX2[(h >>> 8) & 255] + HEX2[h & 255];
+    if (prec >= 0 || lo !== 0) frac += HEX2[lo >>> 24] + HEX2[(lo >>> 16) & 255] + HEX2[(lo >>> 8) & 255] + HEX2[lo & 255];
     if (prec < 0) {
-      // only the significant hex digits of the 52-bit fraction
-      frac = "";
-      let n = 13;
-      let h = hi & 0xfffff;
-      let l = lo;
-      while (n > 0 && (l & 15) === 0) {
-        l = (l >>> 4) | ((h & 15) << 28);
-        h >>>= 4;
-        n--;
-      }
-      for (let i = 0; i < n; i++) {
-        frac = HEXDIG[l & 15] + frac;
-        l = (l >>> 4) | ((h & 15) << 28);
-        h >>>= 4;
-      }
-    } else {
-      const h = hi & 0xfffff;
-      frac = HEXDIG[h >>> 16] + HEX2[(h >>> 8) & 255] + HEX2[h & 255] + HEX2[lo >>> 24] + HEX2[(lo >>> 16) & 255] + HEX2[(lo >>> 8) & 255] + HEX2[lo & 255];
+      // only the significant digits
+      let n = frac.length;
+      while (n > 0 && frac.charCodeAt(n - 1) === 48) n--;
+      if (n < frac.length) frac = frac.slice(0, n);
     }
   }
   if (prec < 0) {
@@ -397,6 +390,6 @@ export function hexDigits(x: number, prec: number, alt: boolean): string {
       frac = digits.map((d) => d.toString(16)).join("");
     }
   } else frac = frac.padEnd(prec, "0");
-  const point = frac.length > 0 || alt ? "." : "";
-  return HEXDIG[lead] + point + frac + "p" + (exp < 0 ? "-" : "+") + Math.abs(exp);
+  const head = frac.length > 0 || alt ? LEAD_POINT[lead] + frac : HEXDIG[lead];
+  return head + (exp < 0 ? "p-" + digitString(-exp) : "p+" + digitString(exp));
 }

@@ -258,7 +258,7 @@ function addquoted(s: string): string {
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c === 34 || c === 92 || c === 10) {
-      out += s.slice(from, i) + "\\" + s[i];
+      out += s.slice(from, i) + (c === 34 ? '\\"' : c === 92 ? "\\\\" : "\\\n");
       from = i + 1;
     } else if (c < 32 || c === 127) {
       out += s.slice(from, i);
@@ -277,13 +277,13 @@ function quotefloat(x: number): string {
   if (x === -Infinity) return "-1e9999";
   if (x !== x) return "(0/0)";
   const neg = x < 0 || Object.is(x, -0);
-  return (neg ? "-" : "") + "0x" + hexDigits(Math.abs(x), -1, false);
+  return (neg ? "-0x" : "0x") + hexDigits(neg ? -x : x, -1, false);
 }
 
 function addliteral(v: unknown, arg: number): string {
   if (typeof v === "string") return addquoted(v);
   if (typeof v === "number") {
-    if (Number.isInteger(v)) return String(v);
+    if (Number.isInteger(v)) return intString(v);
     return quotefloat(v);
   }
   if (typeof v === "bigint") return v === -(1n << 63n) ? MININT_HEX : v.toString();
