@@ -317,21 +317,42 @@ export function gDigits(x: number, P: number, alt: boolean, upper: boolean): str
 /** %g without '#' from the P significant digits r (an integer) and the exponent X:
  *  trailing zeros of the fraction are dropped by arithmetic before any string is built. */
 function shortG(r: number, P: number, X: number, upper: boolean): string {
-  let nd = P;
   if (P > X && X >= -4) {
-    const intDigits = X >= 0 ? X + 1 : 1;
-    while (nd > intDigits && r % 10 === 0) {
-      r /= 10;
-      nd--;
-    }
+    // fixed style: zeros of the fraction go (X + 1 integer digits stay, at least one)
+    const z = trailingZeros(r, X >= 0 ? P - X - 1 : P - 1);
+    if (z > 0) r /= POW10[z];
+    const nd = P - z;
     if (X < 0) return SMALL_FRACTION[-X - 1] + digitString(r);
     return nd === X + 1 ? digitString(r) : pointed(r, nd - X - 1);
   }
-  while (nd > 1 && r % 10 === 0) {
-    r /= 10;
-    nd--;
+  const z = trailingZeros(r, P - 1);
+  if (z > 0) r /= POW10[z];
+  return (P - z > 1 ? pointed(r, P - z - 1) : SMALL[r]) + expSuffix(X, upper);
+}
+
+/** How many zero digits end the integer 0 < r < 2^53, at most max (r % 10 on a double
+ *  beyond 32 bits is a slow fmod: the low eight digits are taken once instead). */
+function trailingZeros(r: number, max: number): number {
+  let z = 0;
+  if (r >= 2147483648) {
+    let hi = Math.floor(r / 100000000);
+    let lo = r - hi * 100000000;
+    while (lo === 0 && z + 8 <= max) {
+      z += 8;
+      r = hi;
+      hi = Math.floor(r / 100000000);
+      lo = r - hi * 100000000;
+    }
+    // eight more zeros than max allows: max is the answer
+    if (lo === 0) return max;
+    r = lo;
   }
-  return (nd > 1 ? pointed(r, nd - 1) : SMALL[r]) + expSuffix(X, upper);
+  let n = r | 0;
+  while (z < max && n % 10 === 0) {
+    n = (n / 10) | 0;
+    z++;
+  }
+  return z;
 }
 
 /** what comes before the digits of %g in fixed style for exponents -1 to -4 */
