@@ -473,8 +473,11 @@ function convert(it: Item, v: unknown, arg: number): string {
 
 /** string.format (a method, so that its frame is named `format` even when bundled) */
 export const { format } = {
-  format(fmt: unknown, ...args: unknown[]): unknown {
-    const f = checkString(fmt, 1, FNAME, arguments.length > 0);
+  format(...args: unknown[]): unknown {
+    // one rest array holds the format too (no `arguments` object besides it: slow code
+    // before V8 optimizes would build both)
+    const fmt = args[0];
+    const f = typeof fmt === "string" ? fmt : checkString(fmt, 1, FNAME, args.length > 0);
     let items = formats.get(f);
     if (items === undefined) {
       items = parseFormat(f);
@@ -483,7 +486,7 @@ export const { format } = {
         formats.set(f, items);
       }
     }
-    const nargs = args.length;
+    const nargs = args.length - 1;
     const n = items.length;
     let out = "";
     for (let t = 0; t < n; t++) {
@@ -495,7 +498,7 @@ export const { format } = {
       // argument t + 2 (the format is argument 1)
       if (t >= nargs) throw argError(t + 2, FNAME, "no value");
       if (it.err !== null) throw libError(FNAME, it.err);
-      let v = args[t];
+      let v = args[t + 1];
       // __tostring runs from this frame (as from C's str_format): error levels count from it
       if (it.conv === 115 && typeof v !== "string") v = tostringMeta(v, addressOf);
       out += it.lit + convert(it, v, t + 2);
