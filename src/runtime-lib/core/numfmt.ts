@@ -33,16 +33,60 @@ function isEvenDigit(ch: string): boolean {
   return ((ch.charCodeAt(0) - 48) & 1) === 0;
 }
 
-/** Zeros and spaces to pad with (widths and precisions have at most two digits). */
+/** exact powers of ten as doubles */
+const POW10: number[] = [];
+for (let i = 0, p = 1; i <= 22; i++, p *= 10) POW10.push(p);
+
+/** Zeros to pad with (widths and precisions have at most two digits). */
 export const ZEROS = "0".repeat(128);
+
+// Digit strings by table: formatting a number builds its text from a few table entries
+// instead of converting each part with String() and slicing the result.
+
+/** SMALL[n]: the digits of n < 1000; DOTTED[n]: the same followed by "." */
+const SMALL: string[] = [];
+const DOTTED: string[] = [];
+/** Z1, Z2, Z3[n]: n in exactly one, two or three digits, zero-padded */
+const Z1: string[] = [];
+const Z2: string[] = [];
+const Z3: string[] = [];
+for (let i = 0; i < 1000; i++) {
+  const d = String(i);
+  SMALL.push(d);
+  DOTTED.push(d + ".");
+  Z3.push(i < 10 ? "00" + d : i < 100 ? "0" + d : d);
+  if (i < 100) Z2.push(i < 10 ? "0" + d : d);
+  if (i < 10) Z1.push(d);
+}
 
 /** The decimal digits of an integer 0 <= r < 2^53 (String of a number beyond the small
  *  integers V8 converts fast is several times slower than two conversions of halves). */
 export function digitString(r: number): string {
+  if (r < 1000) return SMALL[r];
   if (r < 1073741824) return "" + r;
   const hi = Math.floor(r / 1e8);
-  const lo = String(r - hi * 1e8);
-  return digitString(hi) + ZEROS.slice(0, 8 - lo.length) + lo;
+  return digitString(hi) + zeroPadded(r - hi * 1e8, 8);
+}
+
+/** The decimal digits of any safe integer (a Lua integer held as a JS number). */
+export function intString(v: number): string {
+  if (v >= 0) return v < 1000 ? SMALL[v] : v < 1073741824 ? "" + v : digitString(v);
+  return v > -1073741824 ? "" + v : "-" + digitString(-v);
+}
+
+/** An integer 0 <= n < 10^w in exactly w digits. */
+function zeroPadded(n: number, w: number): string {
+  if (w <= 3) return w === 3 ? Z3[n] : w === 2 ? Z2[n] : w === 1 ? Z1[n] : "";
+  const hi = Math.floor(n / 1000);
+  return zeroPadded(hi, w - 3) + Z3[n - hi * 1000];
+}
+
+/** An integer 0 <= r < 2^53 with its last f >= 1 digits after a decimal point: the integer
+ *  part has at least one digit, the fraction exactly f. */
+function pointed(r: number, f: number): string {
+  const p = POW10[f];
+  const ip = Math.floor(r / p);
+  return (ip < 1000 ? DOTTED[ip] : digitString(ip) + ".") + zeroPadded(r - ip * p, f);
 }
 
 /** %.Pf of a finite x >= 0 (digits only). JS's toFixed is exact but rounds ties away from
@@ -65,33 +109,44 @@ export function fixedDigits(x: number, P: number): string {
 }
 
 // Fast paths: scale by an exact power of ten (one correctly rounded operation, so the scaled
-// value is within half an ulp of the exact product) and round to an integer; when the
-// fraction is too close to one half to decide, fall back to the exact conversions.
+// value is within half an ulp of the exact product) and round to an integer. When the
+// fraction is too close to one half to decide, the rounding error of a product settles it;
+// a quotient falls back to the exact conversions.
 
-/** exact powers of ten as doubles */
-const POW10: number[] = [];
-for (let i = 0, p = 1; i <= 22; i++, p *= 10) POW10.push(p);
-
-/** The scaled value y rounded to an integer as the exact value would round (ties to even
- *  never reach here), or -1 when y is too close to a half-way point. */
-function roundScaled(y: number): number {
+/** The scaled value y = x * p (p = 0: y is a quotient) rounded to an integer as the exact
+ *  value would round, ties to even; -1 when a quotient is too close to a half-way point. */
+function roundScaled(y: number, x: number, p: number): number {
   const fl = Math.floor(y);
+  // exact: the fraction of y and one half are multiples of y's ulp
   const d = y - fl - 0.5;
-  if (Math.abs(d) <= y * 4.5e-16) return -1;
-  return d > 0 ? fl + 1 : fl;
+  if (Math.abs(d) > y * 4.5e-16) return d > 0 ? fl + 1 : fl;
+  if (p === 0) return -1;
+  // the exact product is y + e; the rounded sum d + e has the sign of the exact one
+  const t = d + productError(x, p, y);
+  if (t !== 0) return t > 0 ? fl + 1 : fl;
+  return fl % 2 === 0 ? fl : fl + 1;
+}
+
+/** Dekker's two-product: the exact x * p minus its rounded value y, itself a double (both
+ *  factors split into halves of 26 bits whose products are exact; no overflow here: x and
+ *  p are below 1e300, and y is at least one half). */
+function productError(x: number, p: number, y: number): number {
+  let c = 134217729 * x;
+  const xh = c - (c - x);
+  const xl = x - xh;
+  c = 134217729 * p;
+  const ph = c - (c - p);
+  const pl = p - ph;
+  return xh * ph - y + xh * pl + xl * ph + xl * pl;
 }
 
 function fastFixed(x: number, P: number): string | null {
   const y = x * POW10[P];
   if (!(y < 1e15)) return null;
-  const r = roundScaled(y);
+  const r = roundScaled(y, x, POW10[P]);
   if (r < 0) return null;
-  if (P === 0) return digitString(r);
   // r < 2^53: the quotient's floor and the product are exact
-  const p = POW10[P];
-  const ip = Math.floor(r / p);
-  const fp = digitString(r - ip * p);
-  return digitString(ip) + "." + (fp.length < P ? ZEROS.slice(0, P - fp.length) + fp : fp);
+  return P === 0 ? digitString(r) : pointed(r, P);
 }
 
 /** The decimal exponent that goes with the last result of fastSig or expDigits. */
@@ -105,22 +160,28 @@ export function expOf(): number {
 /** x > 0 rounded to P+1 significant digits, as an integer in [10^P, 10^(P+1)) with its
  *  exponent in lastExp; -1 when the fast path cannot decide (then use the exact one). */
 function fastSig(x: number, P: number): number {
-  let E = Math.floor(Math.log10(x));
+  // floor(log10(x)) or one less (for x less than 6% above a power of ten), from the binary
+  // exponent and fraction f: log2(1 + f) >= f; cheaper than Math.log10
+  f64[0] = x;
+  const hi = u32[1];
+  const be = (hi >>> 20) & 0x7ff;
+  if (be === 0) return -1;
+  let E = Math.floor((be - 1023 + (hi & 0xfffff) * (1 / 1048576)) * 0.3010299956639812);
   let k = P - E;
   if (k > 22 || k < -22) return -1;
   let y = k >= 0 ? x * POW10[k] : x / POW10[-k];
-  if (y >= POW10[P + 1]) {
-    E++;
-    k--;
-  } else if (y < POW10[P]) {
-    E--;
-    k++;
-  } else k = 99;
-  if (k !== 99) {
+  if (y >= POW10[P + 1] || y < POW10[P]) {
+    if (y < POW10[P]) {
+      E--;
+      k++;
+    } else {
+      E++;
+      k--;
+    }
     if (k > 22 || k < -22) return -1;
     y = k >= 0 ? x * POW10[k] : x / POW10[-k];
   }
-  let r = roundScaled(y);
+  let r = roundScaled(y, x, k >= 0 ? POW10[k] : 0);
   if (r < 0) return -1;
   if (r === POW10[P + 1]) {
     r = POW10[P];
@@ -162,10 +223,7 @@ export function expDigits(x: number, P: number): string {
   }
   if (P <= 14) {
     const r = fastSig(x, P);
-    if (r >= 0) {
-      const s = digitString(r);
-      return P > 0 ? s[0] + "." + s.slice(1) : s;
-    }
+    if (r >= 0) return P > 0 ? pointed(r, P) : SMALL[r];
   }
   const s = x.toExponential(P);
   const ei = s.indexOf("e");
@@ -204,9 +262,18 @@ function maybeTie(x: number, P: number, E: number): boolean {
   return E + 2 >= P + 2;
 }
 
+/** "e-99".."e+99" and "E-99".."E+99" by exponent + 99 */
+const EXP_LOWER: string[] = [];
+const EXP_UPPER: string[] = [];
+for (let e = -99; e <= 99; e++) {
+  const t = (e < 0 ? "-" : "+") + Z2[e < 0 ? -e : e];
+  EXP_LOWER.push("e" + t);
+  EXP_UPPER.push("E" + t);
+}
+
 export function expSuffix(e: number, upper: boolean): string {
-  const a = Math.abs(e);
-  return (upper ? "E" : "e") + (e < 0 ? "-" : "+") + (a < 10 ? "0" : "") + a;
+  if (e > -100 && e < 100) return (upper ? EXP_UPPER : EXP_LOWER)[e + 99];
+  return (upper ? "E" : "e") + (e < 0 ? "-" : "+") + Math.abs(e);
 }
 
 function stripFracZeros(m: string): string {
@@ -250,24 +317,49 @@ export function gDigits(x: number, P: number, alt: boolean, upper: boolean): str
 /** %g without '#' from the P significant digits r (an integer) and the exponent X:
  *  trailing zeros of the fraction are dropped by arithmetic before any string is built. */
 function shortG(r: number, P: number, X: number, upper: boolean): string {
-  let nd = P;
   if (P > X && X >= -4) {
-    const intDigits = X >= 0 ? X + 1 : 1;
-    while (nd > intDigits && r % 10 === 0) {
-      r /= 10;
-      nd--;
-    }
-    const s = digitString(r);
-    if (X < 0) return "0." + ZEROS.slice(0, -X - 1) + s;
-    return nd === X + 1 ? s : s.slice(0, X + 1) + "." + s.slice(X + 1);
+    // fixed style: zeros of the fraction go (X + 1 integer digits stay, at least one)
+    const z = trailingZeros(r, X >= 0 ? P - X - 1 : P - 1);
+    if (z > 0) r /= POW10[z];
+    const nd = P - z;
+    if (X < 0) return SMALL_FRACTION[-X - 1] + digitString(r);
+    return nd === X + 1 ? digitString(r) : pointed(r, nd - X - 1);
   }
-  while (nd > 1 && r % 10 === 0) {
-    r /= 10;
-    nd--;
-  }
-  const s = digitString(r);
-  return (nd > 1 ? s[0] + "." + s.slice(1) : s) + expSuffix(X, upper);
+  const z = trailingZeros(r, P - 1);
+  if (z > 0) r /= POW10[z];
+  return (P - z > 1 ? pointed(r, P - z - 1) : SMALL[r]) + expSuffix(X, upper);
 }
+
+/** How many zero digits end the integer 0 < r < 2^53, at most max (r % 10 on a double
+ *  beyond 32 bits is a slow fmod: the low eight digits are taken once instead). */
+function trailingZeros(r: number, max: number): number {
+  let z = 0;
+  if (r >= 2147483648) {
+    let hi = Math.floor(r / 100000000);
+    let lo = r - hi * 100000000;
+    while (lo === 0 && z + 8 <= max) {
+      z += 8;
+      r = hi;
+      hi = Math.floor(r / 100000000);
+      lo = r - hi * 100000000;
+    }
+    // eight more zeros than max allows: max is the answer
+    if (lo === 0) return max;
+    r = lo;
+  }
+  let n = r | 0;
+  while (z < max && n % 10 === 0) {
+    n = (n / 10) | 0;
+    z++;
+  }
+  return z;
+}
+
+/** what comes before the digits of %g in fixed style for exponents -1 to -4 */
+const SMALL_FRACTION = ["0.", "0.0", "0.00", "0.000"];
+
+/** the leading digit of %a (2 after rounding up 1.fff...) with the point */
+const LEAD_POINT = ["0.", "1.", "2."];
 
 /** glibc's %a of a finite x >= 0 without the "0x": prec < 0 means as many digits as needed. */
 export function hexDigits(x: number, prec: number, alt: boolean): string {
@@ -285,25 +377,15 @@ export function hexDigits(x: number, prec: number, alt: boolean): string {
     const be = (hi >>> 20) & 0x7ff;
     lead = be === 0 ? 0 : 1;
     exp = be === 0 ? -1022 : be - 1023;
+    // the 13 hex digits of the 52-bit fraction (the 5 of its high part when the rest is 0)
+    const h = hi & 0xfffff;
+    frac = HEXDIG[h >>> 16] + HEX2[(h >>> 8) & 255] + HEX2[h & 255];
+    if (prec >= 0 || lo !== 0) frac += HEX2[lo >>> 24] + HEX2[(lo >>> 16) & 255] + HEX2[(lo >>> 8) & 255] + HEX2[lo & 255];
     if (prec < 0) {
-      // only the significant hex digits of the 52-bit fraction
-      frac = "";
-      let n = 13;
-      let h = hi & 0xfffff;
-      let l = lo;
-      while (n > 0 && (l & 15) === 0) {
-        l = (l >>> 4) | ((h & 15) << 28);
-        h >>>= 4;
-        n--;
-      }
-      for (let i = 0; i < n; i++) {
-        frac = HEXDIG[l & 15] + frac;
-        l = (l >>> 4) | ((h & 15) << 28);
-        h >>>= 4;
-      }
-    } else {
-      const h = hi & 0xfffff;
-      frac = HEXDIG[h >>> 16] + HEX2[(h >>> 8) & 255] + HEX2[h & 255] + HEX2[lo >>> 24] + HEX2[(lo >>> 16) & 255] + HEX2[(lo >>> 8) & 255] + HEX2[lo & 255];
+      // only the significant digits
+      let n = frac.length;
+      while (n > 0 && frac.charCodeAt(n - 1) === 48) n--;
+      if (n < frac.length) frac = frac.slice(0, n);
     }
   }
   if (prec < 0) {
@@ -329,6 +411,6 @@ export function hexDigits(x: number, prec: number, alt: boolean): string {
       frac = digits.map((d) => d.toString(16)).join("");
     }
   } else frac = frac.padEnd(prec, "0");
-  const point = frac.length > 0 || alt ? "." : "";
-  return HEXDIG[lead] + point + frac + "p" + (exp < 0 ? "-" : "+") + Math.abs(exp);
+  const head = frac.length > 0 || alt ? LEAD_POINT[lead] + frac : HEXDIG[lead];
+  return head + (exp < 0 ? "p-" + digitString(-exp) : "p+" + digitString(exp));
 }

@@ -6,7 +6,7 @@ import { tostringMeta } from "../core/ops.js";
 import { LuaTable } from "../core/table.js";
 import { addressOf } from "../core/values.js";
 import { argError, checkInteger, checkNumber, checkString, libError } from "./aux.js";
-import { fixedDigits, expDigits, expOf, gDigits, hexDigits, expSuffix, HEX2, ZEROS } from "../core/numfmt.js";
+import { fixedDigits, expDigits, expOf, gDigits, hexDigits, expSuffix, intString, HEX2, ZEROS } from "../core/numfmt.js";
 
 const FNAME = "string.format";
 const HEXDIG = "0123456789abcdef";
@@ -29,6 +29,9 @@ class Item {
   bad: string | null = null;
   /** an error raised as soon as the item is reached (after the argument count check) */
   err: string | null = null;
+  /** a valid specification with no flag but '-' and no precision: the conversion is only
+   *  padded to the width */
+  padOnly = false;
 
   constructor(
     /** literal text before the conversion (with %% already reduced) */
@@ -83,6 +86,7 @@ function checkformat(it: Item, form: string, flags: string, precision: boolean):
     }
   }
   if (i < n) it.bad = `invalid conversion specification: '${form}'`;
+  else it.padOnly = !it.plus && !it.space && !it.alt && !it.zero && it.prec < 0;
 }
 
 /** Raises the item's invalid-specification error, if it has one. */
@@ -90,53 +94,65 @@ function checkSpec(it: Item): void {
   if (it.bad !== null) throw libError(FNAME, it.bad);
 }
 
-/** width and precision have at most two digits: padding is a slice of these */
-const SPACES = " ".repeat(128);
+/** SPACES[k]: k spaces (widths have at most two digits) */
+const SPACES: string[] = [""];
+for (let k = 1; k < 100; k++) SPACES.push(SPACES[k - 1] + " ");
 
 function pad(s: string, it: Item): string {
   const k = it.width - s.length;
   if (k <= 0) return s;
-  return it.minus ? s + SPACES.slice(0, k) : SPACES.slice(0, k) + s;
+  return it.minus ? s + SPACES[k] : SPACES[k] + s;
 }
 
 /** Pads with zeros between the sign/prefix and the digits ('0' flag), or with spaces. */
 function padNum(prefix: string, body: string, it: Item, zeroOk: boolean): string {
   const k = it.width - prefix.length - body.length;
   if (k <= 0) return prefix + body;
-  if (it.minus) return prefix + body + SPACES.slice(0, k);
+  if (it.minus) return prefix + body + SPACES[k];
   if (it.zero && zeroOk) return prefix + ZEROS.slice(0, k) + body;
-  return SPACES.slice(0, k) + prefix + body;
+  return SPACES[k] + prefix + body;
 }
 
 const TWO64 = 1n << 64n;
-/** two octal digits per 6-bit value */
-const OCT2: string[] = [];
-for (let i = 0; i < 64; i++) OCT2.push(String(i >> 3) + String(i & 7));
 
-/** u (an unsigned 32-bit value) in base 16, by bytes */
-function hex32(u: number): string {
-  let s = "";
-  while (u >= 256) {
-    s = HEX2[u & 255] + s;
-    u >>>= 8;
-  }
-  return (u < 16 ? HEXDIG[u] : HEX2[u]) + s;
+/** two hex digits per byte value in upper case; the leading byte of a number without its
+ *  leading zero digit (HEX_LEAD, HEX_LEAD_UPPER) */
+const HEX2_UPPER = HEX2.map((h) => h.toUpperCase());
+const HEX_LEAD = HEX2.map((h, b) => (b < 16 ? h[1] : h));
+const HEX_LEAD_UPPER = HEX_LEAD.map((h) => h.toUpperCase());
+/** two octal digits per 6-bit value, and without a leading zero (OCT_LEAD) */
+const OCT2: string[] = [];
+const OCT_LEAD: string[] = [];
+for (let i = 0; i < 64; i++) {
+  OCT2.push(String(i >> 3) + String(i & 7));
+  OCT_LEAD.push(i < 8 ? String(i) : OCT2[i]);
 }
 
-/** A non-negative safe integer in base 8 or 16 (Number#toString(radix) is slow in V8). */
-function radix(u: number, base: number): string {
-  if (base === 16) {
-    if (u < 4294967296) return hex32(u);
-    const lo = hex32(u >>> 0);
-    return hex32(Math.floor(u / 4294967296)) + ZEROS.slice(0, 8 - lo.length) + lo;
-  }
+/** u (an unsigned 32-bit value) in base 16, by bytes */
+function hex32(u: number, upper: boolean): string {
+  const lead = upper ? HEX_LEAD_UPPER : HEX_LEAD;
+  if (u < 256) return lead[u];
+  const byte = upper ? HEX2_UPPER : HEX2;
+  if (u < 65536) return lead[u >>> 8] + byte[u & 255];
+  if (u < 16777216) return lead[u >>> 16] + byte[(u >>> 8) & 255] + byte[u & 255];
+  return lead[u >>> 24] + byte[(u >>> 16) & 255] + byte[(u >>> 8) & 255] + byte[u & 255];
+}
+
+/** u (an unsigned 32-bit value) in exactly 8 hex digits */
+function hex32Full(u: number, upper: boolean): string {
+  const byte = upper ? HEX2_UPPER : HEX2;
+  return byte[u >>> 24] + byte[(u >>> 16) & 255] + byte[(u >>> 8) & 255] + byte[u & 255];
+}
+
+/** A non-negative safe integer in base 8 (Number#toString(radix) is slow in V8). */
+function octal(u: number): string {
   let s = "";
   if (u < 4294967296) {
     while (u >= 64) {
       s = OCT2[u & 63] + s;
       u >>>= 6;
     }
-    return (u < 8 ? HEXDIG[u] : OCT2[u]) + s;
+    return OCT_LEAD[u] + s;
   }
   do {
     const d = u % 8;
@@ -148,19 +164,15 @@ function radix(u: number, base: number): string {
 
 /** The digits of an integer for %u %o %x %X: negative values as 64-bit two's complement. */
 function unsignedDigits(v: number | bigint, conv: number): string {
-  let digits: string;
   if (typeof v === "number" && conv !== 117) {
-    if (v >= 0) digits = radix(v, conv === 111 ? 8 : 16);
-    else if (conv === 111) digits = (BigInt(v) + TWO64).toString(8);
-    else {
-      // the high word of a negative safe integer is never 0
-      const lo = hex32(v >>> 0);
-      digits = hex32(Math.floor(v / 4294967296) >>> 0) + ZEROS.slice(0, 8 - lo.length) + lo;
-    }
-  } else {
-    const u = v < 0 ? (typeof v === "bigint" ? v : BigInt(v)) + TWO64 : v;
-    digits = u.toString(conv === 111 ? 8 : conv === 117 ? 10 : 16);
+    if (conv === 111) return v >= 0 ? octal(v) : (BigInt(v) + TWO64).toString(8);
+    const upper = conv === 88;
+    if (v >= 0 && v < 4294967296) return hex32(v, upper);
+    // the high word of a negative safe integer is never 0
+    return hex32(Math.floor(v / 4294967296) >>> 0, upper) + hex32Full(v >>> 0, upper);
   }
+  const u = v < 0 ? (typeof v === "bigint" ? v : BigInt(v)) + TWO64 : v;
+  const digits = u.toString(conv === 111 ? 8 : conv === 117 ? 10 : 16);
   return conv === 88 ? digits.toUpperCase() : digits;
 }
 
@@ -171,10 +183,10 @@ function fmtInt(v: number | bigint, conv: number, it: Item): string {
   if (conv === 100 || conv === 105) {
     // d, i
     if (v < 0) {
-      digits = typeof v === "number" ? "" + -v : (-v).toString();
+      digits = typeof v === "number" ? intString(-v) : (-v).toString();
       prefix = "-";
     } else {
-      digits = typeof v === "number" ? "" + v : v.toString();
+      digits = typeof v === "number" ? intString(v) : v.toString();
       if (it.plus) prefix = "+";
       else if (it.space) prefix = " ";
     }
@@ -219,7 +231,7 @@ function fmtFloat(x: number, conv: number, it: Item): string {
       break;
     case 71: // G
       if (x === Infinity || x !== x) return infNan(x, sign, true, it);
-      body = gDigits(x, P, it.alt, true).toUpperCase();
+      body = gDigits(x, P, it.alt, true);
       break;
     default: {
       // a A
@@ -246,7 +258,7 @@ function addquoted(s: string): string {
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c === 34 || c === 92 || c === 10) {
-      out += s.slice(from, i) + "\\" + s[i];
+      out += s.slice(from, i) + (c === 34 ? '\\"' : c === 92 ? "\\\\" : "\\\n");
       from = i + 1;
     } else if (c < 32 || c === 127) {
       out += s.slice(from, i);
@@ -265,13 +277,13 @@ function quotefloat(x: number): string {
   if (x === -Infinity) return "-1e9999";
   if (x !== x) return "(0/0)";
   const neg = x < 0 || Object.is(x, -0);
-  return (neg ? "-" : "") + "0x" + hexDigits(Math.abs(x), -1, false);
+  return (neg ? "-0x" : "0x") + hexDigits(neg ? -x : x, -1, false);
 }
 
 function addliteral(v: unknown, arg: number): string {
   if (typeof v === "string") return addquoted(v);
   if (typeof v === "number") {
-    if (Number.isInteger(v)) return String(v);
+    if (Number.isInteger(v)) return intString(v);
     return quotefloat(v);
   }
   if (typeof v === "bigint") return v === -(1n << 63n) ? MININT_HEX : v.toString();
@@ -392,11 +404,14 @@ function convert(it: Item, v: unknown, arg: number): string {
   switch (conv) {
     case 100:
     case 105: {
-      // d i: plain integers without a specification are the common case
-      if (typeof v === "number" && Number.isInteger(v) && it.spec === "") return "" + v;
+      // d i: plain integers, perhaps padded, are the common case
+      if (typeof v === "number" && Number.isInteger(v)) {
+        if (it.spec === "") return intString(v);
+        if (it.padOnly) return pad(intString(v), it);
+      }
       const iv = checkInteger(v, arg, FNAME);
       checkSpec(it);
-      if (it.spec === "" && conv === 100) return typeof iv === "number" ? "" + iv : iv.toString();
+      if (it.spec === "") return typeof iv === "number" ? intString(iv) : iv.toString();
       return fmtInt(iv, conv, it);
     }
     case 115: {
@@ -423,6 +438,9 @@ function convert(it: Item, v: unknown, arg: number): string {
     case 120:
     case 88: {
       // u o x X
+      if (it.spec === "" && typeof v === "number" && v >= 0 && Number.isInteger(v) && conv !== 117) {
+        return conv === 111 ? octal(v) : v < 4294967296 ? hex32(v, conv === 88) : unsignedDigits(v, conv);
+      }
       const iv = checkInteger(v, arg, FNAME);
       checkSpec(it);
       return fmtInt(iv, conv, it);
@@ -455,8 +473,11 @@ function convert(it: Item, v: unknown, arg: number): string {
 
 /** string.format (a method, so that its frame is named `format` even when bundled) */
 export const { format } = {
-  format(fmt: unknown, ...args: unknown[]): unknown {
-    const f = checkString(fmt, 1, FNAME, arguments.length > 0);
+  format(...args: unknown[]): unknown {
+    // one rest array holds the format too (no `arguments` object besides it: slow code
+    // before V8 optimizes would build both)
+    const fmt = args[0];
+    const f = typeof fmt === "string" ? fmt : checkString(fmt, 1, FNAME, args.length > 0);
     let items = formats.get(f);
     if (items === undefined) {
       items = parseFormat(f);
@@ -465,7 +486,7 @@ export const { format } = {
         formats.set(f, items);
       }
     }
-    const nargs = args.length;
+    const nargs = args.length - 1;
     const n = items.length;
     let out = "";
     for (let t = 0; t < n; t++) {
@@ -477,7 +498,7 @@ export const { format } = {
       // argument t + 2 (the format is argument 1)
       if (t >= nargs) throw argError(t + 2, FNAME, "no value");
       if (it.err !== null) throw libError(FNAME, it.err);
-      let v = args[t];
+      let v = args[t + 1];
       // __tostring runs from this frame (as from C's str_format): error levels count from it
       if (it.conv === 115 && typeof v !== "string") v = tostringMeta(v, addressOf);
       out += it.lit + convert(it, v, t + 2);

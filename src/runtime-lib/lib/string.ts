@@ -300,6 +300,11 @@ const fns = {
   },
 
   byte(s: unknown, i: unknown, j: unknown): unknown {
+    // s:byte(k) for an integer k inside the string: the common call, answered directly
+    if (typeof s === "string" && typeof i === "number" && j === undefined && (i | 0) === i) {
+      const l = s.length;
+      if (i > 0 ? i <= l : i < 0 && i >= -l) return s.charCodeAt(i > 0 ? i - 1 : l + i);
+    }
     const str = checkString(s, 1, "string.byte", arguments.length > 0);
     const l = str.length;
     const pi = optInteger(i, 2, "string.byte", 1);
