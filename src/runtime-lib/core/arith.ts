@@ -75,7 +75,75 @@ export function cPow(x: number, y: number): number {
     return y < 0 ? 1 / x2 : x2;
   }
   if (x < 0 && !Number.isInteger(y)) return NEG_NAN;
+  if (Number.isInteger(y) && y >= -MAX_EXACT_EXP && y <= MAX_EXACT_EXP) {
+    const r = intPow(x, y);
+    if (r !== undefined) return r;
+  }
   return Math.pow(x, y);
+}
+
+// ---- x^n for an integer n, correctly rounded ----
+// glibc's pow is correctly rounded; V8's Math.pow is not (10^-4 is not 1e-4 in JS, nor 10^26
+// 1e26). For integral exponents the power is computed in double-double arithmetic (a value
+// as an unevaluated sum hi + lo, products made exact by Veltkamp's splitting), about 100
+// bits, then rounded once: the correctly rounded result but for ties closer than 2^-100.
+
+const MAX_EXACT_EXP = 1024;
+/** Beyond these magnitudes splitting could overflow or lose bits to underflow: Math.pow. */
+const DD_HUGE = 2 ** 900;
+const DD_TINY = 2 ** -900;
+const SPLITTER = 134217729; // 2^27 + 1
+
+let ddHi = 0;
+let ddLo = 0;
+
+/** (ah + al) * (bh + bl) into ddHi + ddLo. */
+function ddMul(ah: number, al: number, bh: number, bl: number): void {
+  const p = ah * bh;
+  let c = SPLITTER * ah;
+  const ahh = c - (c - ah);
+  const ahl = ah - ahh;
+  c = SPLITTER * bh;
+  const bhh = c - (c - bh);
+  const bhl = bh - bhh;
+  const err = ahh * bhh - p + ahh * bhl + ahl * bhh + ahl * bhl + (ah * bl + al * bh);
+  ddHi = p + err;
+  ddLo = err - (ddHi - p);
+}
+
+/** Is |v| zero or within [DD_TINY, DD_HUGE] (false for NaN)? */
+function inRange(v: number): boolean {
+  const a = v < 0 ? -v : v;
+  return a === 0 || (a >= DD_TINY && a <= DD_HUGE);
+}
+
+function intPow(x: number, n: number): number | undefined {
+  let e = n < 0 ? -n : n;
+  let bh = x;
+  let bl = 0;
+  let rh = 1;
+  let rl = 0;
+  while (e > 0) {
+    if (e & 1) {
+      ddMul(rh, rl, bh, bl);
+      rh = ddHi;
+      rl = ddLo;
+    }
+    e = Math.floor(e / 2);
+    if (e > 0) {
+      ddMul(bh, bl, bh, bl);
+      bh = ddHi;
+      bl = ddLo;
+    }
+    // (an overflow shows as a NaN from the splitting: `!(x <= max)` catches both)
+    if (!inRange(rh) || (e > 0 && !inRange(bh))) return undefined;
+  }
+  if (n >= 0) return rh + rl;
+  // 1 / (rh + rl): a first quotient, then the remainder's correction
+  const q = 1 / rh;
+  ddMul(q, 0, rh, rl);
+  const r = 1 - ddHi - ddLo;
+  return q + r / rh;
 }
 
 /** Integer floor division; b !== 0 is checked by the caller. */
