@@ -12,7 +12,7 @@ import { CompiledFunc, twinPrologue } from "./transform/functions.js";
 import { assignedNames } from "./transform/numkind.js";
 import { chunkDisplayName } from "../runtime-lib/core/errors.js";
 
-export const COMPILER_VERSION = "7";
+export const COMPILER_VERSION = "8";
 
 export interface Compiled {
   code: string;

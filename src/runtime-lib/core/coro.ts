@@ -9,6 +9,13 @@
 //    returns its twin's generator instead of running. For a builtin with a generator
 //    implementation (`$y`: coroutine.yield, pcall, ...) it starts that. Any other builtin
 //    simply runs. `Y.y` tells the caller whether the result is a generator to `yield*`.
+//  - A restartable function (compiler/transform/restartable.ts: no calls, no loops, no
+//    writes but to its own locals) takes such a start as a probe instead: its prologue
+//    sets `Y.g = PROBE` and `Y.defer`, and its plain body runs. If it returns, that is the
+//    call's result (no generator). If one of its operators is about to call a metamethod
+//    (which might yield), `deferred` throws BAIL instead; the starter then restarts the
+//    call with `Y.r` set, and the prologue hands back the twin's generator as usual. Any
+//    error in the probe restarts it too, so the error comes from the twin as before.
 //  - `gop(op, a, b, c, d)` runs an operator helper (index, add, lt, ...) from generator code
 //    (with the arguments the plain call would pass it, the call's site last) with metamethod
 //    calls deferred: the helper's first metamethod call (through `mmcall`)
@@ -22,9 +29,20 @@ import { LuaError, rtError } from "./errors.js";
 
 type Gen = Generator<unknown, unknown, unknown>;
 
+/** `Y.g` while a restartable function runs plainly as a probe. */
+const PROBE = Object.freeze({ probe: true });
+
+/** Thrown when a probe reaches a metamethod call: the call is restarted as a generator. */
+const BAIL = Object.freeze({ bail: true });
+
 export const Y = {
-  /** the function a generator-code call is starting; set to Y itself when the twin took it */
+  /** the function a generator-code call is starting; set to Y itself when the twin took
+   *  it, to PROBE while a restartable function runs plainly */
   g: null as unknown,
+  /** PROBE, for compiled prologues */
+  p: PROBE as unknown,
+  /** a probe is being restarted: the prologue is to hand back the generator */
+  r: false,
   /** did the last cg/gop return a generator? */
   y: false,
   /** gop is running a helper: its next metamethod call is to be started, not run */
@@ -49,18 +67,40 @@ export function startCall(f: unknown, args: unknown[], site?: number): unknown {
       try {
         r = f(...args);
       } catch (e) {
+        if (Y.g === PROBE) return restart(f, args, saved);
         Y.g = saved;
         throw e;
       }
-      const took = Y.g === Y;
-      Y.g = saved;
-      Y.y = took;
-      return r;
+      return took(r, saved);
     }
     const h = metaOf(f, "__call");
     if (h === undefined) throw rtError(`attempt to call a ${objTypeName(f)} value`, "c", 0, site);
     args.unshift(f);
     f = h;
+  }
+}
+
+/** After a started call returned: was it handed back as a generator (Y.y)? A probe that
+ *  returned has its result. */
+function took(r: unknown, saved: unknown): unknown {
+  const g = Y.g;
+  if (g === PROBE) Y.defer = false;
+  Y.y = g === Y;
+  Y.g = saved;
+  return r;
+}
+
+/** A probe failed (BAIL, or an error): starts the call again, now as a generator. */
+function restart(f: Function, args: unknown[], saved: unknown): unknown {
+  Y.defer = false;
+  Y.g = f;
+  Y.r = true;
+  try {
+    return f(...args);
+  } finally {
+    Y.r = false;
+    Y.g = saved;
+    Y.y = true;
   }
 }
 
@@ -82,12 +122,11 @@ export function cg0(f: unknown, site?: number): unknown {
   try {
     r = (f as Fn)();
   } catch (e) {
+    if (Y.g === PROBE) return restart(f, [], saved);
     Y.g = saved;
     throw e;
   }
-  Y.y = Y.g === Y;
-  Y.g = saved;
-  return r;
+  return took(r, saved);
 }
 
 export function cg1(f: unknown, a: unknown, site?: number): unknown {
@@ -100,12 +139,11 @@ export function cg1(f: unknown, a: unknown, site?: number): unknown {
   try {
     r = (f as Fn)(a);
   } catch (e) {
+    if (Y.g === PROBE) return restart(f, [a], saved);
     Y.g = saved;
     throw e;
   }
-  Y.y = Y.g === Y;
-  Y.g = saved;
-  return r;
+  return took(r, saved);
 }
 
 export function cg2(f: unknown, a: unknown, b: unknown, site?: number): unknown {
@@ -118,12 +156,11 @@ export function cg2(f: unknown, a: unknown, b: unknown, site?: number): unknown 
   try {
     r = (f as Fn)(a, b);
   } catch (e) {
+    if (Y.g === PROBE) return restart(f, [a, b], saved);
     Y.g = saved;
     throw e;
   }
-  Y.y = Y.g === Y;
-  Y.g = saved;
-  return r;
+  return took(r, saved);
 }
 
 export function cg3(f: unknown, a: unknown, b: unknown, c: unknown, site?: number): unknown {
@@ -136,12 +173,11 @@ export function cg3(f: unknown, a: unknown, b: unknown, c: unknown, site?: numbe
   try {
     r = (f as Fn)(a, b, c);
   } catch (e) {
+    if (Y.g === PROBE) return restart(f, [a, b, c], saved);
     Y.g = saved;
     throw e;
   }
-  Y.y = Y.g === Y;
-  Y.g = saved;
-  return r;
+  return took(r, saved);
 }
 
 export function gop(op: (a: unknown, b: unknown, c: unknown, d: unknown) => unknown, a: unknown, b?: unknown, c?: unknown, d?: unknown): unknown {
@@ -166,6 +202,7 @@ export function gop(op: (a: unknown, b: unknown, c: unknown, d: unknown) => unkn
 /** Calls a metamethod for an operator helper with its arguments (or, under gop, starts it
  *  and leaves the generator in Y.pend; the helper's own result is then ignored). */
 function deferred(h: unknown, args: unknown[]): unknown {
+  if (Y.g === PROBE) throw BAIL;
   Y.defer = false;
   const r = startCall(h, args);
   if (Y.y) {
