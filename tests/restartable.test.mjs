@@ -5,13 +5,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from '../dist/compiler/parser/parser.js';
-import { isRestartable } from '../dist/compiler/transform/restartable.js';
+import { restartable as analyse } from '../dist/compiler/transform/restartable.js';
 
-/** The first function expression in `src` (`local f = function ... end` or `function a:b`). */
-function restartable(src) {
+/** The analysis of the first function in `src` (`local f = function ... end`, `function
+ *  a:b`, `local function f`): null, or whether its last statement is a call. */
+function analysis(src) {
   const s = parse(src).body[0];
-  if (s.type === 'FunctionDeclaration') return isRestartable(s, s.identifier?.indexer === ':');
-  return isRestartable(s.init[0], false);
+  if (s.type === 'FunctionDeclaration') return analyse(s, s.identifier?.indexer === ':', s.identifier?.name);
+  return analyse(s.init[0], false);
+}
+
+function restartable(src) {
+  return analysis(src) !== null;
 }
 
 test('functions that only read, compute and set their own locals are restartable', () => {
@@ -27,13 +32,33 @@ test('functions that only read, compute and set their own locals are restartable
   ]) assert.equal(restartable(src), true, src);
 });
 
-test('calls, loops, writes outside the function and nested functions are not', () => {
+test('so are those whose last statement is a call with such arguments', () => {
   for (const src of [
     'local f = function(v) return g(v) end',
     'local f = function(s) return s:upper() end',
-    'local f = function(v) print(v) end',
+    'local f = function(v) local m = "<" .. v; print(m) end',
+    'local f = function(t) return t{1, k = 2} end',
+    'local f = function(x) return string.format("%d", x) end',
+    'local f = function(...) return g(...) end',
+  ]) {
+    const a = analysis(src);
+    assert.notEqual(a, null, src);
+    assert.notEqual(a.lastCall, null, src);
+  }
+  assert.equal(analysis('local f = function(v) return v end').lastCall, null);
+});
+
+test('calls elsewhere, loops, writes outside the function and nested functions are not', () => {
+  for (const src of [
     'local f = function(v) return v, (g"x") end',
-    'local f = function(t) return t{} end',
+    'local f = function(v) return g(v) + 1 end',
+    'local f = function(v) return g(v), v end',
+    'local f = function(v) g(v); return v end',
+    'local f = function(v) if v then return g(v) end end',
+    'local f = function(v) return g(h(v)) end',
+    'local f = function(v) return g(function() end) end',
+    'local function f(n) return f(n - 1) end', // a self tail call becomes a loop
+    'local f = function(...) return select("#", ...) end', // read from the varargs directly
     'local f = function(v) n = v end', // a global
     'local f = function(v) up = v; local up end', // the outer up: it is declared after
     'local f = function(t, v) t.x = v end',
