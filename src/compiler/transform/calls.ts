@@ -105,13 +105,13 @@ export function callFirst(n: L.Expression, t: T): Frag {
 
 /** The last call of a restartable function's plain code (restartable.ts): `$t` holds the
  *  callee; when the function runs as a probe, `$Y.call` makes the call instead, which runs
- *  only a callee that cannot yield. `args` is the argument list's code with `self` first for
- *  a method; made twice, once per way. */
-function probedCall(calleeValue: Frag, desc: string, line: number, tail: boolean, args: () => Frag): Frag {
+ *  only a callee that cannot yield. `args` is the argument list's code (`self` first for a
+ *  method), made twice, once per way; `none`: there are no arguments. */
+function probedCall(calleeValue: Frag, desc: string, line: number, tail: boolean, args: () => Frag, none: boolean): Frag {
   const info = callInfo(desc, tail);
   return [
     // (V8 places the frame of a method call at the method's name)
-    "(($t = ", calleeValue, "), $Y.g === $Y.p ? $Y.", new Mark(line, info), "call($t, ", args(), ") : ",
+    "(($t = ", calleeValue, "), $Y.g === $Y.p ? $Y.", new Mark(line, info), "call(", none ? "$t" : ["$t, ", args()], ") : ",
     calleeFrag("$t", desc, line), new Mark(line, info), "(", args(), "))",
   ];
 }
@@ -143,7 +143,7 @@ export function callExpr(n: L.Expression, t: T, tail = false): Frag {
       slowOp(t, idxMark, "indexS", [self, name], "first"), ")",
     ];
     if (t.fn.gen) return genCall(lookup, describe(base, t), line, args, t, [self], tail);
-    if (probed) return probedCall(lookup, describe(base, t), line, tail, () => argsFrag(args, t, [self]));
+    if (probed) return probedCall(lookup, describe(base, t), line, tail, () => argsFrag(args, t, [self]), false);
     const mark = new Mark(line, "c" + describe(base, t));
     return [
       '(typeof ($t = ', lookup, ') === "function" ? $t : ', mark, "callable($t, ", new Site(mark), "))",
@@ -156,6 +156,6 @@ export function callExpr(n: L.Expression, t: T, tail = false): Frag {
       return ["(($t = ", callee, ") === $B.yield ? (yield ", resultsFrag(args, t), ") : ", genCall("$t", describe(base, t), line, args, t, [], tail), ")"];
     return genCall(callee, describe(base, t), line, args, t, [], tail);
   }
-  if (probed) return probedCall(callee, describe(base, t), line, tail, () => argsFrag(args, t));
+  if (probed) return probedCall(callee, describe(base, t), line, tail, () => argsFrag(args, t), args.length === 0);
   return [calleeFrag(callee, describe(base, t), line), new Mark(line, callInfo(describe(base, t), tail)), "(", argsFrag(args, t), ")"];
 }
