@@ -50,6 +50,9 @@ export class FuncState {
   tailLoop = false;
   /** JS names of the raw parameters when tailLoop is on */
   rawParams: string[] = [];
+  /** the last call of a restartable function (transform/restartable.ts), whose plain code
+   *  checks its callee when the function runs as a probe */
+  probeCall: L.Node | null = null;
   /** nesting depth of to-be-closed variables at the current point */
   closeDepth = 0;
   /** innermost Lua loop labels */

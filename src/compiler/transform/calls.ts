@@ -100,13 +100,27 @@ export function resultsFrag(args: L.Expression[], t: T, tailCall = false): Frag 
 
 /** A call in a single-value context. */
 export function callFirst(n: L.Expression, t: T): Frag {
-  return selectCall(n as AnyCall, t, true) ?? ["first(", callExpr(n, t), ")"];
+  return (t.fn.probeCall === n ? null : selectCall(n as AnyCall, t, true)) ?? ["first(", callExpr(n, t), ")"];
+}
+
+/** The last call of a restartable function's plain code (restartable.ts): `$t` holds the
+ *  callee; when the function runs as a probe, `$Y.call` makes the call instead, which runs
+ *  only a callee that cannot yield. `args` is the argument list's code (`self` first for a
+ *  method), made twice, once per way; `none`: there are no arguments. */
+function probedCall(calleeValue: Frag, desc: string, line: number, tail: boolean, args: () => Frag, none: boolean): Frag {
+  const info = callInfo(desc, tail);
+  return [
+    // (V8 places the frame of a method call at the method's name)
+    "(($t = ", calleeValue, "), $Y.g === $Y.p ? $Y.", new Mark(line, info), "call(", none ? "$t" : ["$t, ", args()], ") : ",
+    calleeFrag("$t", desc, line), new Mark(line, info), "(", args(), "))",
+  ];
 }
 
 /** A call; `tail`: it is the operand of `return` (a Lua tail call). */
 export function callExpr(n: L.Expression, t: T, tail = false): Frag {
   const c = n as AnyCall;
-  const sel = selectCall(c, t, false);
+  const probed = t.fn.probeCall === c && !t.fn.gen;
+  const sel = probed ? null : selectCall(c, t, false);
   if (sel) return sel;
   const line = lineOf(c);
   const args = callArgs(c);
@@ -129,6 +143,7 @@ export function callExpr(n: L.Expression, t: T, tail = false): Frag {
       slowOp(t, idxMark, "indexS", [self, name], "first"), ")",
     ];
     if (t.fn.gen) return genCall(lookup, describe(base, t), line, args, t, [self], tail);
+    if (probed) return probedCall(lookup, describe(base, t), line, tail, () => argsFrag(args, t, [self]), false);
     const mark = new Mark(line, "c" + describe(base, t));
     return [
       '(typeof ($t = ', lookup, ') === "function" ? $t : ', mark, "callable($t, ", new Site(mark), "))",
@@ -142,6 +157,7 @@ export function callExpr(n: L.Expression, t: T, tail = false): Frag {
     return genCall(callee, describe(base, t), line, args, t, [], tail);
   }
   const desc = describe(base, t);
+  if (probed) return probedCall(callee, desc, line, tail, () => argsFrag(args, t), args.length === 0);
   return [siteBoundCallee(base, callee, desc, line, t) ?? calleeFrag(callee, desc, line), new Mark(line, callInfo(desc, tail)), "(", argsFrag(args, t), ")"];
 }
 

@@ -7,6 +7,7 @@ import { Frag, Mark } from "../frag.js";
 import { FuncState, LocalVar, Scope, lineOf } from "../context.js";
 import { T } from "./state.js";
 import { block, endsWithReturn } from "./statements.js";
+import { Restartable, restartable } from "./restartable.js";
 
 export interface FuncOptions {
   /** the name the function is bound to, for spotting self tail calls */
@@ -20,16 +21,18 @@ export function funcExpr(n: L.FunctionDeclaration, t: T, desc: string, opts: Fun
   const name = chunk.fnId("f_" + (opts.selfName ?? "anon"));
   chunk.fnames.set(name, desc);
   const mark = new Mark(lineOf(n), "");
-  if (t.fn.gen) {
-    // created by generator code (inside a coroutine): only the generator exists
-    const g = compileFunc(n, t, opts, name, true, null);
+  const probe = restartable(n, opts.method === true, opts.selfName);
+  if (t.fn.gen && probe === null) {
+    // created by generator code (inside a coroutine): only the generator exists (a
+    // restartable function nests no functions, so its plain version costs no more than that)
+    const g = compileFunc(n, t, opts, name, true, null, null);
     return [mark, `gonly(function* ${name}(${g.params.join(", ")}) {\n`, g.body, "})"];
   }
-  const p = compileFunc(n, t, opts, name, false, name);
+  const p = compileFunc(n, t, opts, name, false, name, probe);
   const twin = name + "$g";
   chunk.fnames.set(twin, desc);
-  const g = compileFunc(n, t, opts, twin, true, name);
-  return [mark, `(function ${name}(${p.params.join(", ")}) {\n`, twinPrologue(name, twin, g, p.params), p.body, "})"];
+  const g = compileFunc(n, t, opts, twin, true, name, null);
+  return [mark, `(function ${name}(${p.params.join(", ")}) {\n`, twinPrologue(name, twin, g, p.params, probe), p.body, "})"];
 }
 
 export interface CompiledFunc {
@@ -40,17 +43,27 @@ export interface CompiledFunc {
 }
 
 /** The first statement of a plain function: when generator code starts a call of it
- *  (`$Y.g` is this function), it hands back its twin's generator instead of running. */
-export function twinPrologue(name: string, twin: string, g: CompiledFunc, params: string[]): Frag {
-  return [
-    `if ($Y.g === ${name}) { $Y.g = $Y; return (${name}.$g ??= function* ${twin}(${g.params.join(", ")}) {\n`, g.body,
-    `})(${params.join(", ")}); }\n`,
+ *  (`$Y.g` is this function), it hands back its twin's generator instead of running. A
+ *  restartable function (restartable.ts) runs plainly as a probe instead (`$Y.g` becomes
+ *  `$Y.p`), and hands back the generator only when the call is restarted (`$Y.r`) — or for
+ *  good once its last call had to restart it (`$np`: that callee is a Lua function, which
+ *  would restart it every time). */
+export function twinPrologue(name: string, twin: string, g: CompiledFunc, params: string[], probe: Restartable | null = null): Frag {
+  const start: Frag = [
+    `$Y.g = $Y; return (${name}.$g ??= function* ${twin}(${g.params.join(", ")}) {\n`, g.body,
+    `})(${params.join(", ")});`,
   ];
+  if (probe === null) return [`if ($Y.g === ${name}) { `, start, " }\n"];
+  const restart = probe.lastCall === null ? "$Y.r" : `$Y.r || ${name}.$np`;
+  return [`if ($Y.g === ${name}) { if (${restart}) { `, start, " } $Y.g = $Y.p; $Y.defer = true; }\n"];
 }
 
-function compileFunc(n: L.FunctionDeclaration, t: T, opts: FuncOptions, jsName: string, gen: boolean, selfValue: string | null): CompiledFunc {
+function compileFunc(
+  n: L.FunctionDeclaration, t: T, opts: FuncOptions, jsName: string, gen: boolean, selfValue: string | null, probe: Restartable | null,
+): CompiledFunc {
   const chunk = t.chunk;
   const fn = new FuncState(t.fn, jsName, gen, selfValue);
+  fn.probeCall = probe?.lastCall ?? null;
   const scope = new Scope(t.scope, fn);
   const inner: T = { chunk, fn, scope };
   const params: string[] = [];

