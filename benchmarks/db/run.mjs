@@ -2,7 +2,8 @@
 // in Node (raw.mjs) — 10,000 parameterised inserts in one transaction, then a 100,000-row
 // select — on PostgreSQL (pg) and SQLite (better-sqlite3). Prints the best of N runs of each
 // phase and the ratio raw / assay (1.0 = as fast as the raw driver; the PostgreSQL target
-// is ≥ 0.70).
+// is ≥ 0.70), in wall time and in CPU time (every thread of the process: on a busy machine
+// the steadier of the two).
 //
 //   node benchmarks/db/run.mjs [--runs N] [--pg URL] [--only postgres|sqlite] [--json]
 //
@@ -39,19 +40,25 @@ function measure(url) {
     assay: () => once(assay, ['run', '--memory-limit', '0', join(here, 'bench.lua'), url]),
     raw: () => once(process.execPath, [join(here, 'raw.mjs'), url]),
   };
-  const best = { assay: { insert_ms: Infinity, select_ms: Infinity }, raw: { insert_ms: Infinity, select_ms: Infinity } };
+  const keys = ['insert_ms', 'select_ms', 'insert_cpu_ms', 'select_cpu_ms'];
+  const none = () => Object.fromEntries(keys.map((k) => [k, Infinity]));
+  const best = { assay: none(), raw: none() };
   const all = { assay: [], raw: [] };
   for (let i = 0; i < runs; i++) {
     for (const side of i % 2 === 0 ? ['assay', 'raw'] : ['raw', 'assay']) {
       const t = sides[side]();
       all[side].push(t);
-      best[side].insert_ms = Math.min(best[side].insert_ms, t.insert_ms);
-      best[side].select_ms = Math.min(best[side].select_ms, t.select_ms);
+      for (const k of keys) best[side][k] = Math.min(best[side][k], t[k]);
     }
   }
   const ratio = (k) => best.raw[k] / best.assay[k];
-  const total = (s) => best[s].insert_ms + best[s].select_ms;
-  return { best, all, ratio: { insert: ratio('insert_ms'), select: ratio('select_ms'), total: total('raw') / total('assay') } };
+  const total = (s, cpu) => (cpu ? best[s].insert_cpu_ms + best[s].select_cpu_ms : best[s].insert_ms + best[s].select_ms);
+  return {
+    best,
+    all,
+    ratio: { insert: ratio('insert_ms'), select: ratio('select_ms'), total: total('raw') / total('assay') },
+    cpu_ratio: { insert: ratio('insert_cpu_ms'), select: ratio('select_cpu_ms'), total: total('raw', true) / total('assay', true) },
+  };
 }
 
 const engines = [];
@@ -71,13 +78,17 @@ if (asJson) {
   console.log(JSON.stringify(results, null, 2));
 } else {
   const f = (ms) => `${ms.toFixed(0)} ms`.padStart(9);
-  console.log(`best of ${runs} runs; ratio = raw / assay (higher is better, 1.00 = raw speed)\n`);
-  console.log('engine    driver           phase                       assay        raw   ratio');
-  for (const [name, , driver] of engines) {
-    const r = results[name];
-    const row = (label, a, b, q) => console.log(`${name.padEnd(10)}${driver.padEnd(17)}${label.padEnd(26)}${f(a)}  ${f(b)}   ${q.toFixed(2)}`);
-    row('10,000 inserts (1 tx)', r.best.assay.insert_ms, r.best.raw.insert_ms, r.ratio.insert);
-    row('select 100,000 rows', r.best.assay.select_ms, r.best.raw.select_ms, r.ratio.select);
-    row('both', r.best.assay.insert_ms + r.best.assay.select_ms, r.best.raw.insert_ms + r.best.raw.select_ms, r.ratio.total);
+  console.log(`best of ${runs} runs; ratio = raw / assay (higher is better, 1.00 = raw speed)`);
+  for (const cpu of [false, true]) {
+    const k = (phase) => (cpu ? `${phase}_cpu_ms` : `${phase}_ms`);
+    console.log(`\n${cpu ? 'CPU time' : 'wall time'}\nengine    driver           phase                       assay        raw   ratio`);
+    for (const [name, , driver] of engines) {
+      const r = results[name];
+      const q = cpu ? r.cpu_ratio : r.ratio;
+      const row = (label, a, b, x) => console.log(`${name.padEnd(10)}${driver.padEnd(17)}${label.padEnd(26)}${f(a)}  ${f(b)}   ${x.toFixed(2)}`);
+      row('10,000 inserts (1 tx)', r.best.assay[k('insert')], r.best.raw[k('insert')], q.insert);
+      row('select 100,000 rows', r.best.assay[k('select')], r.best.raw[k('select')], q.select);
+      row('both', r.best.assay[k('insert')] + r.best.assay[k('select')], r.best.raw[k('insert')] + r.best.raw[k('select')], q.total);
+    }
   }
 }
