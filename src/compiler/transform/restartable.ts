@@ -1,6 +1,6 @@
 // Restartable functions: a Lua function whose body makes no calls, has no loops and
 // changes nothing but its own locals — save perhaps for one call as its last statement
-// (`return f(x)`, or `f(x)`) with such arguments. Generator code may run it plainly instead
+// (`f(x)`, or `return lib.f(x)`) with such arguments. Generator code may run it plainly instead
 // of through its generator twin (see runtime-lib/core/coro.ts): the only ways it could
 // yield are a metamethod of one of its operators and that last call, and when one of them
 // might, the plain run is abandoned before it happens and the call restarted as the
@@ -36,7 +36,14 @@ export function restartable(n: L.FunctionDeclaration, method: boolean, selfName?
 
 function finalCall(s: L.Statement): AnyCall | null {
   if (s.type === "CallStatement") return s.expression;
-  if (s.type === "ReturnStatement" && s.arguments.length === 1 && isCall(s.arguments[0])) return s.arguments[0] as AnyCall;
+  if (s.type === "ReturnStatement" && s.arguments.length === 1 && isCall(s.arguments[0])) {
+    const c = s.arguments[0] as AnyCall;
+    // a tail call of a function by name or of a method may be deep (mutual) recursion, whose
+    // JS frames the probe would make larger (a million levels no longer fit the stack):
+    // only a library function's (`return math.floor(x)`) qualifies
+    const b = c.base;
+    return b.type === "MemberExpression" && b.indexer === "." && b.base.type === "Identifier" ? c : null;
+  }
   return null;
 }
 
