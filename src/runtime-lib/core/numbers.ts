@@ -89,15 +89,11 @@ export function nanSign(n: number): boolean {
 }
 
 export function floatToString(n: number): string {
-  // fast paths where %g would not switch to exponent form (1e-4 <= |n| < 1e14)
+  // a fast path where %g would not switch to exponent form (1e-4 <= |n| < 1e14)
   const a = n < 0 ? -n : n;
   if (a >= 1e-4 && a < 1e14 && !Number.isInteger(n)) {
     const few = fewDecimals(n, a);
     if (few !== null) return few;
-    // JS's shortest representation is %.14g's result when it has at most 14 significant
-    // digits (a string of 15 characters or fewer, one of them the point, has)
-    const s = String(n);
-    if (s.length <= 15 || significantDigits(s) <= 14) return s;
   }
   const s = fmtG14(n);
   return /^-?\d+$/.test(s) ? s + ".0" : s;
@@ -124,19 +120,6 @@ function fewDecimals(n: number, a: number): string | null {
     return n < 0 ? "-" + out : out;
   }
   return null;
-}
-
-function significantDigits(s: string): number {
-  let count = 0;
-  let leading = true;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) continue;
-    if (leading && c === 48) continue;
-    leading = false;
-    count++;
-  }
-  return count;
 }
 
 export function numberToString(v: LuaNumber): string {
