@@ -186,11 +186,20 @@ function assert(...args: unknown[]): unknown {
   return assertValues(args);
 }
 
-function error(v: unknown, level: unknown): unknown {
-  const lvl = level === undefined ? 1 : checkInt(level, 2, "error");
-  if (typeof v !== "string" || lvl <= 0) throw new LuaError(v);
-  throw positionedError(v, lvl);
+/** Lua's error, or, for a call site of compiled code, the error that site calls (errorAt):
+ *  inside pcall, a level-1 message takes the site's position instead of a captured stack.
+ *  Named "error" either way: positions count levels from the frame of that name, and
+ *  tracebacks name it as the builtin. */
+function makeError(site: number | undefined) {
+  return function error(v: unknown, level: unknown): unknown {
+    const lvl = level === undefined ? 1 : checkInt(level, 2, "error");
+    if (typeof v !== "string" || lvl <= 0) throw new LuaError(v);
+    if (site !== undefined && lvl === 1 && protectedCalls.depth > 0) throw new LuaError(sitePrefix(site) + v);
+    throw positionedError(v, lvl);
+  };
 }
+
+const error = makeError(undefined);
 
 /** error(v, lvl) of a string: the message gets the position of the function at that level
  *  (the sites are counted from the frame of the function named "error" below). */
@@ -203,18 +212,12 @@ function positionedError(v: string, lvl: number): LuaError {
 // `error(...)` and `assert(...)` called by their global names: compiled code calls the
 // function errorAt / assertAt give for the call's site while the global is the builtin
 // (transform/calls.ts). Inside pcall a level-1 message then takes its position from the site
-// instead of from a captured stack, which cost ten microseconds an error. Each is named as
-// the builtin, so tracebacks and positions outside pcall read as for the builtin.
+// instead of from a captured stack, which cost ten microseconds an error.
 const siteErrors: Function[] = [];
 const siteAsserts: Function[] = [];
 
 function errorAt(site: number): Function {
-  return (siteErrors[site] ??= function error(v: unknown, level: unknown): unknown {
-    const lvl = level === undefined ? 1 : checkInt(level, 2, "error");
-    if (typeof v !== "string" || lvl <= 0) throw new LuaError(v);
-    if (lvl === 1 && protectedCalls.depth > 0) throw new LuaError(sitePrefix(site) + v);
-    throw positionedError(v, lvl);
-  });
+  return (siteErrors[site] ??= makeError(site));
 }
 
 function assertAt(site: number): Function {
