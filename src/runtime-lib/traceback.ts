@@ -24,8 +24,9 @@ const LAST_LEVELS = 11;
  *  and the runtime functions it called, as one C function). */
 type Level = { lua: NodeJS.CallSite; c: null; tail?: boolean; event?: string } | { lua: null; c: NodeJS.CallSite[] };
 
-/** The JS function that runs a coroutine: the frames beyond it belong to its resumer. */
-const COROUTINE_BASE = "resumeCo";
+/** The JS function that runs a coroutine (lib/coroutine.ts; resumeCo and coroutine.resume
+ *  go through it): the frames beyond it belong to its resumer. */
+const COROUTINE_BASE = "resumeWith";
 
 export interface TracebackOptions {
   /** levels to leave out at the top (debug.traceback's level) */

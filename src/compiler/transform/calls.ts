@@ -157,17 +157,18 @@ export function callExpr(n: L.Expression, t: T, tail = false): Frag {
     return genCall(callee, describe(base, t), line, args, t, [], tail);
   }
   const desc = describe(base, t);
-  if (probed) return probedCall(callee, desc, line, tail, () => argsFrag(args, t), args.length === 0);
-  return [siteBoundCallee(base, callee, desc, line, t) ?? calleeFrag(callee, desc, line), new Mark(line, callInfo(desc, tail)), "(", argsFrag(args, t), ")"];
+  if (probed) return probedCall(siteBoundCallee(base, callee, line, t, "$t") ?? callee, desc, line, tail, () => argsFrag(args, t), args.length === 0);
+  return [siteBoundCallee(base, callee, line, t, calleeFrag("$t", desc, line)) ?? calleeFrag(callee, desc, line), new Mark(line, callInfo(desc, tail)), "(", argsFrag(args, t), ")"];
 }
 
 /** `error(...)` and `assert(...)` by their global names: while the global is the builtin,
  *  the callee is the builtin made for this call's site (lib/base.ts errorAt), whose errors
- *  inside pcall take their position from the site instead of a captured stack. */
-function siteBoundCallee(base: L.Expression, callee: Frag, desc: string, line: number, t: T): Frag | null {
+ *  inside pcall take their position from the site instead of a captured stack; otherwise
+ *  `other`, written in terms of `$t` (the global's value). */
+function siteBoundCallee(base: L.Expression, callee: Frag, line: number, t: T, other: Frag): Frag | null {
   if (base.type !== "Identifier" || (base.name !== "error" && base.name !== "assert")) return null;
   const r = resolve(t.scope, base.name, lineOf(base));
   if (r.binding && r.binding.kind === "local") return null;
   const at = new Mark(line, "");
-  return ["(($t = ", callee, ") === $B.", base.name, " ? ", at, `$B.${base.name}At(`, new Site(at), ") : ", calleeFrag("$t", desc, line), ")"];
+  return ["(($t = ", callee, ") === $B.", base.name, " ? ", at, `$B.${base.name}At(`, new Site(at), ") : ", other, ")"];
 }

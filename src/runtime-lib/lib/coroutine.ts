@@ -19,8 +19,9 @@ export class Coroutine {
   gen: Gen | null = null;
   /** the error it died by, which close reports */
   error: LuaError | null = null;
-  /** pcall nesting inside it (errors there need no traceback: resume catches them) */
-  pdepth = 1;
+  /** pcall nesting inside it: errors there need no traceback. An error that kills it does:
+   *  debug.traceback(co) shows where it died */
+  pdepth = 0;
   /** pcalls and xpcalls in its generator chain (yieldState.protectedDepth while it runs) */
   protectedDepth = 0;
   /** to-be-closed variables an error left pending, innermost first, with that error */
