@@ -18,7 +18,7 @@ const src = path.join(root, "src");
 const out = path.join(root, "dist", "bundle");
 
 const coreDirs = ["compiler", "runtime-lib/core"].map((d) => path.join(src, d) + path.sep);
-const coreFiles = ["runtime-lib/helpers.ts", "runtime-lib/load.ts", "runtime-lib/compile-cache.ts", "runtime-lib/cache-files.ts", "runtime-lib/hash128.ts", "runtime-lib/node-lazy.ts", "runtime-lib/io-out.ts", "runtime-lib/traceback.ts", "version.ts"]
+const coreFiles = ["runtime-lib/helpers.ts", "runtime-lib/load.ts", "runtime-lib/compile-cache.ts", "runtime-lib/cache-files.ts", "runtime-lib/hash128.ts", "runtime-lib/checksum-lanes.ts", "runtime-lib/node-lazy.ts", "runtime-lib/io-out.ts", "runtime-lib/traceback.ts", "version.ts"]
   .map((f) => path.join(src, f))
   .filter((f) => fs.existsSync(f));
 const isCore = (f) => coreDirs.some((d) => f.startsWith(d)) || coreFiles.includes(f);
@@ -130,7 +130,13 @@ const runBundles = [
   { name: "cli", entryPoints: [path.join(src, "cli/main.ts")] },
 ];
 for (const { name, ...opts } of runBundles) {
-  await build({ ...runCommon, ...opts, outfile: path.join(runOut, name + ".cjs"), plugins: [splitPlugin(name)] });
+  const outfile = path.join(runOut, name + ".cjs");
+  await build({ ...runCommon, ...opts, outfile, plugins: [splitPlugin(name)] });
+  // ASCII only, so that the launcher reads them as Latin-1 (a copy, not a UTF-8 decoding):
+  // esbuild escapes strings, regexps and names, and leaves only comments with other text
+  const text = fs.readFileSync(outfile, "utf8");
+  const ascii = text.replace(/[^\x00-\x7f]/gu, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
+  if (ascii !== text) fs.writeFileSync(outfile, ascii);
 }
 await writeBundleKeys(runOut);
 // the launcher's own start (CommonJS: bin/assay runs it without Node's ES module loader, whose

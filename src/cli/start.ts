@@ -23,12 +23,6 @@ const BUNDLES = ["core", "exec", "libs", "cli"];
 
 type Exports = Record<string, any>;
 
-/** Bundles compiled at every start. The core's arithmetic relies on V8 keeping the sign bit of
- *  a NaN (C's printf shows "-nan" for the default NaN): with the core taken from a code cache,
- *  some builds lose it where a NaN passes through an array (`print(math.log(-8, 2))` printing
- *  "nan"), which JavaScript does not promise to keep; compiled afresh they keep it. */
-const UNCACHED = new Set(["core"]);
-
 /** Loads the runtime from `bundleDir` (dist/bundle) and runs the command line on `argv`;
  *  resolves to the exit status. */
 export function start(argv: string[], bundleDir: string): Promise<number> {
@@ -65,13 +59,14 @@ export function loadRuntime(bundleDir: string, write: boolean, lazy = false): Re
     const have = rt[name];
     if (have !== undefined) return have;
     const filename = path.join(bundleDir, "run", `${name}.cjs`);
-    const text = fs.readFileSync(filename);
-    const key = keys[name] ?? digest(text);
-    const file = dir !== null && !UNCACHED.has(name) ? path.join(dir, `rt-${key}.${V8_TAG}${V8_EXT}`) : null;
+    // (ASCII, as the build makes it: read as Latin-1, which is a copy instead of a decoding)
+    const text = fs.readFileSync(filename, "latin1");
+    const key = keys[name] ?? digest(Buffer.from(text, "latin1"));
+    const file = dir !== null ? path.join(dir, `rt-${key}.${V8_TAG}${V8_EXT}`) : null;
     const cached = file !== null ? unframe(file, V8_MAGIC, key) : null;
     const cachedData = cached instanceof Buffer ? cached : undefined;
     // (the wrapper's first line is line 0: positions are the bundle file's own)
-    const wrapped = `(function (exports, require, module, __assay_url) {\n${text.toString("utf8")}\n})`;
+    const wrapped = `(function (exports, require, module, __assay_url) {\n${text}\n})`;
     const script = new vm.Script(wrapped, { filename, lineOffset: -1, cachedData });
     if (file !== null && (cachedData === undefined || script.cachedDataRejected)) toWrite.push({ file, key, script });
     const module = { exports: {} as Exports };

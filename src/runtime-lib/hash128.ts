@@ -6,6 +6,11 @@
 // Words are read in the machine's byte order: values are compared only on the machine that
 // made them.
 
+import { wasmLanes } from "./checksum-lanes.js";
+
+/** inputs from this size have checksum128's loop run in WebAssembly */
+const WASM_FROM = 4096;
+
 const C1 = 0x239b961b;
 const C2 = 0xab0e9789;
 const C3 = 0x38b34ae5;
@@ -101,17 +106,23 @@ export function hash128(data: Uint8Array): string {
 export function checksum128(data: Uint8Array): string {
   const len = data.length;
   const blocks = len >>> 4;
-  const w = blockWords(data);
   let a = 0x6a09e667;
   let b = 0xbb67ae85 | 0;
   let c = 0x3c6ef372;
   let d = 0xa54ff53a | 0;
-  const end = blocks * 4;
-  for (let i = 0; i < end; i += 4) {
-    a = Math.imul(a ^ w[i], 0x01000193);
-    b = Math.imul(b ^ w[i + 1], 0x5bd1e995);
-    c = Math.imul(c ^ w[i + 2], C1);
-    d = Math.imul(d ^ w[i + 3], C3);
+  // (large inputs, the cache files read at start-up, by the same loop in WebAssembly)
+  const lanes = len >= WASM_FROM ? wasmLanes(data, [a, b, c, d]) : null;
+  if (lanes !== null) {
+    [a, b, c, d] = lanes;
+  } else {
+    const w = blockWords(data);
+    const end = blocks * 4;
+    for (let i = 0; i < end; i += 4) {
+      a = Math.imul(a ^ w[i], 0x01000193);
+      b = Math.imul(b ^ w[i + 1], 0x5bd1e995);
+      c = Math.imul(c ^ w[i + 2], C1);
+      d = Math.imul(d ^ w[i + 3], C3);
+    }
   }
   // the last 0-15 bytes, the length, and a final mix of the lanes into each other
   let t = len;

@@ -74,7 +74,7 @@ export function cPow(x: number, y: number): number {
     if ((x < 0 || Object.is(x, -0) || (x !== x && nanSign(x))) && Math.abs(y % 2) === 1) x2 = -x2;
     return y < 0 ? 1 / x2 : x2;
   }
-  if (x < 0 && !Number.isInteger(y)) return NEG_NAN;
+  if (x < 0 && !Number.isInteger(y)) return negNaN();
   if (Number.isInteger(y) && y >= -MAX_EXACT_EXP && y <= MAX_EXACT_EXP) {
     const r = intPow(x, y);
     if (r !== undefined) return r;
@@ -173,9 +173,13 @@ export function fltIdiv(a: number, b: number): LuaNumber {
 }
 
 /** Float modulo as C's fmod, adjusted to the sign of the divisor (luai_nummod). */
-// the NaN x86 produces for an invalid operation (sign bit set: printed "-nan")
+// the NaN x86 produces for an invalid operation (sign bit set: printed "-nan"), read from
+// memory at each use: an optimising compiler may fold a NaN constant into its canonical
+// (positive) NaN, and JavaScript does not promise to keep a NaN's sign bit
 const nanBits = new Float64Array(new BigUint64Array([0xfff8000000000000n]).buffer);
-export const NEG_NAN = nanBits[0];
+export function negNaN(): number {
+  return nanBits[0];
+}
 
 export function fltMod(a: number, b: number): LuaNumber {
   let m = a % b;
@@ -184,7 +188,7 @@ export function fltMod(a: number, b: number): LuaNumber {
     // operation (a infinite or b zero) gives the default NaN
     if (a !== a) return a;
     if (b !== b) return b;
-    return NEG_NAN;
+    return negNaN();
   }
   // as lua5.4: adjust only when the result and the divisor have opposite signs
   if (m > 0 ? b < 0 : m < 0 && b > 0) m += b;
