@@ -12,6 +12,7 @@ import path from "node:path";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { writeBundleKeys } from "./lib/bundle-keys.mjs";
+import { leanBundle } from "./lib/lean-bundle.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const src = path.join(root, "src");
@@ -132,11 +133,12 @@ const runBundles = [
 for (const { name, ...opts } of runBundles) {
   const outfile = path.join(runOut, name + ".cjs");
   await build({ ...runCommon, ...opts, outfile, plugins: [splitPlugin(name)] });
-  // ASCII only, so that the launcher reads them as Latin-1 (a copy, not a UTF-8 decoding):
-  // esbuild escapes strings, regexps and names, and leaves only comments with other text
-  const text = fs.readFileSync(outfile, "utf8");
+  // without esbuild's helper calls that only cost start-up time (lean-bundle.mjs), and ASCII
+  // only, so that the launcher reads them as Latin-1 (a copy, not a UTF-8 decoding): esbuild
+  // escapes strings, regexps and names, and leaves only comments with other text
+  const text = leanBundle(fs.readFileSync(outfile, "utf8"), outfile);
   const ascii = text.replace(/[^\x00-\x7f]/gu, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
-  if (ascii !== text) fs.writeFileSync(outfile, ascii);
+  fs.writeFileSync(outfile, ascii);
 }
 await writeBundleKeys(runOut);
 // the launcher's own start (CommonJS: bin/assay runs it without Node's ES module loader, whose
