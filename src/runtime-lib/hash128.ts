@@ -144,6 +144,12 @@ interface LaneModule {
   lanes: (blocks: number) => void;
 }
 
+/** Whether checksum128 of large inputs runs in WebAssembly here (for tests). */
+export function checksumInWasm(): boolean {
+  if (laneModule === undefined) laneModule = LITTLE_ENDIAN ? makeLaneModule() : null;
+  return laneModule !== null;
+}
+
 /** The module, made on first use; null where WebAssembly is unavailable (--jitless). */
 let laneModule: LaneModule | null | undefined;
 
@@ -151,9 +157,8 @@ let laneModule: LaneModule | null | undefined;
  *  unavailable. Words are read little-endian there, so only on little-endian machines (on
  *  others the JavaScript loop reads them in the machine's order, as before). */
 function wasmLanes(data: Uint8Array, blocks: number): number[] | null {
-  if (laneModule === undefined) laneModule = LITTLE_ENDIAN ? makeLaneModule() : null;
-  if (laneModule === null) return null;
-  const { memory, lanes } = laneModule;
+  if (!checksumInWasm()) return null;
+  const { memory, lanes } = laneModule as LaneModule;
   const need = 16 + blocks * 16;
   const have = memory.buffer.byteLength;
   if (have < need) memory.grow(Math.ceil((need - have) / 65536));
@@ -175,56 +180,54 @@ function makeLaneModule(): LaneModule | null {
 }
 
 /** The binary of a module exporting `memory` (one page to start) and `lanes` (jsLanes' loop
- *  over the blocks from byte 16). */
+ *  over the blocks from byte 16), written out as a listing: building it with array spreads
+ *  cost a millisecond of cold JavaScript. */
 function laneModuleBytes(): Uint8Array<ArrayBuffer> {
   // locals: 0 blocks (the parameter), 1-4 the lanes, 5 the address, 6 the end address
-  const get = (i: number): number[] => [0x20, i];
-  const set = (i: number): number[] => [0x21, i];
-  const i32 = (n: number): number[] => [0x41, ...sleb(n)];
-  const lane = (k: number): number[] => [...get(1 + k), ...get(5), 0x28, 2, 4 * k, 0x73, ...i32(LANE_MUL[k]), 0x6c, ...set(1 + k)];
-  const body = [
-    1, 6, 0x7f, // six i32 locals
-    ...LANE_START.flatMap((v, k) => [...i32(v), ...set(1 + k)]),
-    ...i32(16), ...set(5),
-    ...get(0), ...i32(4), 0x74, ...i32(16), 0x6a, ...set(6), // end = 16 + blocks * 16
+  const code: number[] = [1, 6, 0x7f]; // six i32 locals
+  for (let k = 0; k < 4; k++) code.push(0x41, ...sleb(LANE_START[k]), 0x21, 1 + k); // lane k = its start
+  code.push(
+    0x41, 16, 0x21, 5, // address = 16
+    0x20, 0, 0x41, 4, 0x74, 0x41, 16, 0x6a, 0x21, 6, // end = (blocks << 4) + 16
     0x02, 0x40, // block
-    ...get(5), ...get(6), 0x4f, 0x0d, 0, // no blocks: out
+    0x20, 5, 0x20, 6, 0x4f, 0x0d, 0, // no blocks (address >= end): out
     0x03, 0x40, // loop
-    ...lane(0), ...lane(1), ...lane(2), ...lane(3),
-    ...get(5), ...i32(16), 0x6a, 0x22, 5, ...get(6), 0x49, 0x0d, 0, // address += 16; again while below end
-    0x0b, 0x0b,
-    ...[0, 1, 2, 3].flatMap((k) => [...i32(0), ...get(1 + k), 0x36, 2, 4 * k]), // store the lanes at 0-15
-    0x0b,
-  ];
-  const section = (id: number, content: number[]): number[] => [id, ...uleb(content.length), ...content];
-  const name = (s: string): number[] => [s.length, ...Array.from(s, (ch) => ch.charCodeAt(0))];
+  );
+  // lane k = (lane k ^ load(address + 4k)) * its multiplier
+  for (let k = 0; k < 4; k++) code.push(0x20, 1 + k, 0x20, 5, 0x28, 2, 4 * k, 0x73, 0x41, ...sleb(LANE_MUL[k]), 0x6c, 0x21, 1 + k);
+  code.push(
+    0x20, 5, 0x41, 16, 0x6a, 0x22, 5, // address += 16
+    0x20, 6, 0x49, 0x0d, 0, // again while address < end
+    0x0b, 0x0b, // end loop, end block
+  );
+  for (let k = 0; k < 4; k++) code.push(0x41, 0, 0x20, 1 + k, 0x36, 2, 4 * k); // store lane k at 4k
+  code.push(0x0b);
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0, // "\0asm", version 1
-    ...section(1, [1, 0x60, 1, 0x7f, 0]), // type 0: (i32) -> ()
-    ...section(3, [1, 0]), // function 0 has type 0
-    ...section(5, [1, 0, 1]), // one memory, at least one page
-    ...section(7, [2, ...name("memory"), 2, 0, ...name("lanes"), 0, 0]),
-    ...section(10, [1, ...uleb(body.length), ...body]),
+    1, 5, 1, 0x60, 1, 0x7f, 0, // types: 0 is (i32) -> ()
+    3, 2, 1, 0, // functions: 0 has type 0
+    5, 3, 1, 0, 1, // memories: one, at least one page
+    7, 18, 2, 6, 0x6d, 0x65, 0x6d, 0x6f, 0x72, 0x79, 2, 0, 5, 0x6c, 0x61, 0x6e, 0x65, 0x73, 0, 0, // exports: "memory" memory 0, "lanes" function 0
+    10, ...uleb(code.length + 3), 1, ...uleb(code.length), ...code, // code: one body (of 128-16383 bytes: two-byte sizes)
   ]);
 }
 
+/** An unsigned LEB128 number of 128-16383 (two bytes), as the code section's sizes. */
 function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    const b = n & 0x7f;
-    n >>>= 7;
-    out.push(n !== 0 ? b | 0x80 : b);
-  } while (n !== 0);
-  return out;
+  return [(n & 0x7f) | 0x80, n >>> 7];
 }
 
+/** A signed LEB128 number, as WebAssembly's i32.const takes it. */
 function sleb(n: number): number[] {
   const out: number[] = [];
   n |= 0;
   for (;;) {
     const b = n & 0x7f;
     n >>= 7;
-    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) return [...out, b];
+    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
+      out.push(b);
+      return out;
+    }
     out.push(b | 0x80);
   }
 }
