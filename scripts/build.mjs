@@ -19,7 +19,7 @@ const src = path.join(root, "src");
 const out = path.join(root, "dist", "bundle");
 
 const coreDirs = ["compiler", "runtime-lib/core"].map((d) => path.join(src, d) + path.sep);
-const coreFiles = ["runtime-lib/helpers.ts", "runtime-lib/load.ts", "runtime-lib/compile-cache.ts", "runtime-lib/cache-files.ts", "runtime-lib/hash128.ts", "runtime-lib/checksum-lanes.ts", "runtime-lib/node-lazy.ts", "runtime-lib/io-out.ts", "runtime-lib/traceback.ts", "version.ts"]
+const coreFiles = ["runtime-lib/helpers.ts", "runtime-lib/load.ts", "runtime-lib/compile-cache.ts", "runtime-lib/cache-files.ts", "runtime-lib/hash128.ts", "runtime-lib/node-lazy.ts", "runtime-lib/io-out.ts", "runtime-lib/traceback.ts", "version.ts"]
   .map((f) => path.join(src, f))
   .filter((f) => fs.existsSync(f));
 const isCore = (f) => coreDirs.some((d) => f.startsWith(d)) || coreFiles.includes(f);

@@ -356,3 +356,26 @@ test('ASSAY_CACHE_V8=0 keeps no code cache of the runtime either', () => {
   assert.equal(assay(['run', 'main.lua'], { ...p, env: { ASSAY_CACHE_V8: '0' } }).out, 'hello, world\n');
   assert.deepEqual(fs.readdirSync(p.cache).filter((f) => f.endsWith('.v8')), []);
 });
+
+test('checksums of large files (computed in WebAssembly) equal the JavaScript ones (--jitless) and catch a flipped bit', () => {
+  // (unaligned views and lengths that leave a tail; the launcher checksums ~400 KB at each start)
+  const script = `
+    import { checksum } from ${JSON.stringify(new URL('../dist/runtime-lib/cache-files.js', import.meta.url).href)};
+    import { checksumInWasm } from ${JSON.stringify(new URL('../dist/runtime-lib/hash128.js', import.meta.url).href)};
+    const big = Buffer.alloc(300001);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 2654435761) >>> 24;
+    const out = [];
+    for (const [off, len] of [[0, 300001], [1, 65539], [3, 32768], [0, 32767], [5, 100]]) out.push(checksum(big.subarray(off, off + len)));
+    big[123457] ^= 8;
+    out.push(checksum(big));
+    console.log(checksumInWasm(), out.join(' '));`;
+  const run = (flags) => spawnSync(process.execPath, [...flags, '--input-type=module', '-e', script], { encoding: 'utf8' });
+  const fast = run([]);
+  const plain = run(['--jitless']);
+  assert.equal(fast.status, 0, fast.stderr);
+  assert.equal(plain.status, 0, plain.stderr);
+  const [wasm, ...sums] = fast.stdout.trim().split(' ');
+  assert.equal(wasm, 'true');
+  assert.equal(plain.stdout, `false ${sums.join(' ')}\n`);
+  assert.equal(new Set(sums).size, sums.length);
+});

@@ -4,7 +4,7 @@
 // heap cap reached, the program ended by force) as run.ts reports errors.
 import type { Worker } from "node:worker_threads";
 import type { RunOptions } from "../runtime-lib/run.js";
-import fs from "node:fs";
+import { writeSync } from "node:fs";
 
 export interface Limits {
   /** JS stack for the Lua thread (deep recursion) */
@@ -103,7 +103,7 @@ async function launchWorker(opts: RunOptions, limits: Limits): Promise<number> {
  *  (run.ts is loaded only now: the supervising thread does not need the runtime otherwise.) */
 async function supervisorFailure(message: string, ended: { code: number; ms: number; script: RunOptions } | null): Promise<void> {
   const run = await import("../runtime-lib/run.js");
-  if (!run.runEventsOn()) fs.writeSync(2, `assay: ${message}\n`);
+  if (!run.runEventsOn()) writeSync(2, `assay: ${message}\n`);
   else {
     run.runEvent("error", message, { event: "error" });
     if (ended) {

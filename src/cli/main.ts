@@ -1,25 +1,19 @@
 // The `assay` command line: a declarative commander set-up; each command calls the
 // programmatic API. Every command, option, variable and exit code is in docs/cli.md.
-import fs from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
+import { extname } from "node:path";
 import { launch } from "./launch.js";
 import { USAGE, cannotOpen, internalError, isCommanderError, usageError } from "./errors.js";
 import type { RunOptions } from "../runtime-lib/run.js";
-import { registerBuild } from "./build-cmd.js";
 import { VERSION } from "../version.js";
-import { registerCacheCommand } from "./cache-cmd.js";
-import { registerCheck } from "./check-cmd.js";
-import { registerTestCommand } from "./test-cmd.js";
-import { registerTypesCommand } from "./types-cmd.js";
-import { registerStdlibCommand } from "./stdlib-cmd.js";
 
 // for start.ts, which starts the Lua worker thread its own way (with the code cache)
 export { embeddedWorker } from "./launch.js";
 export { runWorker } from "./worker-run.js";
 
 function readScript(file: string): string {
-  if (file === "-") return fs.readFileSync(0, "latin1");
-  return fs.readFileSync(file, "latin1");
+  if (file === "-") return readFileSync(0, "latin1");
+  return readFileSync(file, "latin1");
 }
 
 interface RunFlags {
@@ -83,7 +77,7 @@ async function runDefault(file: string | undefined, args: string[], opts: Defaul
   }
   // no script: as lua, a REPL on a terminal, else the script is standard input
   if (!file) return process.stdin.isTTY ? interactive(undefined, [], opts) : runFile("-", [], opts);
-  const ext = path.extname(file);
+  const ext = extname(file);
   if (ext === ".yaml" || ext === ".yml") return (await import("./check-cmd.js")).runCheckArgs(file, args, opts);
   return runFile(file, args, opts);
 }
@@ -167,13 +161,25 @@ async function parseWithCommander(argv: string[]): Promise<number> {
       status = await interactive(undefined, [], { ...program.opts<RunFlags>(), ...flags });
     });
   // (further commands register here: `assay cache ...` from cache-cmd.ts, `assay build`
-  // from build-cmd.ts)
-  registerBuild(program, (s) => (status = s));
-  registerCacheCommand(program, (code) => (status = code));
-  registerCheck(program, (s) => (status = s));
-  registerTestCommand(program, (code) => (status = code));
-  registerTypesCommand(program, (code) => (status = code));
-  registerStdlibCommand(program, (code) => (status = code));
+  // from build-cmd.ts; loaded only now, so that `assay run FILE` never evaluates them — the
+  // types command's description tables alone took a few milliseconds of every start)
+  const [build, cache, check, test, types, stdlib] = await Promise.all([
+    import("./build-cmd.js"),
+    import("./cache-cmd.js"),
+    import("./check-cmd.js"),
+    import("./test-cmd.js"),
+    import("./types-cmd.js"),
+    import("./stdlib-cmd.js"),
+  ]);
+  const setStatus = (s: number): void => {
+    status = s;
+  };
+  build.registerBuild(program, setStatus);
+  cache.registerCacheCommand(program, setStatus);
+  check.registerCheck(program, setStatus);
+  test.registerTestCommand(program, setStatus);
+  types.registerTypesCommand(program, setStatus);
+  stdlib.registerStdlibCommand(program, setStatus);
   program.exitOverride();
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -2,9 +2,9 @@
 // Lua chunks and their V8 code cache) and by the launcher's code cache of the runtime itself
 // (cli/start.ts, which runs before the runtime is loaded and so cannot import it): where the
 // directory is, how a file is framed and checked, and how it is written atomically.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { checksum128, hash128 } from "./hash128.js";
 
 /** Bumped when what a cache file holds or means changes (2: a cached chunk's script is named
@@ -21,11 +21,11 @@ export const V8_TAG = digest(`${process.versions.v8} ${process.arch} ${process.e
 /** The cache directory: ASSAY_CACHE_DIR, else $XDG_CACHE_HOME/assay, else ~/.cache/assay. */
 export function cacheDir(): string {
   const own = process.env.ASSAY_CACHE_DIR;
-  if (own) return path.resolve(own);
+  if (own) return resolve(own);
   const xdg = process.env.XDG_CACHE_HOME;
   // the XDG spec: a relative path is invalid and ignored
-  if (xdg && path.isAbsolute(xdg)) return path.join(xdg, "assay");
-  return path.join(os.homedir(), ".cache", "assay");
+  if (xdg && isAbsolute(xdg)) return join(xdg, "assay");
+  return join(homedir(), ".cache", "assay");
 }
 
 /** Why `dir` cannot hold the cache, or null when it can. With `create`, a missing directory
@@ -33,11 +33,11 @@ export function cacheDir(): string {
 export function unusable(dir: string, create: boolean): string | null {
   try {
     // private: entries are code this user will run
-    if (create) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (create) mkdirSync(dir, { recursive: true, mode: 0o700 });
     let d = dir;
-    while (!create && !fs.existsSync(d) && path.dirname(d) !== d) d = path.dirname(d);
-    if (!fs.statSync(d).isDirectory()) return `${d} is not a directory`;
-    fs.accessSync(d, fs.constants.W_OK);
+    while (!create && !existsSync(d) && dirname(d) !== d) d = dirname(d);
+    if (!statSync(d).isDirectory()) return `${d} is not a directory`;
+    accessSync(d, constants.W_OK);
     return null;
   } catch (e) {
     return `${dir}: ${reason(e)}`;
@@ -47,8 +47,8 @@ export function unusable(dir: string, create: boolean): string | null {
 /** Whether `d` is a directory this process can read entries from. */
 export function readable(d: string): boolean {
   try {
-    fs.accessSync(d, fs.constants.R_OK | fs.constants.X_OK);
-    return fs.statSync(d).isDirectory();
+    accessSync(d, constants.R_OK | constants.X_OK);
+    return statSync(d).isDirectory();
   } catch {
     return false;
   }
@@ -87,7 +87,7 @@ export function framed(magic: string, key: string, payload: Buffer): Buffer[] {
 export function unframe(file: string, magic: string, key: string): Buffer | null | "missing" {
   let buf: Buffer;
   try {
-    buf = fs.readFileSync(file);
+    buf = readFileSync(file);
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === "ENOENT" ? "missing" : null;
   }
@@ -105,17 +105,17 @@ export function writeAtomic(file: string, parts: Buffer[]): string | null {
   // (unique among processes: the pid, and a random part for hosts sharing the directory)
   const tmp = `${file}.${process.pid.toString(36)}${Math.random().toString(36).slice(2, 10)}.tmp`;
   try {
-    const fd = fs.openSync(tmp, "wx");
+    const fd = openSync(tmp, "wx");
     try {
-      for (const b of parts) fs.writeFileSync(fd, b); // all of b, at the current position
+      for (const b of parts) writeFileSync(fd, b); // all of b, at the current position
     } finally {
-      fs.closeSync(fd);
+      closeSync(fd);
     }
-    fs.renameSync(tmp, file);
+    renameSync(tmp, file);
     return null;
   } catch (e) {
     try {
-      fs.unlinkSync(tmp);
+      unlinkSync(tmp);
     } catch {
       // never created
     }

@@ -19,8 +19,8 @@
 // its code cache (damaged data crashes the process), hence the checksum on .v8 files too.
 // A cache directory that cannot be created or written disables caching for the run,
 // silently unless --verbose (cacheOptions.verbose) asks.
-import fs from "node:fs";
-import path from "node:path";
+import { readdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type vm from "node:vm";
 import { compile, Compiled, COMPILER_VERSION } from "../compiler/compile.js";
 import { VERSION } from "../version.js";
@@ -48,9 +48,10 @@ const OURS = /^((rt-)?([0-9a-f]{32}|[0-9a-f]{64})(\.lcc|\.[0-9a-f]{8}\.v8)(\.[0-
 // ---- state of this run ----
 
 let dir: string | null | undefined; // undefined until the first file chunk, null when disabled
-/** the directory can be read but not written (a cache baked into a read-only image): entries
- *  are used, none are written */
-let readOnly = false;
+/** whether the directory takes writes; undefined until the run first wants to write. False
+ *  for a directory that can be read but not written (a cache baked into a read-only image):
+ *  entries are used, none are written. */
+let writable: boolean | undefined;
 let told = false;
 /** what --verbose reports at exit (a chunk loaded again in the same run is not counted) */
 const stats = { hits: 0, compiled: 0, repaired: 0, written: 0, v8Accepted: 0, v8Written: 0 };
@@ -63,28 +64,41 @@ function disable(why: string): void {
   }
 }
 
-/** The cache directory when caching works, else null (deciding on first use). */
+/** The cache directory, or null when caching was disabled. Whether it can be written (and
+ *  made) is decided by canWrite when a write is first wanted: a run whose chunks are all in
+ *  the cache only reads, and a directory that cannot be read only gives misses until then. */
 function usableDir(): string | null {
   if (dir === undefined) {
-    const d = cacheDir();
-    const why = unusable(d, true);
-    if (why !== null && !readable(d)) {
-      disable(why);
-      return null;
-    }
-    readOnly = why !== null;
-    dir = d;
+    dir = cacheDir();
     process.once("exit", atExit);
   }
   return dir;
 }
 
+/** Whether entries can be written to the cache directory (making it if missing). One that
+ *  can be neither written nor read disables the cache. */
+function canWrite(): boolean {
+  if (writable === undefined && dir) {
+    const why = unusable(dir, true);
+    writable = why === null;
+    if (why !== null && !readable(dir)) disable(why);
+  }
+  return writable === true && !!dir;
+}
+
 // ---- entries ----
+
+/** What every key's text starts with. */
+const KEY_PREFIX = `assay ${VERSION}\0compiler ${COMPILER_VERSION}\0options ${JSON.stringify(COMPILE_OPTIONS)}\0`;
 
 function keyOf(source: string, chunkname: string): string {
   // (the name as UTF-8: a file's name may hold any character; the source is bytes)
-  const head = Buffer.from(`assay ${VERSION}\0compiler ${COMPILER_VERSION}\0options ${JSON.stringify(COMPILE_OPTIONS)}\0chunk ${chunkname.length}:${chunkname}\0`, "utf8");
-  return digest(Buffer.concat([head, Buffer.from(source, "latin1")]));
+  const head = `${KEY_PREFIX}chunk ${chunkname.length}:${chunkname}\0`;
+  const headBytes = Buffer.byteLength(head, "utf8");
+  const text = Buffer.allocUnsafe(headBytes + source.length);
+  text.write(head, 0, "utf8");
+  text.write(source, headBytes, "latin1");
+  return digest(text);
 }
 
 /** Writes `parts` to `file` atomically; a failure disables the cache for the run. */
@@ -136,7 +150,7 @@ function fromEntry(payload: Buffer, source: string, chunkname: string, file: str
       stats.compiled++;
       stats.repaired++;
       const data = encode(fresh);
-      if (data !== null) writeAtomic(file, framed(ENTRY_MAGIC, key, data));
+      if (data !== null && canWrite()) writeAtomic(file, framed(ENTRY_MAGIC, key, data));
       table = fresh;
     }
     return table;
@@ -182,7 +196,7 @@ export function compileCached(source: string, chunkname: string, cached = chunkn
 }
 
 function lookUp(source: string, chunkname: string, d: string, key: string): CachedCompile {
-  const file = path.join(d, key + ENTRY_EXT);
+  const file = join(d, key + ENTRY_EXT);
   const payload = unframe(file, ENTRY_MAGIC, key);
   const c = payload instanceof Buffer ? fromEntry(payload, source, chunkname, file, key) : null;
   if (c !== null) {
@@ -192,7 +206,7 @@ function lookUp(source: string, chunkname: string, d: string, key: string): Cach
   const compiled = compile(source, chunkname);
   stats.compiled++;
   if (payload !== "missing") stats.repaired++;
-  if (readOnly) return { compiled, key: null };
+  if (!canWrite()) return { compiled, key: null };
   const data = encode(compiled);
   const ok = data !== null && writeAtomic(file, framed(ENTRY_MAGIC, key, data));
   if (ok) stats.written++;
@@ -204,7 +218,7 @@ function lookUp(source: string, chunkname: string, d: string, key: string): Cach
 /** Scripts whose code cache is to be written at exit (none was offered, or V8 rejected it). */
 const toWrite = new Map<string, vm.Script>();
 
-const v8File = (key: string): string => path.join(dir as string, `${key}.${V8_TAG}${V8_EXT}`);
+const v8File = (key: string): string => join(dir as string, `${key}.${V8_TAG}${V8_EXT}`);
 
 /** V8's code cache for the chunk with this key, if there is a sound one. */
 export function codeCacheFor(key: string | null): Buffer | undefined {
@@ -218,11 +232,12 @@ export function codeCacheFor(key: string | null): Buffer | undefined {
 export function scriptMade(key: string | null, script: vm.Script, offered: Buffer | undefined): void {
   if (key === null || !cacheOptions.v8 || !dir) return;
   if (offered !== undefined && !script.cachedDataRejected) stats.v8Accepted++;
-  else if (!readOnly) toWrite.set(key, script);
+  else if (writable !== false) toWrite.set(key, script);
 }
 
 function atExit(): void {
   try {
+    if (toWrite.size > 0 && !canWrite()) toWrite.clear();
     for (const [key, script] of toWrite) {
       if (!dir) break;
       if (writeAtomic(v8File(key), framed(V8_MAGIC, key, script.createCachedData()))) stats.v8Written++;
@@ -232,7 +247,8 @@ function atExit(): void {
     if (cacheOptions.verbose && dir) {
       const s = stats;
       const v8 = cacheOptions.v8 ? `; V8 code cache: ${s.v8Accepted} used, ${s.v8Written} written` : "";
-      const ro = readOnly ? " (read-only)" : "";
+      // (a run that only had hits has not asked yet; its directory is readable)
+      const ro = canWrite() ? "" : " (read-only)";
       const cut = pruned > 0 ? `; ${pruned} old files removed` : "";
       writeStderr(`assay: compile cache ${dir}${ro}: ${s.hits} hits, ${s.compiled} compiled (${s.repaired} repaired)${v8}${cut}\n`);
     }
@@ -256,14 +272,14 @@ const PRUNE_EVERY_MS = 3600_000;
  *  maxBytes(), removes the files written longest ago until it holds 80% of that (a used
  *  entry that goes is simply compiled again). Returns the number of files removed. */
 function prune(d: string): number {
-  const stamp = path.join(d, PRUNE_STAMP);
+  const stamp = join(d, PRUNE_STAMP);
   try {
-    if (Date.now() - fs.statSync(stamp).mtimeMs < PRUNE_EVERY_MS) return 0;
+    if (Date.now() - statSync(stamp).mtimeMs < PRUNE_EVERY_MS) return 0;
   } catch {
     // never pruned
   }
   try {
-    fs.writeFileSync(stamp, "");
+    writeFileSync(stamp, "");
   } catch {
     return 0;
   }
@@ -272,7 +288,7 @@ function prune(d: string): number {
   for (const name of ourFiles(d)) {
     if (name === PRUNE_STAMP) continue;
     try {
-      const st = fs.statSync(path.join(d, name));
+      const st = statSync(join(d, name));
       files.push({ name, size: st.size, mtime: st.mtimeMs });
       total += st.size;
     } catch {
@@ -286,7 +302,7 @@ function prune(d: string): number {
   for (const f of files) {
     if (total <= limit * 0.8) break;
     try {
-      fs.unlinkSync(path.join(d, f.name));
+      unlinkSync(join(d, f.name));
       total -= f.size;
       removed++;
     } catch {
@@ -301,7 +317,7 @@ function prune(d: string): number {
 /** The files of the cache in `d` (names only), or [] when there is no such directory. */
 function ourFiles(d: string): string[] {
   try {
-    return fs.readdirSync(d).filter((f) => OURS.test(f));
+    return readdirSync(d).filter((f) => OURS.test(f));
   } catch {
     return [];
   }
@@ -321,7 +337,7 @@ export function cacheInfo(): CacheInfo {
   let bytes = 0;
   for (const f of ourFiles(d)) {
     try {
-      bytes += fs.statSync(path.join(d, f)).size;
+      bytes += statSync(join(d, f)).size;
       if (f.endsWith(ENTRY_EXT)) entries++;
     } catch {
       // removed meanwhile
@@ -338,7 +354,7 @@ export function clearCache(): { dir: string; entries: number; failed: string[] }
   const failed: string[] = [];
   for (const f of ourFiles(d)) {
     try {
-      fs.unlinkSync(path.join(d, f));
+      unlinkSync(join(d, f));
       if (f.endsWith(ENTRY_EXT)) entries++;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "ENOENT") failed.push(f);

@@ -6,11 +6,6 @@
 // Words are read in the machine's byte order: values are compared only on the machine that
 // made them.
 
-import { wasmLanes } from "./checksum-lanes.js";
-
-/** inputs from this size have checksum128's loop run in WebAssembly */
-const WASM_FROM = 4096;
-
 const C1 = 0x239b961b;
 const C2 = 0xab0e9789;
 const C3 = 0x38b34ae5;
@@ -99,31 +94,21 @@ export function hash128(data: Uint8Array): string {
   return hex(h1) + hex(h2) + hex(h3) + hex(h4);
 }
 
+/** A checksum's lanes: their start values and multipliers. */
+const LANE_START = [0x6a09e667, 0xbb67ae85 | 0, 0x3c6ef372, 0xa54ff53a | 0];
+const LANE_MUL = [0x01000193, 0x5bd1e995, C1, C3];
+
 /** A checksum of `data` as 32 hex digits, for spotting damage in cache files (a torn write, a
  *  bad disk) rather than for keys: four lanes of multiply-xor over 32-bit words, which detects
- *  any change confined to one word for certain, at about half hash128's cost in V8's
- *  interpreter, where the first call on a large file mostly runs. */
+ *  any change confined to one word for certain. Large inputs (the code caches of the runtime
+ *  itself, read at every start) go through WebAssembly: in JavaScript the loop's first run is
+ *  interpreted, then compiled by TurboFan in the middle of it, which cost a hello world ~10 ms
+ *  of CPU for the runtime's ~400 KB; with WebAssembly it costs as much as no checksum. */
 export function checksum128(data: Uint8Array): string {
   const len = data.length;
   const blocks = len >>> 4;
-  let a = 0x6a09e667;
-  let b = 0xbb67ae85 | 0;
-  let c = 0x3c6ef372;
-  let d = 0xa54ff53a | 0;
-  // (large inputs, the cache files read at start-up, by the same loop in WebAssembly)
-  const lanes = len >= WASM_FROM ? wasmLanes(data, [a, b, c, d]) : null;
-  if (lanes !== null) {
-    [a, b, c, d] = lanes;
-  } else {
-    const w = blockWords(data);
-    const end = blocks * 4;
-    for (let i = 0; i < end; i += 4) {
-      a = Math.imul(a ^ w[i], 0x01000193);
-      b = Math.imul(b ^ w[i + 1], 0x5bd1e995);
-      c = Math.imul(c ^ w[i + 2], C1);
-      d = Math.imul(d ^ w[i + 3], C3);
-    }
-  }
+  const lanes = (len >= WASM_MIN && wasmLanes(data, blocks)) || jsLanes(data, blocks);
+  let [a, b, c, d] = lanes;
   // the last 0-15 bytes, the length, and a final mix of the lanes into each other
   let t = len;
   for (let i = blocks * 16; i < len; i++) t = Math.imul(t ^ data[i], 0x01000193);
@@ -132,4 +117,117 @@ export function checksum128(data: Uint8Array): string {
   c = fmix(c ^ b);
   d = fmix(d ^ c);
   return hex(a) + hex(b) + hex(c) + hex(d);
+}
+
+/** The lanes over the whole 16-byte blocks of `data`, in JavaScript. */
+function jsLanes(data: Uint8Array, blocks: number): number[] {
+  const w = blockWords(data);
+  let [a, b, c, d] = LANE_START;
+  const end = blocks * 4;
+  for (let i = 0; i < end; i += 4) {
+    a = Math.imul(a ^ w[i], 0x01000193);
+    b = Math.imul(b ^ w[i + 1], 0x5bd1e995);
+    c = Math.imul(c ^ w[i + 2], C1);
+    d = Math.imul(d ^ w[i + 3], C3);
+  }
+  return [a, b, c, d];
+}
+
+// ---- the lanes in WebAssembly ----
+
+/** Below this many bytes, the JavaScript loop costs less than starting WebAssembly. */
+const WASM_MIN = 32768;
+
+interface LaneModule {
+  memory: WebAssembly.Memory;
+  /** lanes(blocks): the lanes over `blocks` 16-byte blocks at byte 16, stored at bytes 0-15 */
+  lanes: (blocks: number) => void;
+}
+
+/** Whether checksum128 of large inputs runs in WebAssembly here (for tests). */
+export function checksumInWasm(): boolean {
+  if (laneModule === undefined) laneModule = LITTLE_ENDIAN ? makeLaneModule() : null;
+  return laneModule !== null;
+}
+
+/** The module, made on first use; null where WebAssembly is unavailable (--jitless). */
+let laneModule: LaneModule | null | undefined;
+
+/** The lanes over the whole 16-byte blocks of `data`, in WebAssembly; null when it is
+ *  unavailable. Words are read little-endian there, so only on little-endian machines (on
+ *  others the JavaScript loop reads them in the machine's order, as before). */
+function wasmLanes(data: Uint8Array, blocks: number): number[] | null {
+  if (!checksumInWasm()) return null;
+  const { memory, lanes } = laneModule as LaneModule;
+  const need = 16 + blocks * 16;
+  const have = memory.buffer.byteLength;
+  if (have < need) memory.grow(Math.ceil((need - have) / 65536));
+  new Uint8Array(memory.buffer).set(data.subarray(0, blocks * 16), 16);
+  lanes(blocks);
+  return Array.from(new Int32Array(memory.buffer, 0, 4));
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+function makeLaneModule(): LaneModule | null {
+  try {
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(laneModuleBytes()));
+    const { memory, lanes } = instance.exports as unknown as LaneModule;
+    return { memory, lanes };
+  } catch {
+    return null;
+  }
+}
+
+/** The binary of a module exporting `memory` (one page to start) and `lanes` (jsLanes' loop
+ *  over the blocks from byte 16), written out as a listing: building it with array spreads
+ *  cost a millisecond of cold JavaScript. */
+function laneModuleBytes(): Uint8Array<ArrayBuffer> {
+  // locals: 0 blocks (the parameter), 1-4 the lanes, 5 the address, 6 the end address
+  const code: number[] = [1, 6, 0x7f]; // six i32 locals
+  for (let k = 0; k < 4; k++) code.push(0x41, ...sleb(LANE_START[k]), 0x21, 1 + k); // lane k = its start
+  code.push(
+    0x41, 16, 0x21, 5, // address = 16
+    0x20, 0, 0x41, 4, 0x74, 0x41, 16, 0x6a, 0x21, 6, // end = (blocks << 4) + 16
+    0x02, 0x40, // block
+    0x20, 5, 0x20, 6, 0x4f, 0x0d, 0, // no blocks (address >= end): out
+    0x03, 0x40, // loop
+  );
+  // lane k = (lane k ^ load(address + 4k)) * its multiplier
+  for (let k = 0; k < 4; k++) code.push(0x20, 1 + k, 0x20, 5, 0x28, 2, 4 * k, 0x73, 0x41, ...sleb(LANE_MUL[k]), 0x6c, 0x21, 1 + k);
+  code.push(
+    0x20, 5, 0x41, 16, 0x6a, 0x22, 5, // address += 16
+    0x20, 6, 0x49, 0x0d, 0, // again while address < end
+    0x0b, 0x0b, // end loop, end block
+  );
+  for (let k = 0; k < 4; k++) code.push(0x41, 0, 0x20, 1 + k, 0x36, 2, 4 * k); // store lane k at 4k
+  code.push(0x0b);
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0, // "\0asm", version 1
+    1, 5, 1, 0x60, 1, 0x7f, 0, // types: 0 is (i32) -> ()
+    3, 2, 1, 0, // functions: 0 has type 0
+    5, 3, 1, 0, 1, // memories: one, at least one page
+    7, 18, 2, 6, 0x6d, 0x65, 0x6d, 0x6f, 0x72, 0x79, 2, 0, 5, 0x6c, 0x61, 0x6e, 0x65, 0x73, 0, 0, // exports: "memory" memory 0, "lanes" function 0
+    10, ...uleb(code.length + 3), 1, ...uleb(code.length), ...code, // code: one body (of 128-16383 bytes: two-byte sizes)
+  ]);
+}
+
+/** An unsigned LEB128 number of 128-16383 (two bytes), as the code section's sizes. */
+function uleb(n: number): number[] {
+  return [(n & 0x7f) | 0x80, n >>> 7];
+}
+
+/** A signed LEB128 number, as WebAssembly's i32.const takes it. */
+function sleb(n: number): number[] {
+  const out: number[] = [];
+  n |= 0;
+  for (;;) {
+    const b = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
+      out.push(b);
+      return out;
+    }
+    out.push(b | 0x80);
+  }
 }

@@ -2,7 +2,7 @@
 // script with its own file name (so stack frames can be mapped back to Lua positions),
 // given the helper table, then bound to an _ENV table. File chunks go through the on-disk
 // compile cache (compile-cache.ts), which also keeps V8's code cache for their scripts.
-import vm from "node:vm";
+import { Script } from "node:vm";
 import { Compiled, LuaSyntaxError } from "../compiler/compile.js";
 import { ChunkInfo, registerChunk, reserveSites } from "./core/errors.js";
 import { helpers } from "./helpers.js";
@@ -23,7 +23,7 @@ export function instantiate(c: Compiled, cacheKey: string | null = null): ChunkF
   const info = chunkInfo(c);
   registerChunk(file, info);
   const cachedData = codeCacheFor(cacheKey);
-  const script = new vm.Script(c.code, { filename: file, cachedData });
+  const script = new Script(c.code, { filename: file, cachedData });
   scriptMade(cacheKey, script, cachedData);
   const outer = script.runInThisContext() as (h: typeof helpers, sites: (count: number) => number) => ChunkFactory;
   return outer(helpers, (count) => reserveSites(info, count));

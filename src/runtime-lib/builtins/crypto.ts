@@ -11,7 +11,7 @@
 // is accepted where a string is, converted as Lua does.
 import { lazyNode, onFirstUse } from "../node-lazy.js";
 import type { Hash, Hmac } from "node:crypto";
-import fs from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import { LuaTable } from "../core/table.js";
 import { LFloat, numberToString } from "../core/numbers.js";
 import { LuaError } from "../core/errors.js";
@@ -101,21 +101,21 @@ const cryptoLib = {
     const name = Buffer.from(p, "latin1");
     let fd: number;
     try {
-      fd = fs.openSync(name, "r");
+      fd = openSync(name, "r");
     } catch (e) {
       throw libError("crypto.hash_file", `crypto.hash_file: cannot open "${p}": ${reason(e)}`);
     }
     try {
       const buf = Buffer.allocUnsafe(1 << 20);
       for (;;) {
-        const n = fs.readSync(fd, buf, 0, buf.length, null);
+        const n = readSync(fd, buf, 0, buf.length, null);
         if (n === 0) break;
         h.update(buf.subarray(0, n));
       }
     } catch (e) {
       throw libError("crypto.hash_file", `crypto.hash_file: cannot read "${p}": ${reason(e)}`);
     } finally {
-      fs.closeSync(fd);
+      closeSync(fd);
     }
     return h.digest("hex");
   },

@@ -40,9 +40,9 @@
 // Errors: "fs.<fn>: <path>: <strerror text>", e.g. "fs.read: /x: No such file or directory"
 // (two paths as "<src> -> <dst>"), with the calling Lua line's position. Arguments of the
 // wrong type raise Lua's argument errors.
-import fs from "node:fs";
-import nodePath from "node:path";
-import nodeOs from "node:os";
+import { Dirent, PathLike, Stats, appendFileSync, chmodSync, closeSync, copyFileSync, existsSync, fchmodSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import { join, posix, resolve } from "node:path";
+import { tmpdir } from "node:os";
 import { lazyNode } from "../node-lazy.js";
 import { createRequire } from "node:module";
 import type * as Tinyglobby from "tinyglobby";
@@ -96,10 +96,10 @@ function dataArg(v: unknown, fname: string, present: boolean): Buffer {
   return Buffer.from(checkString(v, 2, `fs.${fname}`, present), "latin1");
 }
 
-const tryLstat = (p: FsPath): fs.Stats | undefined => fs.lstatSync(p, { throwIfNoEntry: false });
-const tryStat = (p: FsPath): fs.Stats | undefined => {
+const tryLstat = (p: FsPath): Stats | undefined => lstatSync(p, { throwIfNoEntry: false });
+const tryStat = (p: FsPath): Stats | undefined => {
   try {
-    return fs.statSync(p, { throwIfNoEntry: false });
+    return statSync(p, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
@@ -114,14 +114,14 @@ function bytesOfPath(b: Buffer | string): string {
 function readWhole(fname: string, path: string): string {
   const p = fsPath(path);
   try {
-    const fd = fs.openSync(p, "r");
+    const fd = openSync(p, "r");
     try {
-      const st = fs.fstatSync(fd);
+      const st = fstatSync(fd);
       if (st.isDirectory()) throw sysError("EISDIR");
       if (st.size > 1048576) checkMemory(st.size);
-      return fs.readFileSync(fd).toString("latin1");
+      return readFileSync(fd).toString("latin1");
     } finally {
-      fs.closeSync(fd);
+      closeSync(fd);
     }
   } catch (e) {
     throw sysFail(fname, path, e);
@@ -133,7 +133,7 @@ const IN_PLACE = new Set(["EACCES", "EPERM", "EROFS", "ENOENT", "EINVAL", "ENOTS
 
 function writeAll(fd: number, data: Buffer): void {
   let off = 0;
-  while (off < data.length) off += fs.writeSync(fd, data, off, data.length - off);
+  while (off < data.length) off += writeSync(fd, data, off, data.length - off);
 }
 
 /** Replaces `path` with `data` atomically (see the header). */
@@ -143,7 +143,7 @@ export function atomicWrite(fname: string, path: string, data: Buffer): void {
     const l = tryLstat(fsPath(path));
     if (l?.isSymbolicLink()) {
       try {
-        target = bytesOfPath(fs.realpathSync(fsPath(path), { encoding: "buffer" }));
+        target = bytesOfPath(realpathSync(fsPath(path), { encoding: "buffer" }));
       } catch {
         // a dangling link: replace the link itself
       }
@@ -151,31 +151,31 @@ export function atomicWrite(fname: string, path: string, data: Buffer): void {
     const existing = tryStat(fsPath(target));
     if (existing?.isDirectory()) throw sysError("EISDIR");
     // devices, FIFOs, sockets: a plain write is the only meaningful one
-    if (existing && !existing.isFile()) return fs.writeFileSync(fsPath(target), data);
-    const dir = nodePath.posix.dirname(target);
-    if (!existing) fs.mkdirSync(fsPath(dir), { recursive: true });
+    if (existing && !existing.isFile()) return writeFileSync(fsPath(target), data);
+    const dir = posix.dirname(target);
+    if (!existing) mkdirSync(fsPath(dir), { recursive: true });
     // (the name cut short so that the temp name stays within NAME_MAX)
-    const tmp = nodePath.posix.join(dir, `.${nodePath.posix.basename(target).slice(0, 100)}.assay-${process.pid}-${lazyNode.crypto().randomBytes(4).toString("hex")}.tmp`);
+    const tmp = posix.join(dir, `.${posix.basename(target).slice(0, 100)}.assay-${process.pid}-${lazyNode.crypto().randomBytes(4).toString("hex")}.tmp`);
     let fd: number;
     try {
-      fd = fs.openSync(fsPath(tmp), "wx", existing ? existing.mode & 0o7777 : 0o666);
+      fd = openSync(fsPath(tmp), "wx", existing ? existing.mode & 0o7777 : 0o666);
     } catch (e) {
-      if (existing && IN_PLACE.has((e as NodeJS.ErrnoException).code ?? "")) return fs.writeFileSync(fsPath(target), data);
+      if (existing && IN_PLACE.has((e as NodeJS.ErrnoException).code ?? "")) return writeFileSync(fsPath(target), data);
       throw e;
     }
     try {
       try {
         writeAll(fd, data);
         // the mode of the file replaced, exactly (open applies the umask)
-        if (existing) fs.fchmodSync(fd, existing.mode & 0o7777);
-        fs.fsyncSync(fd);
+        if (existing) fchmodSync(fd, existing.mode & 0o7777);
+        fsyncSync(fd);
       } finally {
-        fs.closeSync(fd);
+        closeSync(fd);
       }
-      fs.renameSync(fsPath(tmp), fsPath(target));
+      renameSync(fsPath(tmp), fsPath(target));
     } catch (e) {
       try {
-        fs.unlinkSync(fsPath(tmp));
+        unlinkSync(fsPath(tmp));
       } catch {
         // already gone
       }
@@ -188,14 +188,14 @@ export function atomicWrite(fname: string, path: string, data: Buffer): void {
 
 // ---- directory listings ----
 
-function typeOfDirent(d: fs.Dirent<Buffer>): string {
+function typeOfDirent(d: Dirent<Buffer>): string {
   return d.isDirectory() ? "directory" : d.isSymbolicLink() ? "symlink" : "file";
 }
 
-function readEntries(fname: string, shown: string, dir: string): fs.Dirent<Buffer>[] {
-  let list: fs.Dirent<Buffer>[];
+function readEntries(fname: string, shown: string, dir: string): Dirent<Buffer>[] {
+  let list: Dirent<Buffer>[];
   try {
-    list = fs.readdirSync(fsPath(dir), { withFileTypes: true, encoding: "buffer" });
+    list = readdirSync(fsPath(dir), { withFileTypes: true, encoding: "buffer" });
   } catch (e) {
     throw sysFail(fname, shown, e);
   }
@@ -213,7 +213,7 @@ function entry(fields: Record<string, unknown>): LuaTable {
 const openFds = new FinalizationRegistry<{ fd: number }>((h) => {
   if (h.fd >= 0) {
     try {
-      fs.closeSync(h.fd);
+      closeSync(h.fd);
     } catch {
       // closed already
     }
@@ -223,10 +223,10 @@ const openFds = new FinalizationRegistry<{ fd: number }>((h) => {
 function linesIterator(path: string): Multi {
   const h = { fd: -1 };
   try {
-    h.fd = fs.openSync(fsPath(path), "r");
-    if (fs.fstatSync(h.fd).isDirectory()) throw sysError("EISDIR");
+    h.fd = openSync(fsPath(path), "r");
+    if (fstatSync(h.fd).isDirectory()) throw sysError("EISDIR");
   } catch (e) {
-    if (h.fd >= 0) fs.closeSync(h.fd);
+    if (h.fd >= 0) closeSync(h.fd);
     throw sysFail("lines", path, e);
   }
   const chunk = Buffer.allocUnsafe(65536);
@@ -236,7 +236,7 @@ function linesIterator(path: string): Multi {
     if (h.fd >= 0) {
       const fd = h.fd;
       h.fd = -1;
-      fs.closeSync(fd);
+      closeSync(fd);
     }
   };
   const iter = function lines(): unknown {
@@ -256,7 +256,7 @@ function linesIterator(path: string): Multi {
       }
       let n: number;
       try {
-        n = fs.readSync(h.fd, chunk, 0, chunk.length, null);
+        n = readSync(h.fd, chunk, 0, chunk.length, null);
       } catch (e) {
         close();
         throw sysFail("lines", path, e);
@@ -282,9 +282,9 @@ function linesIterator(path: string): Multi {
 // matches links to directories and dangling links too) and never descended into by `**`
 // (no cycles). tinyglobby itself, not following links, would drop them.
 const globFs = {
-  readdirSync(p: fs.PathLike, opts: { withFileTypes: true }): fs.Dirent[] {
-    return fs.readdirSync(p, opts).map((d) =>
-      d.isSymbolicLink() ? Object.assign(Object.create(d) as fs.Dirent, { isFile: () => true, isDirectory: () => false, isSymbolicLink: () => false }) : d,
+  readdirSync(p: PathLike, opts: { withFileTypes: true }): Dirent[] {
+    return readdirSync(p, opts).map((d) =>
+      d.isSymbolicLink() ? Object.assign(Object.create(d) as Dirent, { isFile: () => true, isDirectory: () => false, isSymbolicLink: () => false }) : d,
     );
   },
 };
@@ -335,8 +335,8 @@ const fsLib = {
     const p = pathArg(path, 1, "append", arguments.length > 0);
     const d = dataArg(data, "append", arguments.length > 1);
     try {
-      if (!tryLstat(fsPath(p))) fs.mkdirSync(fsPath(nodePath.posix.dirname(p)), { recursive: true });
-      fs.appendFileSync(fsPath(p), d);
+      if (!tryLstat(fsPath(p))) mkdirSync(fsPath(posix.dirname(p)), { recursive: true });
+      appendFileSync(fsPath(p), d);
     } catch (e) {
       throw sysFail("append", p, e);
     }
@@ -346,15 +346,15 @@ const fsLib = {
   exists(path: unknown): unknown {
     const s = checkString(path, 1, "fs.exists", arguments.length > 0);
     if (s === "" || s.includes("\0")) return false;
-    return fs.existsSync(fsPath(s));
+    return existsSync(fsPath(s));
   },
 
   remove(path: unknown): unknown {
     const p = pathArg(path, 1, "remove", arguments.length > 0);
     try {
-      const l = fs.lstatSync(fsPath(p));
-      if (l.isDirectory()) fs.rmSync(fsPath(p), { recursive: true });
-      else fs.unlinkSync(fsPath(p));
+      const l = lstatSync(fsPath(p));
+      if (l.isDirectory()) rmSync(fsPath(p), { recursive: true });
+      else unlinkSync(fsPath(p));
     } catch (e) {
       throw sysFail("remove", p, e);
     }
@@ -364,7 +364,7 @@ const fsLib = {
   mkdir(path: unknown): unknown {
     const p = pathArg(path, 1, "mkdir", arguments.length > 0);
     try {
-      fs.mkdirSync(fsPath(p), { recursive: true });
+      mkdirSync(fsPath(p), { recursive: true });
     } catch (e) {
       throw sysFail("mkdir", p, e);
     }
@@ -390,7 +390,7 @@ const fsLib = {
     const out = new LuaTable();
     let n = 0;
     const walk = (rel: string, depth: number): void => {
-      const full = rel === "" ? p : nodePath.posix.join(p, rel);
+      const full = rel === "" ? p : posix.join(p, rel);
       for (const d of readEntries("readdir", rel === "" ? p : full, full)) {
         const name = d.name.toString("latin1");
         const r = rel === "" ? name : `${rel}/${name}`;
@@ -405,10 +405,10 @@ const fsLib = {
 
   stat(path: unknown): unknown {
     const p = pathArg(path, 1, "stat", arguments.length > 0);
-    let st: fs.Stats;
+    let st: Stats;
     let link = false;
     try {
-      const l = fs.lstatSync(fsPath(p));
+      const l = lstatSync(fsPath(p));
       link = l.isSymbolicLink();
       // a dangling symlink: describe the link itself
       st = link ? (tryStat(fsPath(p)) ?? l) : l;
@@ -432,9 +432,9 @@ const fsLib = {
     const s = pathArg(src, 1, "copy", arguments.length > 0);
     const d = pathArg(dst, 2, "copy", arguments.length > 1);
     try {
-      if (fs.statSync(fsPath(s)).isDirectory()) throw sysError("EISDIR");
-      fs.copyFileSync(fsPath(s), fsPath(d));
-      return fs.statSync(fsPath(d)).size;
+      if (statSync(fsPath(s)).isDirectory()) throw sysError("EISDIR");
+      copyFileSync(fsPath(s), fsPath(d));
+      return statSync(fsPath(d)).size;
     } catch (e) {
       throw sysFail("copy", `${s} -> ${d}`, e);
     }
@@ -444,7 +444,7 @@ const fsLib = {
     const s = pathArg(src, 1, "rename", arguments.length > 0);
     const d = pathArg(dst, 2, "rename", arguments.length > 1);
     try {
-      fs.renameSync(fsPath(s), fsPath(d));
+      renameSync(fsPath(s), fsPath(d));
     } catch (e) {
       throw sysFail("rename", `${s} -> ${d}`, e);
     }
@@ -460,7 +460,7 @@ const fsLib = {
     const [base, rest] = splitPattern(text);
     let found: string[];
     try {
-      found = tinyglobby().globSync(rest, { cwd: base === "" ? process.cwd() : nodePath.resolve(base), dot, onlyFiles: false, expandDirectories: false, followSymbolicLinks: false, fs: globFs as never });
+      found = tinyglobby().globSync(rest, { cwd: base === "" ? process.cwd() : resolve(base), dot, onlyFiles: false, expandDirectories: false, followSymbolicLinks: false, fs: globFs as never });
     } catch (e) {
       if (e instanceof Error && !(e as NodeJS.ErrnoException).code) throw libError("fs.glob", `fs.glob: invalid pattern ${pat}: ${e.message}`);
       throw sysFail("glob", pat, e);
@@ -473,11 +473,11 @@ const fsLib = {
   },
 
   tempdir(): unknown {
-    const root = nodeOs.tmpdir();
+    const root = tmpdir();
     for (;;) {
-      const dir = nodePath.join(root, `assay-${lazyNode.crypto().randomBytes(8).toString("hex")}`);
+      const dir = join(root, `assay-${lazyNode.crypto().randomBytes(8).toString("hex")}`);
       try {
-        fs.mkdirSync(dir, { mode: 0o700 });
+        mkdirSync(dir, { mode: 0o700 });
         return utf8Encode(dir);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw sysFail("tempdir", utf8Encode(dir), e);
@@ -497,7 +497,7 @@ const fsLib = {
       m = i;
     }
     try {
-      fs.chmodSync(fsPath(p), m);
+      chmodSync(fsPath(p), m);
     } catch (e) {
       throw sysFail("chmod", p, e);
     }

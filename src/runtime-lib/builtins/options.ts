@@ -1,7 +1,7 @@
 // Option values several builtins take: durations in seconds, positive sizes, and PEM material
 // given as text or as the path of a file holding it. Errors name the builtin ("http.get:
 // timeout must be a positive number of seconds") at the caller's position.
-import fs from "node:fs";
+import { readFileSync } from "node:fs";
 import { isNumber, toF } from "../core/numbers.js";
 import { libError } from "../lib/aux.js";
 
@@ -20,7 +20,7 @@ export function secondsMs(v: unknown, fname: string, what = "timeout"): number {
 /** A file's bytes, or the error `<fname>: failed to read <what> "<path>": <reason>`. */
 export function readOptionFile(path: string, fname: string, what: string): string {
   try {
-    return fs.readFileSync(path, "latin1");
+    return readFileSync(path, "latin1");
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     throw libError(fname, `${fname}: failed to read ${what} "${path}": ${err.code === "ENOENT" ? "No such file or directory" : err.message}`);

@@ -27,7 +27,7 @@
 //   numbers reach the template as JS numbers; error texts are nunjucks' own.
 // Errors: "template.render_string: <reason> (in <string>:<line>)" — for render, the file's
 // path in place of <string> — with the calling Lua line's position.
-import fs from "node:fs";
+import { readFileSync } from "node:fs";
 import type * as Nunjucks from "nunjucks";
 import { LuaTable } from "../core/table.js";
 import { LuaError } from "../core/errors.js";
@@ -430,7 +430,7 @@ const templateLib = {
     const ctx = contextOf("render", vars);
     let src: string;
     try {
-      src = fs.readFileSync(/[\x80-\xff]/.test(p) ? Buffer.from(p, "latin1") : p, "latin1");
+      src = readFileSync(/[\x80-\xff]/.test(p) ? Buffer.from(p, "latin1") : p, "latin1");
     } catch (e) {
       throw libError("template.render", `template.render: ${p}: ${toSysError(e).message}`);
     }

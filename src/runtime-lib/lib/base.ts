@@ -1,6 +1,6 @@
 // The base library (print, type, pairs, pcall, load, ...), registered into _G.
-import fs from "node:fs";
-import vm from "node:vm";
+import { readFileSync } from "node:fs";
+import { runInNewContext } from "node:vm";
 import { LuaTable } from "../core/table.js";
 import { lazyNode } from "../node-lazy.js";
 import { EMPTY, Multi, first } from "../core/multi.js";
@@ -364,8 +364,8 @@ function makeLoad(G: LuaTable) {
 
 function readSource(filename: unknown): string | Multi {
   try {
-    if (filename === undefined) return fs.readFileSync(0, "latin1");
-    return fs.readFileSync(String(filename), "latin1");
+    if (filename === undefined) return readFileSync(0, "latin1");
+    return readFileSync(String(filename), "latin1");
   } catch (e) {
     const msg = (e as NodeJS.ErrnoException).code === "ENOENT" ? "No such file or directory" : (e as Error).message;
     return new Multi([undefined, `cannot open ${String(filename)}: ${msg}`]);
@@ -412,7 +412,7 @@ let gcFn: (() => void) | null = null;
 function runGc(): void {
   if (gcFn === null) {
     lazyNode.v8().setFlagsFromString("--expose-gc");
-    gcFn = vm.runInNewContext("gc") as () => void;
+    gcFn = runInNewContext("gc") as () => void;
   }
   gcFn();
 }

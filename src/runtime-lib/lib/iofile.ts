@@ -4,8 +4,8 @@
 // and writes can be mixed; standard output goes through io-out.ts to stay in order with
 // print; popen runs its command synchronously (see openPopen).
 import { checkMemory } from "../core/memory.js";
-import fs from "node:fs";
-import nodeOs from "node:os";
+import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
+import { constants as osConstants, tmpdir } from "node:os";
 import type { SpawnSyncReturns } from "node:child_process";
 import { lazyNode } from "../node-lazy.js";
 import { Userdata, addressOf } from "../core/values.js";
@@ -71,7 +71,7 @@ export class SysError {
 }
 
 function sysError(code: string): SysError {
-  const no = (nodeOs.constants.errno as Record<string, number>)[code] ?? 0;
+  const no = (osConstants.errno as Record<string, number>)[code] ?? 0;
   return new SysError(code, no, STRERROR[code] ?? code);
 }
 
@@ -101,7 +101,7 @@ export function failResult(e: unknown, fname?: string): Multi {
 /** luaL_execresult for a finished child process. */
 export function execResult(r: SpawnSyncReturns<Buffer>): unknown {
   if (r.error) return failResult(r.error);
-  if (r.signal) return new Multi([undefined, "signal", (nodeOs.constants.signals as Record<string, number>)[r.signal] ?? 0]);
+  if (r.signal) return new Multi([undefined, "signal", (osConstants.signals as Record<string, number>)[r.signal] ?? 0]);
   const code = r.status ?? 0;
   return new Multi([code === 0 ? true : undefined, "exit", code]);
 }
@@ -206,7 +206,7 @@ export class LFile extends Userdata {
     let n: number;
     for (;;) {
       try {
-        n = fs.readSync(this.fdNow(), this.chunk, 0, READ_CHUNK, this.positioned ? this.pos : null);
+        n = readSync(this.fdNow(), this.chunk, 0, READ_CHUNK, this.positioned ? this.pos : null);
         break;
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
@@ -390,7 +390,7 @@ export class LFile extends Userdata {
     let off = 0;
     while (off < data.length) {
       try {
-        const n = fs.writeSync(this.fdNow(), data, off, data.length - off, this.positioned && !this.append ? at : null);
+        const n = writeSync(this.fdNow(), data, off, data.length - off, this.positioned && !this.append ? at : null);
         off += n;
         at += n;
       } catch (e) {
@@ -401,7 +401,7 @@ export class LFile extends Userdata {
         throw e;
       }
     }
-    if (this.append && this.positioned) this.pos = fs.fstatSync(this.fdNow()).size;
+    if (this.append && this.positioned) this.pos = fstatSync(this.fdNow()).size;
   }
 
   /** fflush */
@@ -438,12 +438,12 @@ export class LFile extends Userdata {
     }
     this.flushOut();
     if (!this.positioned) {
-      const st = fs.fstatSync(this.fdNow());
+      const st = fstatSync(this.fdNow());
       if (st.isFile()) this.positioned = true;
       else if (st.isCharacterDevice() && !isTty(this.fd)) return 0;
       else throw sysError("ESPIPE");
     }
-    const base = whence === "set" ? 0 : whence === "cur" ? this.pos : fs.fstatSync(this.fdNow()).size;
+    const base = whence === "set" ? 0 : whence === "cur" ? this.pos : fstatSync(this.fdNow()).size;
     const np = base + offset;
     if (np < 0 || !Number.isFinite(np)) throw sysError("EINVAL");
     this.dropRead();
@@ -455,7 +455,7 @@ export class LFile extends Userdata {
    *  position query of a regular file (where it sits at the end) can be answered. */
   private seekStd(whence: string, offset: number): number {
     flushStdout();
-    const st = fs.fstatSync(this.fd);
+    const st = fstatSync(this.fd);
     if (st.isCharacterDevice() && !isTty(this.fd)) return 0;
     if (!st.isFile()) throw sysError("ESPIPE");
     const target = whence === "set" ? offset : st.size + offset;
@@ -530,13 +530,13 @@ function unpark(f: LFile): void {
   const r = f.reopen!;
   let fd: number;
   try {
-    fd = withDescriptors(() => fs.openSync(r.path, r.flags));
+    fd = withDescriptors(() => openSync(r.path, r.flags));
   } catch (e) {
     throw toSysError(e);
   }
-  const st = fs.fstatSync(fd, { bigint: true });
+  const st = fstatSync(fd, { bigint: true });
   if (st.dev !== r.dev || st.ino !== r.ino) {
-    fs.closeSync(fd);
+    closeSync(fd);
     throw sysError("ESTALE");
   }
   f.fd = fd;
@@ -551,7 +551,7 @@ function parkFiles(): boolean {
   for (const f of open.slice(0, Math.max(1, open.length >> 1))) {
     try {
       f.flushOut();
-      fs.closeSync(f.fd);
+      closeSync(f.fd);
       f.parked = true;
       f.fd = -1;
     } catch {
@@ -574,7 +574,7 @@ function withDescriptors<T>(op: () => T): T {
   }
 }
 
-const { O_RDONLY, O_WRONLY, O_RDWR, O_APPEND } = fs.constants;
+const { O_RDONLY, O_WRONLY, O_RDWR, O_APPEND } = fsConstants;
 
 /** fopen; throws SysError. The mode has been checked by validMode. */
 export function openFile(name: string, mode: string): LFile {
@@ -583,13 +583,13 @@ export function openFile(name: string, mode: string): LFile {
   const path = pathOf(name);
   let fd: number;
   try {
-    fd = withDescriptors(() => fs.openSync(path, flags, 0o666));
+    fd = withDescriptors(() => openSync(path, flags, 0o666));
   } catch (e) {
     throw toSysError(e);
   }
   const f = new LFile(Kind.File, fd, mode[0] === "r" || plus, mode[0] !== "r" || plus, mode[0] === "a");
   try {
-    const st = fs.fstatSync(fd, { bigint: true });
+    const st = fstatSync(fd, { bigint: true });
     f.positioned = st.isFile() || st.isBlockDevice() || st.isDirectory();
     if (st.isFile()) {
       // reopening must not truncate or create again
@@ -607,12 +607,12 @@ export function openFile(name: string, mode: string): LFile {
 
 /** tmpfile(3): a new file opened "w+" that disappears when closed. */
 export function openTmpfile(): LFile {
-  const dir = fs.existsSync("/tmp") ? "/tmp" : nodeOs.tmpdir();
+  const dir = existsSync("/tmp") ? "/tmp" : tmpdir();
   for (let tries = 0; ; tries++) {
     const name = `${dir}/lua_tmpf_${lazyNode.crypto().randomBytes(6).toString("hex")}`;
     try {
-      const fd = withDescriptors(() => fs.openSync(name, "wx+", 0o600));
-      fs.unlinkSync(name);
+      const fd = withDescriptors(() => openSync(name, "wx+", 0o600));
+      unlinkSync(name);
       const f = new LFile(Kind.File, fd, true, true);
       f.positioned = true;
       return f;
@@ -680,7 +680,7 @@ export function closeFile(f: LFile): unknown {
     err = e;
   }
   try {
-    if (!f.parked) fs.closeSync(f.fd);
+    if (!f.parked) closeSync(f.fd);
   } catch (e) {
     if (err === null) err = e;
   }

@@ -283,6 +283,10 @@ function ldexp(x: unknown, e: unknown): unknown {
 // ---- pseudo-random numbers (xoshiro256**) ----
 
 const gen = new Xoshiro();
+/** Whether this state's generator has been seeded. A state's seed is drawn when math.random
+ *  or math.randomseed is first called, not when the state is made: the seed comes from the
+ *  clock and Math.random, so no program can tell, and most never draw a random number. */
+let seeded = false;
 
 function fullInt(): number | bigint {
   const h = gen.h;
@@ -330,6 +334,7 @@ function projectBig(n: bigint): bigint {
 }
 
 function random(m: unknown, n: unknown): unknown {
+  if (!seeded) randseed();
   gen.next();
   let low: number | bigint;
   let up: number | bigint;
@@ -358,7 +363,8 @@ function random(m: unknown, n: unknown): unknown {
 }
 
 function setseed(n1: number | bigint, n2: number | bigint): void {
-  gen.seed(BigInt(n1), BigInt(n2));
+  gen.seed(n1, n2);
+  seeded = true;
 }
 
 function randseed(): [number | bigint, number | bigint] {
@@ -388,7 +394,8 @@ export function openMath(G: LuaTable): void {
   M.setStr("huge", Infinity);
   M.setStr("maxinteger", MAXINT);
   M.setStr("mininteger", MININT);
-  randseed();
+  // (a new state draws a new seed, at its first use)
+  seeded = false;
   G.setField("math", M);
 }
 

@@ -1,6 +1,6 @@
 // The os library (loslib.c), plus assay's os.hostname/os.arch/os.platform.
-import fs from "node:fs";
-import nodeOs from "node:os";
+import { closeSync, openSync, renameSync, rmdirSync, unlinkSync } from "node:fs";
+import { arch as osArch, hostname as osHostname, platform as osPlatform } from "node:os";
 import { lazyNode } from "../node-lazy.js";
 import { LuaTable } from "../core/table.js";
 import { index, setindex } from "../core/ops.js";
@@ -145,13 +145,13 @@ const lib = {
     const name = checkString(filename, 1, "os.remove", arguments.length > 0);
     const p = pathOf(name);
     try {
-      fs.unlinkSync(p);
+      unlinkSync(p);
       return true;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EISDIR") return failResult(e, cString(name));
     }
     try {
-      fs.rmdirSync(p);
+      rmdirSync(p);
       return true;
     } catch (e) {
       return failResult(e, cString(name));
@@ -162,7 +162,7 @@ const lib = {
     const from = checkString(oldname, 1, "os.rename", arguments.length > 0);
     const to = checkString(newname, 2, "os.rename", arguments.length > 1);
     try {
-      fs.renameSync(pathOf(from), pathOf(to));
+      renameSync(pathOf(from), pathOf(to));
       return true;
     } catch (e) {
       // Lua 5.4's os.rename reports the error without a file name
@@ -177,7 +177,7 @@ const lib = {
       let name = "/tmp/lua_";
       for (const b of bytes) name += TMPCHARS[b % TMPCHARS.length];
       try {
-        fs.closeSync(fs.openSync(name, "wx", 0o600));
+        closeSync(openSync(name, "wx", 0o600));
         return name;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== "EEXIST") break;
@@ -202,15 +202,15 @@ const lib = {
   },
 
   hostname(): unknown {
-    return nodeOs.hostname();
+    return osHostname();
   },
 
   arch(): unknown {
-    return nodeOs.arch();
+    return osArch();
   },
 
   platform(): unknown {
-    return nodeOs.platform();
+    return osPlatform();
   },
 };
 

@@ -4,8 +4,8 @@
 // installed with assay: `assay.X` → X/init.lua, X.lua; `assay.vault.pki` → vault/pki/init.lua,
 // vault/pki.lua, then the flat vault.pki.lua of older libraries. Modules embedded by
 // `assay build` are found before all of these.
-import fs from "node:fs";
-import path from "node:path";
+import { closeSync, existsSync, openSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LuaTable } from "../core/table.js";
 import { Multi, EMPTY, first } from "../core/multi.js";
@@ -29,9 +29,9 @@ let stdlibDir: string | null | undefined;
 function installedStdlib(): string | null {
   if (stdlibDir !== undefined) return stdlibDir;
   try {
-    const here = path.dirname(fileURLToPath(import.meta.url));
-    const dir = path.resolve(here, "..", "..", "stdlib");
-    stdlibDir = fs.existsSync(dir) ? dir : null;
+    const here = dirname(fileURLToPath(import.meta.url));
+    const dir = resolve(here, "..", "..", "stdlib");
+    stdlibDir = existsSync(dir) ? dir : null;
   } catch {
     stdlibDir = null;
   }
@@ -55,15 +55,15 @@ export function assayCandidates(rest: string, dir: string): string[] | null {
   const parts = rest.split(".");
   if (!parts.every((p) => SEGMENT.test(p))) return null;
   const rel = parts.join("/");
-  const out = [path.join(dir, rel, "init.lua"), path.join(dir, rel + ".lua")];
-  if (parts.length > 1) out.push(path.join(dir, rest + ".lua"));
+  const out = [join(dir, rel, "init.lua"), join(dir, rel + ".lua")];
+  if (parts.length > 1) out.push(join(dir, rest + ".lua"));
   return out;
 }
 
 function readable(file: string): boolean {
   try {
-    fs.closeSync(fs.openSync(file, "r"));
-    return fs.statSync(file).isFile();
+    closeSync(openSync(file, "r"));
+    return statSync(file).isFile();
   } catch {
     return false;
   }
@@ -93,7 +93,7 @@ function envPath(defaultPath: string): string {
 function loadModuleFile(modname: string, file: string, G: LuaTable, source?: string): Function {
   let src: string;
   try {
-    src = source ?? fs.readFileSync(file, "latin1");
+    src = source ?? readFileSync(file, "latin1");
   } catch (e) {
     throw new LuaError(`error loading module '${modname}' from file '${file}':\n\tcannot read ${file}: ${(e as Error).message}`);
   }

@@ -45,16 +45,15 @@ export class Xoshiro {
     this.s3l = ((s3l >>> 19) | (s3h << 13)) >>> 0;
   }
 
-  /** Lua's setseed: state = {n1, 0xff, n2, 0}, then 16 values discarded. */
-  seed(n1: bigint, n2: bigint): void {
-    const a = BigInt.asUintN(64, n1);
-    const b = BigInt.asUintN(64, n2);
-    this.s0h = Number(a >> 32n);
-    this.s0l = Number(a & 0xffffffffn);
+  /** Lua's setseed: state = {n1, 0xff, n2, 0} (as unsigned 64-bit words), then 16 values
+   *  discarded. */
+  seed(n1: number | bigint, n2: number | bigint): void {
+    this.s0h = high(n1);
+    this.s0l = low(n1);
     this.s1h = 0;
     this.s1l = 0xff;
-    this.s2h = Number(b >> 32n);
-    this.s2l = Number(b & 0xffffffffn);
+    this.s2h = high(n2);
+    this.s2l = low(n2);
     this.s3h = 0;
     this.s3l = 0;
     for (let i = 0; i < 16; i++) this.next();
@@ -69,6 +68,18 @@ export class Xoshiro {
   big(): bigint {
     return (BigInt(this.h) << 32n) | BigInt(this.l);
   }
+}
+
+/** The high and low halves of an integer as an unsigned 64-bit word (two's complement). A
+ *  non-negative safe integer, the usual seed, is split without BigInt, which is slow to start. */
+function high(n: number | bigint): number {
+  if (typeof n === "number" && n >= 0 && n <= Number.MAX_SAFE_INTEGER) return Math.floor(n / TWO32);
+  return Number(BigInt.asUintN(64, BigInt(n)) >> 32n);
+}
+
+function low(n: number | bigint): number {
+  if (typeof n === "number" && n >= 0 && n <= Number.MAX_SAFE_INTEGER) return n % TWO32;
+  return Number(BigInt.asUintN(64, BigInt(n)) & 0xffffffffn);
 }
 
 /** The smallest 2^b - 1 not below n, for n < 2^32. */
