@@ -143,7 +143,9 @@ for (const { name, ...opts } of runBundles) {
 await writeBundleKeys(runOut);
 // the launcher's own start (CommonJS: bin/assay runs it without Node's ES module loader, whose
 // set-up costs a few ms); small, and everything it imports is inlined
-await build({ ...runCommon, banner: {}, define: {}, entryPoints: [path.join(src, "cli/start.ts")], outfile: path.join(out, "start.cjs") });
+const startFile = path.join(out, "start.cjs");
+await build({ ...runCommon, banner: {}, define: {}, entryPoints: [path.join(src, "cli/start.ts")], outfile: startFile });
+fs.writeFileSync(startFile, leanBundle(fs.readFileSync(startFile, "utf8"), startFile));
 
 // ---- the runtime inside files built by `assay build` (dist/bundle/embed/) ----
 // A built file is one script: it cannot import the bundles above, and one esbuild bundle of
