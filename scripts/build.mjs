@@ -108,7 +108,7 @@ await build({
   plugins: [splitPlugin("exec")],
 });
 
-// ---- the same bundles as CommonJS function bodies, for the launcher (dist/bundle/run/) ----
+// ---- the same bundles as CommonJS wrapped in function expressions, for the launcher (dist/bundle/run/) ----
 // bin/assay starts through dist/bundle/start.mjs, which evaluates these as vm.Scripts with
 // V8's code cache kept in the cache directory (src/cli/start.ts): Node 20 keeps no code cache
 // for ES modules, and compiling the ~850 KB above is a third of a hello world's start-up.
@@ -138,7 +138,9 @@ for (const { name, ...opts } of runBundles) {
   // escapes strings, regexps and names, and leaves only comments with other text
   const text = leanBundle(fs.readFileSync(outfile, "utf8"), outfile);
   const ascii = text.replace(/[^\x00-\x7f]/gu, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
-  fs.writeFileSync(outfile, ascii);
+  // as the function expression the launcher evaluates, so that it compiles the file's text
+  // as read (wrapping it at every start made V8 copy a megabyte into a new string)
+  fs.writeFileSync(outfile, `(function (exports, require, module, __assay_url) {\n${ascii}\n})`);
 }
 await writeBundleKeys(runOut);
 // the launcher's own start (CommonJS: bin/assay runs it without Node's ES module loader, whose

@@ -1,5 +1,5 @@
 // How bin/assay starts the runtime: it evaluates the bundles of dist/bundle/run/ (the code of
-// dist/bundle/{core,exec,libs,cli}.mjs as CommonJS function bodies) as vm.Scripts, with V8's
+// dist/bundle/{core,exec,libs,cli}.mjs as CommonJS, each wrapped in a function expression) as vm.Scripts, with V8's
 // code cache for each kept in the cache directory (cache-files.ts). Node 20 keeps no code
 // cache for ES modules, and compiling the runtime's ~850 KB of JavaScript was a third of a
 // hello world's start-up; with the code cache V8 only deserialises what an earlier run
@@ -65,9 +65,9 @@ export function loadRuntime(bundleDir: string, write: boolean, lazy = false): Re
     const file = dir !== null ? path.join(dir, `rt-${key}.${V8_TAG}${V8_EXT}`) : null;
     const cached = file !== null ? unframe(file, V8_MAGIC, key) : null;
     const cachedData = cached instanceof Buffer ? cached : undefined;
-    // (the wrapper's first line is line 0: positions are the bundle file's own)
-    const wrapped = `(function (exports, require, module, __assay_url) {\n${text}\n})`;
-    const script = new vm.Script(wrapped, { filename, lineOffset: -1, cachedData });
+    // (the file is a function expression, as the build wrote it; its first line, the
+    // wrapper's, is line 0: positions are the bundle's own)
+    const script = new vm.Script(text, { filename, lineOffset: -1, cachedData });
     if (file !== null && (cachedData === undefined || script.cachedDataRejected)) toWrite.push({ file, key, script });
     const module = { exports: {} as Exports };
     const url = pathToFileURL(path.join(bundleDir, `${name}.mjs`)).href;
