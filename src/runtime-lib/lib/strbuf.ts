@@ -1,0 +1,119 @@
+// A reusable output buffer of bytes for the string and table libraries (gsub, table.concat,
+// string.rep): results are written as bytes and read back as one flat string with a single
+// copy, instead of a rope of small strings (or Array.join, which V8 runs several times slower).
+import { floatToString } from "../core/numbers.js";
+
+/** The longest string V8 can build (String::kMaxLength on 64-bit). */
+export const MAX_STRING = (1 << 29) - 24;
+
+/** Below this many characters a part is copied by a JS loop; above, by one native write. */
+const SHORT = 64;
+
+export class ByteOut {
+  buf: Buffer = Buffer.allocUnsafe(1024);
+  n = 0;
+
+  /** Room for k more bytes; a result past JS's longest string is a RangeError, as for `+`. */
+  private grow(k: number): void {
+    const need = this.n + k;
+    if (need > MAX_STRING) throw new RangeError("Invalid string length");
+    const nb = Buffer.allocUnsafe(Math.min(Math.max(need, this.buf.length * 2), MAX_STRING));
+    this.buf.copy(nb, 0, 0, this.n);
+    this.buf = nb;
+  }
+
+  /** Room for k more bytes, so that writes up to them never copy the buffer again. */
+  reserve(k: number): void {
+    if (this.n + k > this.buf.length) this.grow(k);
+  }
+
+  /** bytes a..e of a subject */
+  bytes(b: Uint8Array, a: number, e: number): void {
+    const k = e - a;
+    if (this.n + k > this.buf.length) this.grow(k);
+    const buf = this.buf;
+    let n = this.n;
+    if (k < SHORT) for (let i = a; i < e; i++) buf[n++] = b[i];
+    else {
+      buf.set(b.subarray(a, e), n);
+      n += k;
+    }
+    this.n = n;
+  }
+
+  str(s: string): void {
+    const k = s.length;
+    if (this.n + k > this.buf.length) this.grow(k);
+    if (k < SHORT) {
+      const buf = this.buf;
+      let n = this.n;
+      for (let i = 0; i < k; i++) buf[n++] = s.charCodeAt(i);
+      this.n = n;
+    } else this.n += this.buf.write(s, this.n, k, "latin1");
+  }
+
+  /** characters a..e of a string */
+  part(s: string, a: number, e: number): void {
+    const k = e - a;
+    if (this.n + k > this.buf.length) this.grow(k);
+    const buf = this.buf;
+    let n = this.n;
+    if (k < SHORT) for (let i = a; i < e; i++) buf[n++] = s.charCodeAt(i);
+    else n += buf.write(a === 0 && e === s.length ? s : s.slice(a, e), n, k, "latin1");
+    this.n = n;
+  }
+
+  /** A number's text as numberToString writes it (integers in decimal, floats by %.14g). */
+  num(v: number): void {
+    if (!Number.isInteger(v)) this.str(floatToString(v));
+    else if (v <= 9007199254740991 && v >= -9007199254740991) this.int(v);
+    else this.str(String(v));
+  }
+
+  /** The decimal digits of an integer of at most 2^53 in magnitude (-0 writes "0"). */
+  int(v: number): void {
+    if (this.n + 17 > this.buf.length) this.grow(17);
+    const buf = this.buf;
+    let n = this.n;
+    if (v < 0) {
+      buf[n++] = 45; // '-'
+      v = -v;
+    }
+    if (v < 10) {
+      buf[n++] = 48 + v;
+      this.n = n;
+      return;
+    }
+    // digits go in from the right end of their width
+    let w = 2;
+    for (let p = 100; p <= v && w < 16; p *= 10) w++;
+    let i = n + w;
+    this.n = i;
+    while (v >= 10) {
+      const q = Math.floor(v / 10);
+      buf[--i] = 48 + (v - q * 10);
+      v = q;
+    }
+    buf[--i] = 48 + v;
+  }
+
+  result(): string {
+    return this.buf.toString("latin1", 0, this.n);
+  }
+}
+
+const pool: ByteOut[] = [];
+
+/** An empty buffer; give it back with releaseOut when its result has been read. */
+export function acquireOut(): ByteOut {
+  const out = pool.pop() ?? new ByteOut();
+  out.n = 0;
+  return out;
+}
+
+/** Keeps the buffer for reuse unless it grew very large (it would stay alive). Reuse
+ *  matters for results of a few megabytes too: a fresh buffer costs its first writes a
+ *  page fault every 4 KB, more than the writes themselves. */
+export function releaseOut(out: ByteOut): void {
+  if (out.buf.length <= 8 << 20) pool.push(out);
+}
