@@ -8,6 +8,10 @@ export const MAX_STRING = (1 << 29) - 24;
 
 /** Below this many characters a part is copied by a JS loop; above, by one native write. */
 const SHORT = 64;
+/** V8 makes a rope (cons string) of a concatenation only from this length on: a shorter
+ *  string is flat and quick to read by charCodeAt, a longer one may be a rope, which
+ *  charCodeAt would first flatten into a new string, and a native write reads in place. */
+const FLAT_BELOW = 13;
 
 export class ByteOut {
   buf: Buffer = Buffer.allocUnsafe(1024);
@@ -44,7 +48,7 @@ export class ByteOut {
   str(s: string): void {
     const k = s.length;
     if (this.n + k > this.buf.length) this.grow(k);
-    if (k < SHORT) {
+    if (k < FLAT_BELOW) {
       const buf = this.buf;
       let n = this.n;
       for (let i = 0; i < k; i++) buf[n++] = s.charCodeAt(i);
