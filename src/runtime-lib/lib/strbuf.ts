@@ -2,6 +2,7 @@
 // string.rep): results are written as bytes and read back as one flat string with a single
 // copy, instead of a rope of small strings (or Array.join, which V8 runs several times slower).
 import { floatToString } from "../core/numbers.js";
+import { tostr } from "../core/ops.js";
 
 /** The longest string V8 can build (String::kMaxLength on 64-bit). */
 export const MAX_STRING = (1 << 29) - 24;
@@ -70,40 +71,91 @@ export class ByteOut {
   /** A number's text as numberToString writes it (integers in decimal, floats by %.14g). */
   num(v: number): void {
     if (!Number.isInteger(v)) this.str(floatToString(v));
-    else if (v <= 9007199254740991 && v >= -9007199254740991) this.int(v);
+    else if (v <= MAX_SAFE && v >= -MAX_SAFE) this.int(v);
     else this.str(String(v));
   }
 
   /** The decimal digits of an integer of at most 2^53 in magnitude (-0 writes "0"). */
   int(v: number): void {
     if (this.n + 17 > this.buf.length) this.grow(17);
+    this.n = writeInt(this.buf, this.n, v);
+  }
+
+  /** Elements k..last (0-based, inclusive) of an array with sep between them: strings, and
+   *  numbers as tostring writes them. Stops at the first other value and returns its
+   *  index, or -1 when all were written. */
+  join(arr: unknown[], sep: string, k: number, last: number): number {
+    // the exact size for strings and a bound for numbers: the buffer grows at most once,
+    // and the loop below needs no checks
+    let size = sep.length * (last - k);
+    for (let x = k; x <= last; x++) {
+      const v = arr[x];
+      size += typeof v === "string" ? v.length : MAX_NUMBER_TEXT;
+    }
+    if (this.n + size > this.buf.length) this.grow(size);
     const buf = this.buf;
+    const sl = sep.length;
+    const sep0 = sl === 1 ? sep.charCodeAt(0) : 0;
     let n = this.n;
-    if (v < 0) {
-      buf[n++] = 45; // '-'
-      v = -v;
+    for (let x = k; x <= last; x++) {
+      if (x > k && sl !== 0) {
+        if (sl === 1) buf[n++] = sep0;
+        else if (sl < FLAT_BELOW) for (let i = 0; i < sl; i++) buf[n++] = sep.charCodeAt(i);
+        else n += buf.write(sep, n, sl, "latin1");
+      }
+      const v = arr[x];
+      if (typeof v === "string") {
+        const l = v.length;
+        if (l < FLAT_BELOW) for (let i = 0; i < l; i++) buf[n++] = v.charCodeAt(i);
+        else n += buf.write(v, n, l, "latin1");
+      } else if (typeof v === "number" && Number.isInteger(v) && v <= MAX_SAFE && v >= -MAX_SAFE) {
+        n = writeInt(buf, n, v);
+      } else {
+        // floats, integers held as bigints or LFloat: their text is at most 24 bytes
+        const t = tostr(v);
+        if (t === undefined) {
+          this.n = n;
+          return x;
+        }
+        for (let i = 0; i < t.length; i++) buf[n++] = t.charCodeAt(i);
+      }
     }
-    if (v < 10) {
-      buf[n++] = 48 + v;
-      this.n = n;
-      return;
-    }
-    // digits go in from the right end of their width
-    let w = 2;
-    for (let p = 100; p <= v && w < 16; p *= 10) w++;
-    let i = n + w;
-    this.n = i;
-    while (v >= 10) {
-      const q = Math.floor(v / 10);
-      buf[--i] = 48 + (v - q * 10);
-      v = q;
-    }
-    buf[--i] = 48 + v;
+    this.n = n;
+    return -1;
   }
 
   result(): string {
     return this.buf.toString("latin1", 0, this.n);
   }
+}
+
+/** Room for the text of any number: "-9223372036854775808", "-1.7976931348623e+308" */
+const MAX_NUMBER_TEXT = 24;
+const MAX_SAFE = 9007199254740991;
+
+/** Writes the decimal digits of an integer of at most 2^53 in magnitude at buf[n] (room
+ *  for 17 bytes is the caller's); returns the end. -0 writes "0". */
+function writeInt(buf: Uint8Array, n: number, v: number): number {
+  if (v < 0) {
+    buf[n++] = 45; // '-'
+    v = -v;
+  }
+  if (v < 10) {
+    buf[n++] = 48 + v;
+    return n;
+  }
+  // digits go in from the right end of their width
+  let w = 2;
+  for (let p = 100; p <= v && w < 16; p *= 10) w++;
+  const end = n + w;
+  let i = end;
+  while (v >= 10) {
+    const q = Math.floor(v / 10);
+    buf[--i] = 48 + (v - q * 10);
+    v = q;
+  }
+  buf[--i] = 48 + v;
+  return end;
 }
 
 const pool: ByteOut[] = [];

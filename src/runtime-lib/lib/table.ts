@@ -269,22 +269,10 @@ function concatArray(arr: unknown[], sep: string, k: number, last: number): stri
     for (let x = k; x < last; x++) out += arrayField(arr, x) + sep;
     return out + arrayField(arr, last);
   }
-  // the exact size for strings and a bound for numbers: the buffer grows at most once
-  let size = sep.length * (last - k);
-  for (let x = k - 1; x < last; x++) {
-    const v = arr[x];
-    size += typeof v === "string" ? v.length : 24;
-  }
   const out = acquireOut();
   try {
-    out.reserve(size);
-    for (let x = k; x <= last; x++) {
-      if (x > k) out.str(sep);
-      const v = arr[x - 1];
-      if (typeof v === "string") out.str(v);
-      else if (typeof v === "number") out.num(v);
-      else out.str(arrayField(arr, x));
-    }
+    const bad = out.join(arr, sep, k - 1, last - 1);
+    if (bad >= 0) throw concatError(arr[bad], bad + 1);
     return bigCheck(out.result());
   } finally {
     releaseOut(out);
