@@ -242,7 +242,11 @@ const fns = {
     // C checks len + lsep > MAXSIZE / n, where lstrlib.c's MAXSIZE is INT_MAX; a result
     // below that which does not fit (the memory limit, or JS's longest string) is Lua's
     // memory error
-    if (BigInt(unit) > 2147483647n / BigInt(count)) throw libError("string.rep", "resulting string too large");
+    // (unit > MAXSIZE / n in C's integer division is unit * n > MAXSIZE; a double product
+    // compares with MAXSIZE as the exact one does)
+    if (typeof count === "number" ? unit * count > 2147483647 : BigInt(unit) > 2147483647n / count) {
+      throw libError("string.rep", "resulting string too large");
+    }
     const size = unit * Number(count) - sp.length;
     if (size > 1048576) checkMemory(size);
     if (typeof count === "bigint" || size > MAX_STRING) throw new LuaError("not enough memory");
