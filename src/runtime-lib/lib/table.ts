@@ -258,17 +258,14 @@ function concat(t: unknown, sep: unknown, i: unknown, j: unknown): unknown {
   return out;
 }
 
-/** Below this many values, `+` builds the result faster than a byte buffer's round trip. */
-const FEW = 8;
+/** From this many values on, a byte buffer builds the result; below, Array.join does. The
+ *  buffer's loop is several times faster once optimized, but a program that makes many
+ *  short lists runs it cold, where the native join is faster. */
+const MANY = 64;
 
-/** concat over elements k..last (1-based) of an array part: strings and numbers written
- *  straight into a byte buffer, the result read back once. */
+/** concat over elements k..last (1-based) of an array part. */
 function concatArray(arr: unknown[], sep: string, k: number, last: number): string {
-  if (last - k < FEW) {
-    let out = "";
-    for (let x = k; x < last; x++) out += arrayField(arr, x) + sep;
-    return out + arrayField(arr, last);
-  }
+  if (last - k + 1 < MANY) return joinFew(arr, sep, k, last);
   const out = acquireOut();
   try {
     const bad = out.join(arr, sep, k - 1, last - 1);
@@ -277,6 +274,18 @@ function concatArray(arr: unknown[], sep: string, k: number, last: number): stri
   } finally {
     releaseOut(out);
   }
+}
+
+/** The same by Array.join, numbers converted first. */
+function joinFew(arr: unknown[], sep: string, k: number, last: number): string {
+  let x = k;
+  while (x <= last && typeof arr[x - 1] === "string") x++;
+  const parts = k === 1 && last === arr.length && x > last ? arr : arr.slice(k - 1, last);
+  for (; x <= last; x++) {
+    const v = arr[x - 1];
+    if (typeof v !== "string") parts[x - k] = arrayField(arr, x);
+  }
+  return parts.join(sep);
 }
 
 function arrayField(arr: unknown[], x: number): string {

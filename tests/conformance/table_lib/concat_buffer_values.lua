@@ -1,4 +1,5 @@
--- table.concat over arrays long enough to take the byte-buffer path: integers of every
+-- table.concat over short arrays and arrays long enough to take the byte-buffer path
+-- (64 values or more): integers of every
 -- size, floats (integral and not, inf, nan, -0.0), byte strings, long strings, separators
 -- of several lengths, sub-ranges, and an invalid value after many valid ones.
 local vals = {
@@ -8,10 +9,18 @@ local vals = {
   math.huge, -math.huge, 3.14159265358979,
   "", "a", "\0\1\2\255\128", string.rep("xyz", 40), "\t\n",
 }
+local many = {}
+for r = 1, 3 do
+  for i = 1, #vals do many[#many + 1] = vals[i] end
+end
 for _, sep in ipairs({ "", ",", " | ", "\0", string.rep("-", 70) }) do
   local s = table.concat(vals, sep)
   print(#s, (s:gsub("[^%w%p ]", function(c) return "<" .. c:byte() .. ">" end)))
+  local m = table.concat(many, sep)
+  print(#m, m == s .. sep .. s .. sep .. s)
 end
+print(table.concat(many, ";", 3, 80))
+print(table.concat(many, ";", 20, 100))
 print(table.concat(vals, ";", 3, 20))
 print(table.concat(vals, ";", 20, 32))
 print(table.concat(vals, ";", 12, 12))
