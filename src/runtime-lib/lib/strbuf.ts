@@ -1,7 +1,7 @@
-// A reusable output buffer of bytes for the string and table libraries (gsub, table.concat,
-// string.rep): results are written as bytes and read back as one flat string with a single
-// copy, instead of a rope of small strings (or Array.join, which V8 runs several times slower).
-import { floatToString } from "../core/numbers.js";
+// A reusable output buffer of bytes for the string and table libraries (gsub, table.concat):
+// results are written as bytes and read back as one flat string with a single copy, instead
+// of a rope of small strings (or Array.join, several times slower on long lists once the
+// loop here is optimized).
 import { tostr } from "../core/ops.js";
 
 /** The longest string V8 can build (String::kMaxLength on 64-bit). */
@@ -25,11 +25,6 @@ export class ByteOut {
     const nb = Buffer.allocUnsafe(Math.min(Math.max(need, this.buf.length * 2), MAX_STRING));
     this.buf.copy(nb, 0, 0, this.n);
     this.buf = nb;
-  }
-
-  /** Room for k more bytes, so that writes up to them never copy the buffer again. */
-  reserve(k: number): void {
-    if (this.n + k > this.buf.length) this.grow(k);
   }
 
   /** bytes a..e of a subject */
@@ -68,22 +63,10 @@ export class ByteOut {
     this.n = n;
   }
 
-  /** A number's text as numberToString writes it (integers in decimal, floats by %.14g). */
-  num(v: number): void {
-    if (!Number.isInteger(v)) this.str(floatToString(v));
-    else if (v <= MAX_SAFE && v >= -MAX_SAFE) this.int(v);
-    else this.str(String(v));
-  }
-
-  /** The decimal digits of an integer of at most 2^53 in magnitude (-0 writes "0"). */
-  int(v: number): void {
-    if (this.n + 17 > this.buf.length) this.grow(17);
-    this.n = writeInt(this.buf, this.n, v);
-  }
-
   /** Elements k..last (0-based, inclusive) of an array with sep between them: strings, and
    *  numbers as tostring writes them. Stops at the first other value and returns its
-   *  index, or -1 when all were written. */
+   *  index, -1 when all were written, or TOO_LONG (writing nothing) when the result might
+   *  pass JOIN_MAX bytes. */
   join(arr: unknown[], sep: string, k: number, last: number): number {
     // the exact size for strings and a bound for numbers: the buffer grows at most once,
     // and the loop below needs no checks
@@ -92,6 +75,7 @@ export class ByteOut {
       const v = arr[x];
       size += typeof v === "string" ? v.length : MAX_NUMBER_TEXT;
     }
+    if (size > JOIN_MAX) return TOO_LONG;
     if (this.n + size > this.buf.length) this.grow(size);
     const buf = this.buf;
     const sl = sep.length;
@@ -129,6 +113,11 @@ export class ByteOut {
   }
 }
 
+/** join's answer for a result too long for the buffer (see JOIN_MAX) */
+export const TOO_LONG = -2;
+/** Above this size a list is better joined by Array.join: the buffer would be as large as the
+ *  result (and its bound for numbers can pass JS's longest string when the result does not) */
+const JOIN_MAX = 1 << 25;
 /** Room for the text of any number: "-9223372036854775808", "-1.7976931348623e+308" */
 const MAX_NUMBER_TEXT = 24;
 const MAX_SAFE = 9007199254740991;

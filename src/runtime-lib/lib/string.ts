@@ -184,7 +184,6 @@ function parseRepl(r: string): (string | number)[] {
   return parts;
 }
 
-
 // The library functions are methods of an object literal: their JS names are then exactly the
 // Lua names even in the bundle (esbuild renames colliding top-level functions such as `char`),
 // and argument errors find the builtin's frame by that name.
