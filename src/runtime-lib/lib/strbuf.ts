@@ -65,17 +65,24 @@ export class ByteOut {
 
   /** Elements k..last (0-based, inclusive) of an array with sep between them: strings, and
    *  numbers as tostring writes them. Stops at the first other value and returns its
-   *  index, -1 when all were written, or TOO_LONG (writing nothing) when the result might
-   *  pass JOIN_MAX bytes. */
+   *  index, -1 when all were written, or USE_JOIN (writing nothing) when Array.join should
+   *  make this list: the result might pass JOIN_MAX bytes, or the strings are long (of
+   *  13 bytes or more on average: join copies long strings, and ropes, as fast, and needs
+   *  no warm-up). */
   join(arr: unknown[], sep: string, k: number, last: number): number {
     // the exact size for strings and a bound for numbers: the buffer grows at most once,
     // and the loop below needs no checks
-    let size = sep.length * (last - k);
+    let strings = 0;
+    let stringBytes = 0;
     for (let x = k; x <= last; x++) {
       const v = arr[x];
-      size += typeof v === "string" ? v.length : MAX_NUMBER_TEXT;
+      if (typeof v === "string") {
+        strings++;
+        stringBytes += v.length;
+      }
     }
-    if (size > JOIN_MAX) return TOO_LONG;
+    const size = stringBytes + (last - k + 1 - strings) * MAX_NUMBER_TEXT + sep.length * (last - k);
+    if (size > JOIN_MAX || (strings > 0 && stringBytes >= strings * FLAT_BELOW)) return USE_JOIN;
     if (this.n + size > this.buf.length) this.grow(size);
     const buf = this.buf;
     const sl = sep.length;
@@ -113,8 +120,8 @@ export class ByteOut {
   }
 }
 
-/** join's answer for a result too long for the buffer (see JOIN_MAX) */
-export const TOO_LONG = -2;
+/** join's answer for a list better made by Array.join */
+export const USE_JOIN = -2;
 /** Above this size a list is better joined by Array.join: the buffer would be as large as the
  *  result (and its bound for numbers can pass JS's longest string when the result does not) */
 const JOIN_MAX = 1 << 25;

@@ -12,7 +12,7 @@ import { LFloat, MAXINT, floatToInt, isNumber, str2number, toIntExact, wrapInt }
 import { numLt } from "../core/arith.js";
 import { typeName } from "../core/values.js";
 import { argError, checkInteger, checkString, libError, typeError } from "./aux.js";
-import { TOO_LONG, acquireOut, releaseOut } from "./strbuf.js";
+import { USE_JOIN, acquireOut, releaseOut } from "./strbuf.js";
 
 const MAX_SAFE = 9007199254740991;
 const INT_MAX = 2147483647;
@@ -269,7 +269,7 @@ function concatArray(arr: unknown[], sep: string, k: number, last: number): stri
   const out = acquireOut();
   try {
     const bad = out.join(arr, sep, k - 1, last - 1);
-    if (bad === TOO_LONG) return bigCheck(joinFew(arr, sep, k, last));
+    if (bad === USE_JOIN) return bigCheck(joinFew(arr, sep, k, last));
     if (bad >= 0) throw concatError(arr[bad], bad + 1);
     return bigCheck(out.result());
   } finally {
@@ -277,7 +277,8 @@ function concatArray(arr: unknown[], sep: string, k: number, last: number): stri
   }
 }
 
-/** The same by Array.join, numbers converted first (short lists, and very long results). */
+/** The same by Array.join, numbers converted first (short lists, long strings, very long
+ *  results). */
 function joinFew(arr: unknown[], sep: string, k: number, last: number): string {
   let x = k;
   while (x <= last && typeof arr[x - 1] === "string") x++;
