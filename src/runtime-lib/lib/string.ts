@@ -16,9 +16,9 @@ import { Compiled, compiledFor } from "./lpcompile.js";
 import { regexCapture, regexCaptures, regexFor } from "./lpregex.js";
 import { format } from "./strformat.js";
 import { pack, packsize, unpack } from "./strpack.js";
+import { ByteOut, MAX_STRING, acquireOut, releaseOut } from "./strbuf.js";
 
-/** The longest string V8 can build (String::kMaxLength on 64-bit). */
-export const MAX_STRING = (1 << 29) - 24;
+export { MAX_STRING };
 
 // ---- positions ----
 
@@ -184,55 +184,6 @@ function parseRepl(r: string): (string | number)[] {
   return parts;
 }
 
-/** An output buffer of bytes (gsub builds its result here: no rope of small strings). */
-class ByteOut {
-  buf: Buffer = Buffer.allocUnsafe(1024);
-  n = 0;
-
-  private grow(k: number): void {
-    const need = this.n + k;
-    if (need > MAX_STRING) throw new RangeError("Invalid string length");
-    const nb = Buffer.allocUnsafe(Math.min(Math.max(need, this.buf.length * 2), MAX_STRING));
-    this.buf.copy(nb, 0, 0, this.n);
-    this.buf = nb;
-  }
-
-  /** bytes a..e of a subject */
-  bytes(b: Uint8Array, a: number, e: number): void {
-    const k = e - a;
-    if (this.n + k > this.buf.length) this.grow(k);
-    const buf = this.buf;
-    let n = this.n;
-    if (k < 64) for (let i = a; i < e; i++) buf[n++] = b[i];
-    else {
-      buf.set(b.subarray(a, e), n);
-      n += k;
-    }
-    this.n = n;
-  }
-
-  str(s: string): void {
-    this.part(s, 0, s.length);
-  }
-
-  /** characters a..e of a string */
-  part(s: string, a: number, e: number): void {
-    const k = e - a;
-    if (this.n + k > this.buf.length) this.grow(k);
-    const buf = this.buf;
-    let n = this.n;
-    if (k < 64) for (let i = a; i < e; i++) buf[n++] = s.charCodeAt(i);
-    else n += buf.write(a === 0 && e === s.length ? s : s.slice(a, e), n, k, "latin1");
-    this.n = n;
-  }
-
-  result(): string {
-    return this.buf.toString("latin1", 0, this.n);
-  }
-}
-
-const outPool: ByteOut[] = [];
-
 // The library functions are methods of an object literal: their JS names are then exactly the
 // Lua names even in the bundle (esbuild renames colliding top-level functions such as `char`),
 // and argument errors find the builtin's frame by that name.
@@ -290,7 +241,11 @@ const fns = {
     // C checks len + lsep > MAXSIZE / n, where lstrlib.c's MAXSIZE is INT_MAX; a result
     // below that which does not fit (the memory limit, or JS's longest string) is Lua's
     // memory error
-    if (BigInt(unit) > 2147483647n / BigInt(count)) throw libError("string.rep", "resulting string too large");
+    // (unit > MAXSIZE / n in C's integer division is unit * n > MAXSIZE; a double product
+    // compares with MAXSIZE as the exact one does)
+    if (typeof count === "number" ? unit * count > 2147483647 : BigInt(unit) > 2147483647n / count) {
+      throw libError("string.rep", "resulting string too large");
+    }
     const size = unit * Number(count) - sp.length;
     if (size > 1048576) checkMemory(size);
     if (typeof count === "bigint" || size > MAX_STRING) throw new LuaError("not enough memory");
@@ -443,8 +398,7 @@ const fns = {
     const cp = rx === null ? compiledFor(pat, p0, slen) : null;
     // the Lua matchers' state (none while the regexp matches)
     let ms = rx === null ? acquireState(src, pat) : null;
-    const out = outPool.pop() ?? new ByteOut();
-    out.n = 0;
+    const out = acquireOut();
     let copyFrom = 0; // start of source text not yet added to `out`
     let pos = 0;
     let lastmatch = -1;
@@ -515,7 +469,7 @@ const fns = {
       throw patternError("string.gsub", e);
     } finally {
       if (ms !== null) releaseState(ms);
-      if (out.buf.length <= 1 << 20) outPool.push(out);
+      releaseOut(out);
     }
   },
 };

@@ -12,6 +12,7 @@ import { LFloat, MAXINT, floatToInt, isNumber, str2number, toIntExact, wrapInt }
 import { numLt } from "../core/arith.js";
 import { typeName } from "../core/values.js";
 import { argError, checkInteger, checkString, libError, typeError } from "./aux.js";
+import { USE_JOIN, acquireOut, releaseOut } from "./strbuf.js";
 
 const MAX_SAFE = 9007199254740991;
 const INT_MAX = 2147483647;
@@ -243,23 +244,7 @@ function concat(t: unknown, sep: unknown, i: unknown, j: unknown): unknown {
   last = j === undefined ? last : checkInteger(j, 4, "table.concat");
   if (typeof k === "number" && typeof last === "number") {
     if (k > last) return "";
-    if (t instanceof LuaTable && t.mt === null && k >= 1 && last <= t.arr.length) {
-      const arr = t.arr;
-      let x = k;
-      while (x <= last && typeof arr[x - 1] === "string") x++;
-      if (x > last) return bigCheck((k === 1 && last === arr.length ? arr : arr.slice(k - 1, last)).join(s));
-      // some values are numbers (or invalid): convert them on the way
-      const parts: string[] = arr.slice(k - 1, last) as string[];
-      for (; x <= last; x++) {
-        const v = arr[x - 1];
-        if (typeof v !== "string") {
-          const str = tostr(v);
-          if (str === undefined) throw concatError(v, x);
-          parts[x - k] = str;
-        }
-      }
-      return bigCheck(parts.join(s));
-    }
+    if (t instanceof LuaTable && t.mt === null && k >= 1 && last <= t.arr.length) return concatArray(t.arr, s, k, last);
     let out = "";
     for (; k < last; k++) out += field(t, k) + s;
     if (k === last) out += field(t, k);
@@ -271,6 +256,46 @@ function concat(t: unknown, sep: unknown, i: unknown, j: unknown): unknown {
   for (; b < e; b++) out += field(t, wrapInt(b)) + s;
   if (b === e) out += field(t, wrapInt(b));
   return out;
+}
+
+/** From this many values on, a byte buffer builds the result; below, Array.join does. The
+ *  buffer's loop is several times faster once optimized, but a program that makes many
+ *  short lists runs it cold, where the native join is faster. */
+const MANY = 64;
+
+/** concat over elements k..last (1-based) of an array part. */
+function concatArray(arr: unknown[], sep: string, k: number, last: number): string {
+  if (last - k + 1 < MANY) return joinFew(arr, sep, k, last);
+  const out = acquireOut();
+  try {
+    const bad = out.join(arr, sep, k - 1, last - 1);
+    if (bad === USE_JOIN) return bigCheck(joinFew(arr, sep, k, last));
+    if (bad >= 0) throw concatError(arr[bad], bad + 1);
+    return bigCheck(out.result());
+  } finally {
+    releaseOut(out);
+  }
+}
+
+/** The same by Array.join, numbers converted first (short lists, long strings, very long
+ *  results). */
+function joinFew(arr: unknown[], sep: string, k: number, last: number): string {
+  let x = k;
+  while (x <= last && typeof arr[x - 1] === "string") x++;
+  const parts = k === 1 && last === arr.length && x > last ? arr : arr.slice(k - 1, last);
+  for (; x <= last; x++) {
+    const v = arr[x - 1];
+    if (typeof v !== "string") parts[x - k] = arrayField(arr, x);
+  }
+  return parts.join(sep);
+}
+
+function arrayField(arr: unknown[], x: number): string {
+  const v = arr[x - 1];
+  if (typeof v === "string") return v;
+  const s = tostr(v);
+  if (s === undefined) throw concatError(v, x);
+  return s;
 }
 
 function field(t: unknown, k: Int): string {
