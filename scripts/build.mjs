@@ -108,7 +108,7 @@ await build({
   plugins: [splitPlugin("exec")],
 });
 
-// ---- the same bundles as CommonJS wrapped in function expressions, for the launcher (dist/bundle/run/) ----
+// ---- the same bundles as CommonJS in function expressions, for the launcher (dist/bundle/run/) ----
 // bin/assay starts through dist/bundle/start.mjs, which evaluates these as vm.Scripts with
 // V8's code cache kept in the cache directory (src/cli/start.ts): Node 20 keeps no code cache
 // for ES modules, and compiling the ~850 KB above is a third of a hello world's start-up.

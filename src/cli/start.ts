@@ -1,9 +1,9 @@
 // How bin/assay starts the runtime: it evaluates the bundles of dist/bundle/run/ (the code of
-// dist/bundle/{core,exec,libs,cli}.mjs as CommonJS, each wrapped in a function expression) as vm.Scripts, with V8's
-// code cache for each kept in the cache directory (cache-files.ts). Node 20 keeps no code
-// cache for ES modules, and compiling the runtime's ~850 KB of JavaScript was a third of a
-// hello world's start-up; with the code cache V8 only deserialises what an earlier run
-// compiled.
+// dist/bundle/{core,exec,libs,cli}.mjs as CommonJS, each wrapped in a function expression)
+// as vm.Scripts, with V8's code cache for each kept in the cache directory (cache-files.ts).
+// Node 20 keeps no code cache for ES modules, and compiling the runtime's ~850 KB of
+// JavaScript was a third of a hello world's start-up; with the code cache V8 only
+// deserialises what an earlier run compiled.
 //
 // Each cache file, rt-<key>.<tag>.v8, is named from the hash (hash128.ts) of its bundle's text and V8's tag (version, arch,
 // flags): a rebuilt or upgraded runtime never meets an old cache, and V8 rejecting one for

@@ -172,7 +172,6 @@ export function fltIdiv(a: number, b: number): LuaNumber {
   return mkFloat(Math.floor(a / b));
 }
 
-/** Float modulo as C's fmod, adjusted to the sign of the divisor (luai_nummod). */
 // the NaN x86 produces for an invalid operation (sign bit set: printed "-nan"), read from
 // memory at each use: an optimising compiler may fold a NaN constant into its canonical
 // (positive) NaN, and JavaScript does not promise to keep a NaN's sign bit
@@ -181,6 +180,7 @@ export function negNaN(): number {
   return nanBits[0];
 }
 
+/** Float modulo as C's fmod, adjusted to the sign of the divisor (luai_nummod). */
 export function fltMod(a: number, b: number): LuaNumber {
   let m = a % b;
   if (m !== m) {
