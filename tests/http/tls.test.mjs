@@ -55,6 +55,19 @@ test('http.client{ca_cert = path | PEM text} and ca_cert_file trust the CA', asy
   assert.equal(err, '');
 });
 
+test('a client given its own CA still trusts the certificates of NODE_EXTRA_CA_CERTS', async () => {
+  // (Node's ca option replaces the default trust store, which holds NODE_EXTRA_CA_CERTS)
+  const other = makePki();
+  const env = { NODE_EXTRA_CA_CERTS: pki['ca.pem'].path };
+  const r = await runLuaAsync(
+    `print(http.get("${tlsUrl}/").body)
+     print(http.client({ ca_cert = "${other['ca.pem'].path}" }):get("${tlsUrl}/").body)`,
+    { env },
+  );
+  assert.equal(r.status, 0, r.err);
+  assert.deepEqual(r.out.trimEnd().split('\n'), ['secure hello', 'secure hello']);
+});
+
 test('insecure = true skips verification and logs a warning', async () => {
   const { lines, err } = await lua(`print(http.client({ insecure = true }):get("${tlsUrl}/").body)`);
   assert.deepEqual(lines, ['secure hello']);

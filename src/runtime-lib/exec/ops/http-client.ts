@@ -12,6 +12,7 @@ import { randomBytes } from "node:crypto";
 import { Agent, EnvHttpProxyAgent, interceptors, request, type Dispatcher } from "undici";
 import type { OpContext, OpHandler } from "../io-worker.js";
 import { describeNetError, secondsText } from "./net-errors.js";
+import { trustedWith } from "./trust.js";
 
 export interface ClientSpec {
   /** extra trusted roots (PEM text), added to Node's own */
@@ -50,7 +51,7 @@ function proxyInEnv(): boolean {
 
 function dispatcher(spec: ClientSpec): Dispatcher {
   const connect: tls.ConnectionOptions = {};
-  if (spec.ca.length > 0) connect.ca = [...tls.rootCertificates, ...spec.ca];
+  if (spec.ca.length > 0) connect.ca = trustedWith(spec.ca);
   if (spec.cert !== undefined) connect.cert = spec.cert;
   if (spec.key !== undefined) connect.key = spec.key;
   if (spec.insecure) connect.rejectUnauthorized = false;

@@ -6,9 +6,9 @@
 //                                   "timeout after Ns" when timeoutMs > 0 passes first
 //   ws.close [id, code?, reason?]   sends Close and waits for the peer's (or the socket's end)
 import WebSocket from "ws";
-import tls from "node:tls";
 import type { OpContext, OpHandler } from "../io-worker.js";
 import { describeNetError, secondsText } from "./net-errors.js";
+import { trustedWith } from "./trust.js";
 
 export interface WsConnectSpec {
   headers: [string, string][];
@@ -55,7 +55,7 @@ export const ops: Record<string, OpHandler> = {
       try {
         sock = new WebSocket(url, spec.protocols, {
           headers: Object.fromEntries(spec.headers),
-          ca: spec.ca.length > 0 ? [...tls.rootCertificates, ...spec.ca] : undefined,
+          ca: spec.ca.length > 0 ? trustedWith(spec.ca) : undefined,
           rejectUnauthorized: !spec.insecure,
           handshakeTimeout: spec.timeoutMs > 0 ? spec.timeoutMs : undefined,
         });
