@@ -23,6 +23,10 @@ export function tnew(arr: unknown[], kv?: unknown[]): LuaTable {
   if (kv) {
     for (let i = 0; i < kv.length; i += 2) {
       const k = kv[i];
+      if (typeof k === "string") {
+        t.setStr(k, kv[i + 1]);
+        continue;
+      }
       // positional fields are stored last in Lua, so they win over [i] = v
       if (typeof k === "number" && Number.isInteger(k) && k >= 1 && k <= n) continue;
       ops.rawsetTableCtor(t, k, kv[i + 1]);
