@@ -12,7 +12,7 @@ import { LuaError } from "./errors.js";
 /** Objects holding string keys: fast-mode, and nothing inherited (no toString, no __proto__). */
 export type StrPart = Record<string, unknown>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const StrCtor = function StrPart(this: any) {} as unknown as { new (): StrPart; prototype: object };
+export const StrCtor = function StrPart(this: any) {} as unknown as { new (): StrPart; prototype: object };
 StrCtor.prototype = Object.create(null);
 
 /** The string part of every table that has no string keys yet: shared, frozen (a stray
