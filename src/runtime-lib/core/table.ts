@@ -104,6 +104,13 @@ export class LuaTable {
     }
   }
 
+  /** The table's own string part for direct stores (by a builder that keeps the invariants:
+   *  no undefined values, not past the dictionary threshold); replaces the shared empty one. */
+  ownStrings(): StrPart {
+    if (this.s === NO_STRINGS) this.s = new StrCtor();
+    return this.s;
+  }
+
   /** A field the runtime names itself (library registration, _G): stays in the string
    *  part however many there are, since code reads it by constant name. v is not nil. */
   setField(k: string, v: unknown): void {
