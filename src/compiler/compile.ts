@@ -13,7 +13,7 @@ import { assignedNames } from "./transform/numkind.js";
 import { inferLocalKinds } from "./transform/numinfer.js";
 import { chunkDisplayName } from "../runtime-lib/core/errors.js";
 
-export const COMPILER_VERSION = "14";
+export const COMPILER_VERSION = "15";
 
 export interface Compiled {
   code: string;

@@ -6,7 +6,7 @@ export const HELPERS = [
   "band", "bor", "bxor", "shl", "shr", "bnot",
   "concat", "len", "eq", "eqSlow", "lt", "le", "gt", "ge",
   "index", "indexS", "setindex", "setindexS", "callable",
-  "tnew", "forprep", "forval", "$fp", "forIn", "closable", "closeVar", "varargTable",
+  "tnew", "trec", "forprep", "forval", "$fp", "forIn", "closable", "closeVar", "varargTable",
   "$B", "selectVa", "selectOk",
   "$Y", "cg", "cg0", "cg1", "cg2", "cg3", "gop", "tru", "gonly", "forClose", "closeVarG",
 ] as const;

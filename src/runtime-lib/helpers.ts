@@ -9,6 +9,7 @@ import { Y, cg, cg0, cg1, cg2, cg3, gop, tru, gonly } from "./core/coro.js";
 import { closable, closeVar, closeVarG } from "./core/close.js";
 import { builtins } from "./core/values.js";
 import { memoryTick } from "./core/memory.js";
+import { trec } from "./core/record.js";
 
 /** The values of a call result as an array to spread (not a copy: never mutated). */
 export function spread(r: unknown): unknown[] {
@@ -23,6 +24,10 @@ export function tnew(arr: unknown[], kv?: unknown[]): LuaTable {
   if (kv) {
     for (let i = 0; i < kv.length; i += 2) {
       const k = kv[i];
+      if (typeof k === "string") {
+        t.setStr(k, kv[i + 1]);
+        continue;
+      }
       // positional fields are stored last in Lua, so they win over [i] = v
       if (typeof k === "number" && Number.isInteger(k) && k >= 1 && k <= n) continue;
       ops.rawsetTableCtor(t, k, kv[i + 1]);
@@ -63,7 +68,7 @@ export const helpers = {
   band: ops.band, bor: ops.bor, bxor: ops.bxor, shl: ops.shl, shr: ops.shr, bnot: ops.bnot,
   concat: ops.concat, len: ops.len, eq: ops.eq, eqSlow: ops.eqSlow, lt: ops.lt, le: ops.le, gt, ge,
   index: ops.index, indexS: ops.indexS, setindex: ops.setindex, setindexS: ops.setindexS, callable: ops.callable,
-  tnew, forprep, forval, $fp, forIn, closable, closeVar, varargTable,
+  tnew, trec, forprep, forval, $fp, forIn, closable, closeVar, varargTable,
   $B: builtins, selectVa, selectOk,
   $Y: Y, cg, cg0, cg1, cg2, cg3, gop, tru, gonly, forClose, closeVarG,
 };

@@ -403,6 +403,11 @@ function tableExpr(n: L.TableConstructorExpression, t: T): Frag {
   const firstKeyed = n.fields.findIndex((f) => f.type !== "TableValue");
   const lastPositional = n.fields.map((f) => f.type).lastIndexOf("TableValue");
   if (firstKeyed !== -1 && firstKeyed < lastPositional) return orderedTableExpr(n, t);
+  const rec = recordKeys(n);
+  if (rec !== null) {
+    const maker = t.chunk.constant(`trec([${rec.map(jsString).join(", ")}])`);
+    return [maker, "(", join(n.fields.map((f) => expr(f.value, t)), ", "), ")"];
+  }
   const pos: L.Expression[] = [];
   const kv: Frag[] = [];
   n.fields.forEach((f) => {
@@ -418,6 +423,17 @@ function tableExpr(n: L.TableConstructorExpression, t: T): Frag {
       : ["[", join(pos.map((p) => expr(p, t)), ", "), "]"];
   if (kv.length === 0) return ["tnew(", arr, ")"];
   return [new Mark(lineOf(n), ""), "tnew(", arr, ", [", join(kv, ", "), "])"];
+}
+
+/** The keys of a record constructor `{a = x, b = y}`: only name keys, all distinct, a few. */
+function recordKeys(n: L.TableConstructorExpression): string[] | null {
+  if (n.fields.length === 0 || n.fields.length > 24) return null;
+  const keys: string[] = [];
+  for (const f of n.fields) {
+    if (f.type !== "TableKeyString" || keys.includes(f.key.name)) return null;
+    keys.push(f.key.name);
+  }
+  return keys;
 }
 
 /** A constructor with keyed fields before positional ones: every field expression evaluated

@@ -102,11 +102,11 @@ function localStatement(n: L.LocalStatement, t: T): Frag {
 }
 
 /** `obj.key = value` as a statement: the raw store inline when obj is a table without
- *  __newindex and value is not nil; otherwise setindexS (metamethods, deletion, errors). */
+ *  __newindex and value is not nil and with its own string part; otherwise setindexS (metamethods, deletion, errors). */
 function fieldSet(obj: Frag, key: string, value: Frag, mark: Mark, t: T): Frag {
   return [
     "$w = ", obj, ";\n$x = ", value, ";\n",
-    "if ($w instanceof LuaTable && $x !== undefined && $w.sm === null && ($w.mt === null || $w.mt.sm === null && $w.mt.s.__newindex === undefined)) $w.s",
+    "if ($w instanceof LuaTable && $x !== undefined && $w.sm === null && $w.s !== LuaTable.S0 && ($w.mt === null || $w.mt.sm === null && $w.mt.s.__newindex === undefined)) $w.s",
     propAccess(key), " = $x;\nelse ", slowOp(t, mark, "setindexS", ["$w", jsString(key), "$x"], ""), ";\n",
   ];
 }

@@ -132,6 +132,13 @@ function indexOther(o: unknown, k: unknown, site: number | undefined): unknown {
 }
 
 export function setindex(o: unknown, k: unknown, v: unknown, site?: number): void {
+  // the common case first: a table without a metatable, an array index or a string key
+  if (o instanceof LuaTable && o.mt === null) {
+    if (typeof k === "number") {
+      if (k > 0 && Number.isInteger(k)) return o.setInt(k, v);
+    } else if (typeof k === "string") return o.setStr(k, v);
+    return rawsetChecked(o, k, v, site);
+  }
   for (let loop = 0; loop < MAXTAGLOOP; loop++) {
     let h: unknown;
     if (o instanceof LuaTable) {

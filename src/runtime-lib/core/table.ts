@@ -12,30 +12,39 @@ import { LuaError } from "./errors.js";
 /** Objects holding string keys: fast-mode, and nothing inherited (no toString, no __proto__). */
 export type StrPart = Record<string, unknown>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const StrCtor = function StrPart(this: any) {} as unknown as { new (): StrPart; prototype: object };
+export const StrCtor = function StrPart(this: any) {} as unknown as { new (): StrPart; prototype: object };
 StrCtor.prototype = Object.create(null);
 
+/** The string part of every table that has no string keys yet: shared, frozen (a stray
+ *  write fails loudly), replaced by the table's own object on its first string key. */
+const NO_STRINGS: StrPart = Object.freeze(new StrCtor());
+
 export class LuaTable {
+  /** the shared empty string part: compiled code's inline stores into `t.s` check for it */
+  static readonly S0: StrPart = NO_STRINGS;
   /** values for keys 1..arr.length (index k-1); may hold undefined holes, never a trailing one */
   arr: unknown[];
-  /** values for string keys; never holds undefined; empty once `sm` is in use */
-  s: StrPart = new StrCtor();
+  /** values for string keys; never holds undefined; empty once `sm` is in use; NO_STRINGS
+   *  until the first string key */
+  s: StrPart = NO_STRINGS;
   /** string keys of a dictionary-like table */
   sm: Map<string, unknown> | null = null;
-  /** string keys added through computed names, while in the object representation */
-  private nstr = 0;
   /** values for all other keys, created on first use */
   h: Map<unknown, unknown> | null = null;
   mt: LuaTable | null = null;
-  // traversal state for `next` (see next())
-  private itKeys: string[] | null = null;
-  private itPos = 0;
-  private itMap: Iterator<[unknown, unknown]> | null = null;
-  private itMapKey: unknown = undefined;
+  /** traversal state for `next`, created on first use: small tables
+   *  (the common case) stay small, which matters to the GC when there are many */
+  private x: TableExtra | null = null;
+  /** string keys added through computed names, while in the object representation */
+  private nstr = 0;
 
   constructor(arr?: unknown[]) {
     this.arr = arr ?? [];
     if (arr) while (arr.length > 0 && arr[arr.length - 1] === undefined) arr.pop();
+  }
+
+  private extra(): TableExtra {
+    return (this.x ??= new TableExtra());
   }
 
   get(k: unknown): unknown {
@@ -89,16 +98,27 @@ export class LuaTable {
       if (this.s[k] === undefined) {
         memoryTick();
         if (++this.nstr > DICT_THRESHOLD) return this.toDictionary(k, v);
+        if (this.s === NO_STRINGS) this.s = new StrCtor();
       }
       this.s[k] = v;
     }
+  }
+
+  /** The table's own string part for direct stores (by a builder that keeps the invariants:
+   *  no undefined values, not past the dictionary threshold); replaces the shared empty one. */
+  ownStrings(): StrPart {
+    if (this.s === NO_STRINGS) this.s = new StrCtor();
+    return this.s;
   }
 
   /** A field the runtime names itself (library registration, _G): stays in the string
    *  part however many there are, since code reads it by constant name. v is not nil. */
   setField(k: string, v: unknown): void {
     if (this.sm !== null) this.sm.set(k, v);
-    else this.s[k] = v;
+    else {
+      if (this.s === NO_STRINGS) this.s = new StrCtor();
+      this.s[k] = v;
+    }
   }
 
   private toDictionary(k: string, v: unknown): void {
@@ -106,8 +126,8 @@ export class LuaTable {
     for (const key of Object.keys(this.s)) sm.set(key, this.s[key]);
     sm.set(k, v);
     this.sm = sm;
-    this.s = new StrCtor();
-    this.itKeys = null;
+    this.s = NO_STRINGS;
+    if (this.x !== null) this.x.itKeys = null;
   }
 
   private setOther(k: unknown, v: unknown): void {
@@ -187,8 +207,8 @@ export class LuaTable {
 
   private nextString(k: string): [unknown, unknown] | undefined {
     if (this.sm !== null) return this.nextInMap(this.sm, k, true);
-    const keys = this.itKeys;
-    if (keys !== null && keys[this.itPos] === k) return this.stringsFrom(keys, this.itPos + 1);
+    const x = this.x;
+    if (x !== null && x.itKeys !== null && x.itKeys[x.itPos] === k) return this.stringsFrom(x.itKeys, x.itPos + 1);
     const all = Object.keys(this.s);
     const pos = all.indexOf(k);
     if (pos < 0) throw nextKeyError();
@@ -200,12 +220,13 @@ export class LuaTable {
     for (; pos < keys.length; pos++) {
       const v = s[keys[pos]];
       if (v !== undefined) {
-        this.itKeys = keys;
-        this.itPos = pos;
+        const x = this.extra();
+        x.itKeys = keys;
+        x.itPos = pos;
         return [keys[pos], v];
       }
     }
-    this.itKeys = null;
+    if (this.x !== null) this.x.itKeys = null;
     return this.h === null ? undefined : this.mapFrom(this.h.entries(), false);
   }
 
@@ -221,7 +242,8 @@ export class LuaTable {
 
   /** Continues a traversal of one of the Maps after key k. */
   private nextInMap(m: Map<unknown, unknown>, k: unknown, strings: boolean): [unknown, unknown] | undefined {
-    if (this.itMap !== null && this.itMapKey === k) return this.mapFrom(this.itMap, strings);
+    const x = this.x;
+    if (x !== null && x.itMap !== null && x.itMapKey === k) return this.mapFrom(x.itMap, strings);
     if (!m.has(k)) throw nextKeyError();
     const it = m.entries();
     for (let r = it.next(); !r.done; r = it.next()) {
@@ -234,16 +256,27 @@ export class LuaTable {
   private mapFrom(it: Iterator<[unknown, unknown]>, strings: boolean): [unknown, unknown] | undefined {
     for (let r = it.next(); !r.done; r = it.next()) {
       if (r.value[1] !== undefined) {
-        this.itMap = it;
-        this.itMapKey = r.value[0];
+        const x = this.extra();
+        x.itMap = it;
+        x.itMapKey = r.value[0];
         return r.value;
       }
     }
-    this.itMap = null;
-    this.itMapKey = undefined;
+    if (this.x !== null) {
+      this.x.itMap = null;
+      this.x.itMapKey = undefined;
+    }
     if (strings && this.h !== null) return this.mapFrom(this.h.entries(), false);
     return undefined;
   }
+}
+
+class TableExtra {
+  // traversal state for `next` (see LuaTable.next())
+  itKeys: string[] | null = null;
+  itPos = 0;
+  itMap: Iterator<[unknown, unknown]> | null = null;
+  itMapKey: unknown = undefined;
 }
 
 /** `next` with a key not in the table: raised inside the C function next (or a for loop's

@@ -147,7 +147,7 @@ function readObject(): LuaTable {
   // the first keys are stored straight into the fresh table's string part (setStr would
   // look each key up first); a null value, which must delete an earlier duplicate, and keys
   // beyond the threshold where LuaTable turns to a dictionary go through setStr
-  const s = t.s;
+  const s = t.ownStrings();
   let n = 0;
   for (;;) {
     if (c !== 34) throw unexpected("a string key");

@@ -1,0 +1,37 @@
+// Record constructors: `{name = a, id = b}` with distinct constant string keys and nothing
+// else. The compiler asks once per constructor (a chunk constant) for a maker specialised to
+// its key list; the maker builds the string part with a constructor function of its own, so
+// every record from one site gets one hidden class through monomorphic stores, with no key
+// array built and no per-key checks. A nil value (which must not create its key) takes the
+// generic path.
+import { LuaTable, StrCtor, StrPart } from "./table.js";
+import { memoryTicks } from "./memory.js";
+
+export type RecordMaker = (...values: unknown[]) => LuaTable;
+
+export function trec(keys: string[]): RecordMaker {
+  const params = keys.map((_, i) => `a${i}`);
+  const stores = keys.map((k, i) => `this[${JSON.stringify(k)}] = a${i};`).join(" ");
+  const Part = new Function(...params, stores) as unknown as { new (...v: unknown[]): StrPart; prototype: object };
+  Part.prototype = StrCtor.prototype;
+  const anyNil = params.map((p) => `${p} === undefined`).join(" || ");
+  const make = new Function(
+    "Part", "LuaTable", "memoryTicks", "slow",
+    `return function (${params.join(", ")}) {
+  if (${anyNil}) return slow(${params.join(", ")});
+  const t = new LuaTable();
+  t.s = new Part(${params.join(", ")});
+  memoryTicks(${keys.length});
+  return t;
+};`,
+  );
+  const slow = (...values: unknown[]): LuaTable => {
+    const t = new LuaTable();
+    memoryTicks(0);
+    keys.forEach((k, i) => {
+      if (values[i] !== undefined) t.setStr(k, values[i]);
+    });
+    return t;
+  };
+  return make(Part, LuaTable, memoryTicks, slow) as RecordMaker;
+}
