@@ -110,7 +110,8 @@ const pairsGen = {
 withGen(pairs, pairsGen.pairs);
 
 function select(n: unknown, ...args: unknown[]): unknown {
-  if (n === "#") return args.length;
+  // (as C Lua: any string whose first character is "#")
+  if (typeof n === "string" && n.charCodeAt(0) === 35) return args.length;
   const i = checkInt(n, 1, "select", arguments.length > 0);
   if (i < 0) {
     if (-i > args.length) throw argError(1, "select", "index out of range");
