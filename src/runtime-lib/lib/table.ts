@@ -265,7 +265,7 @@ const MANY = 64;
 
 /** concat over elements k..last (1-based) of an array part. */
 function concatArray(arr: unknown[], sep: string, k: number, last: number): string {
-  if (last - k + 1 < MANY) return joinFew(arr, sep, k, last);
+  if (last - k + 1 < MANY) return bigCheck(joinFew(arr, sep, k, last));
   const out = acquireOut();
   try {
     const bad = out.join(arr, sep, k - 1, last - 1);
@@ -285,17 +285,12 @@ function joinFew(arr: unknown[], sep: string, k: number, last: number): string {
   const parts = k === 1 && last === arr.length && x > last ? arr : arr.slice(k - 1, last);
   for (; x <= last; x++) {
     const v = arr[x - 1];
-    if (typeof v !== "string") parts[x - k] = arrayField(arr, x);
+    if (typeof v === "string") continue;
+    const str = tostr(v);
+    if (str === undefined) throw concatError(v, x);
+    parts[x - k] = str;
   }
   return parts.join(sep);
-}
-
-function arrayField(arr: unknown[], x: number): string {
-  const v = arr[x - 1];
-  if (typeof v === "string") return v;
-  const s = tostr(v);
-  if (s === undefined) throw concatError(v, x);
-  return s;
 }
 
 function field(t: unknown, k: Int): string {
