@@ -1,7 +1,8 @@
 // Record constructors: `{name = a, id = b}` with distinct constant string keys and nothing
 // else. The compiler asks once per constructor (a chunk constant) for a maker specialised to
-// its key list; the maker builds the string part with a constructor function of its own, so
-// every record from one site gets one hidden class through monomorphic stores, with no key
+// its key list (one per distinct list, shared by every site and chunk that has it); the maker
+// builds the string part with a constructor function of its own, so every record with those
+// keys gets one hidden class through monomorphic stores, with no key
 // array built and no per-key checks. A nil value (which must not create its key) takes the
 // generic path.
 import { LuaTable, StrCtor, StrPart } from "./table.js";
@@ -9,7 +10,17 @@ import { memoryTicks } from "./memory.js";
 
 export type RecordMaker = (...values: unknown[]) => LuaTable;
 
+/** makers by key list: constructors with the same keys, wherever they are, share one */
+const makers = new Map<string, RecordMaker>();
+
 export function trec(keys: string[]): RecordMaker {
+  const id = keys.join("\0");
+  let maker = makers.get(id);
+  if (maker === undefined) makers.set(id, (maker = makeRecordMaker(keys)));
+  return maker;
+}
+
+function makeRecordMaker(keys: string[]): RecordMaker {
   const params = keys.map((_, i) => `a${i}`);
   const stores = keys.map((k, i) => `this[${JSON.stringify(k)}] = a${i};`).join(" ");
   const Part = new Function(...params, stores) as unknown as { new (...v: unknown[]): StrPart; prototype: object };
