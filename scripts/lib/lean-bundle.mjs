@@ -6,9 +6,15 @@
 // - __toESM, for `import fs from "node:fs"`, copies every export of the module into a new
 //   object as a getter (for each importing file, at every start). Reading through an object
 //   whose prototype is the module gives the same values, live as the getters were.
-/** `text` of one bundle without the no-op name calls and with the cheaper __toESM. */
+// - The entry's exports: esbuild defines a getter for each (~300 in the core and libs
+//   bundles), then __toCommonJS copies them as getters into another object, which the
+//   launcher spread into plain properties: three passes of defineProperty and closures.
+//   The bundle now exports one plain object, its values read once when its top-level code
+//   has run (the launcher already froze the values so; no bundle reassigns an export).
+/** `text` of one bundle without the no-op name calls, with the cheaper __toESM and with its
+ *  exports as plain values. */
 export function leanBundle(text, file) {
-  const noNames = text.replace(/^[ \t]*__name\(([A-Za-z_$][\w$]*), "\1"\);\n/gm, "");
+  const noNames = plainExports(text.replace(/^[ \t]*__name\(([A-Za-z_$][\w$]*), "\1"\);\n/gm, ""), file);
   const copying = /var __toESM = \((\w+), isNodeMode, (\w+)\) =>/g;
   const found = noNames.match(copying);
   if (found === null) return noNames;
@@ -19,4 +25,20 @@ export function leanBundle(text, file) {
     "var __toESMCopying =",
   ].join("\n");
   return noNames.replace(copying, (_m, mod, target) => `${lean} (${mod}, isNodeMode, ${target}) =>`);
+}
+
+/** The entry's `__export(x_exports, { name: () => name, ... })` becomes a plain object of
+ *  those getters, called once at the end of the bundle: `module.exports` is then
+ *  { name: value, ... }. */
+function plainExports(text, file) {
+  const entry = /^module\.exports = __toCommonJS\((\w+)\);$/m.exec(text);
+  if (entry === null) return text;
+  const name = entry[1];
+  const decl = new RegExp(`^__export\\(${name}, \\{$`, "gm");
+  const found = text.match(decl);
+  if (found === null || found.length !== 1) throw new Error(`${file}: expected one __export of ${name}`);
+  // (esbuild assigns module.exports before the modules' code, its getters being live; the
+  // values exist only after it, so the assignment moves to the end)
+  const values = `module.exports = ((all) => { const o = {}; for (const k in all) o[k] = all[k](); return o; })(${name}$get);`;
+  return `${text.replace(decl, `var ${name}$get = ({`).replace(entry[0], "").trimEnd()}\n${values}\n`;
 }

@@ -78,8 +78,8 @@ export function loadRuntime(bundleDir: string, write: boolean, lazy = false): Re
       return deferred ? onFirstUse(() => load(m[1])) : load(m[1]);
     };
     script.runInThisContext().call(module.exports, module.exports, shim, module, url);
-    // plain properties instead of esbuild's export getters (no bundle reassigns an export)
-    return (rt[name] = { ...module.exports });
+    // (plain properties: the build made each bundle export its values, not esbuild's getters)
+    return (rt[name] = module.exports);
   };
   for (const name of lazy ? ["cli"] : BUNDLES) load(name);
   if (write && dir !== null) {
