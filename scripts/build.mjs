@@ -1,5 +1,8 @@
 // Builds the runtime for fast start-up: a few ES module bundles instead of ~40 files.
-//   dist/bundle/core.mjs  compiler + value runtime + operator helpers (frames Lua never sees)
+//   dist/bundle/core.mjs  value runtime + operator helpers (frames Lua never sees)
+//   dist/bundle/compiler.mjs  the compiler: the launcher loads it when a chunk is first
+//                         compiled, which a run whose chunks all come from the compile cache
+//                         never does
 //   dist/bundle/libs.mjs  the Lua libraries and builtins (Lua's "C functions")
 //   dist/bundle/cli.mjs   the command line and runner
 //   dist/bundle/exec.mjs  the I/O bridge (runtime-lib/exec/bridge.ts), imported by builtins
@@ -18,11 +21,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const src = path.join(root, "src");
 const out = path.join(root, "dist", "bundle");
 
-const coreDirs = ["compiler", "runtime-lib/core"].map((d) => path.join(src, d) + path.sep);
-const coreFiles = ["runtime-lib/helpers.ts", "runtime-lib/load.ts", "runtime-lib/compile-cache.ts", "runtime-lib/cache-files.ts", "runtime-lib/hash128.ts", "runtime-lib/node-lazy.ts", "runtime-lib/io-out.ts", "runtime-lib/traceback.ts", "version.ts"]
+const coreDirs = ["runtime-lib/core"].map((d) => path.join(src, d) + path.sep);
+const coreFiles = ["compiler/compiled.ts", "runtime-lib/helpers.ts", "runtime-lib/load.ts", "runtime-lib/compile-cache.ts", "runtime-lib/cache-files.ts", "runtime-lib/hash128.ts", "runtime-lib/node-lazy.ts", "runtime-lib/io-out.ts", "runtime-lib/traceback.ts", "version.ts"]
   .map((f) => path.join(src, f))
   .filter((f) => fs.existsSync(f));
 const isCore = (f) => coreDirs.some((d) => f.startsWith(d)) || coreFiles.includes(f);
+const compilerDir = path.join(src, "compiler") + path.sep;
+const isCompiler = (f) => f.startsWith(compilerDir) && !isCore(f);
 // libraries, builtins and the scheduler that drives them (frames Lua counts as C functions)
 const libDirs = ["runtime-lib/lib", "runtime-lib/builtins"].map((d) => path.join(src, d) + path.sep);
 const libFiles = ["runtime-lib/state.ts", "runtime-lib/exec/scheduler.ts", "runtime-lib/exec/timer-heap.ts", "runtime-lib/exec/signals.ts"].map((f) => path.join(src, f));
@@ -40,7 +45,7 @@ function splitPlugin(self) {
         const abs = path.resolve(args.resolveDir, args.path).replace(/\.js$/, ".ts");
         // (a package's own files go with the bundle that imports the package)
         if (!abs.startsWith(src + path.sep)) return undefined;
-        const owner = isCore(abs) ? "core" : isLib(abs) ? "libs" : isExec(abs) ? "exec" : "cli";
+        const owner = isCore(abs) ? "core" : isCompiler(abs) ? "compiler" : isLib(abs) ? "libs" : isExec(abs) ? "exec" : "cli";
         if (owner === self) return undefined;
         return { path: `./${owner}.mjs`, external: true };
       });
@@ -60,6 +65,10 @@ const coreList = [];
 coreDirs.forEach((d) => walkInto(d, coreList));
 coreList.push(...coreFiles);
 const coreEntry = coreList.map((f) => `export * from ${JSON.stringify(f)};`).join("\n");
+// the compiler bundle's every compiler module
+const compilerList = [];
+walkInto(compilerDir, compilerList);
+const compilerEntry = compilerList.filter(isCompiler).map((f) => `export * from ${JSON.stringify(f)};`).join("\n");
 // and the libs bundle's entry every library module
 const libList = [];
 libDirs.forEach((d) => walkInto(d, libList));
@@ -79,6 +88,7 @@ const common = {
 const libExternals = ["yaml", "smol-toml", "nunjucks", "tinyglobby", "re2js", "jose", "better-sqlite3"];
 
 await build({ ...common, stdin: { contents: coreEntry, resolveDir: src, loader: "ts" }, outfile: path.join(out, "core.mjs"), plugins: [splitPlugin("core")] });
+await build({ ...common, stdin: { contents: compilerEntry, resolveDir: src, loader: "ts" }, outfile: path.join(out, "compiler.mjs"), plugins: [splitPlugin("compiler")] });
 await build({
   ...common,
   stdin: { contents: libEntry, resolveDir: src, loader: "ts" },
@@ -126,6 +136,7 @@ const runCommon = {
 };
 const runBundles = [
   { name: "core", stdin: { contents: coreEntry, resolveDir: src, loader: "ts" } },
+  { name: "compiler", stdin: { contents: compilerEntry, resolveDir: src, loader: "ts" } },
   { name: "exec", entryPoints: [path.join(src, "runtime-lib/exec/bridge.ts")] },
   { name: "libs", stdin: { contents: libEntry, resolveDir: src, loader: "ts" }, keepNames: true, external: libExternals },
   { name: "cli", entryPoints: [path.join(src, "cli/main.ts")] },
@@ -167,7 +178,7 @@ const embedOut = path.join(out, "embed");
 const embedVendor = libExternals.filter((p) => !["better-sqlite3", "jose"].includes(p));
 const nodeBuiltins = new Set((await import("node:module")).builtinModules);
 const isBuiltin = (p) => p.startsWith("node:") || nodeBuiltins.has(p) || nodeBuiltins.has(p.split("/")[0]);
-const bundleFiles = new Set(["./core.mjs", "./libs.mjs", "./exec.mjs", "./cli.mjs"]);
+const bundleFiles = new Set(["./core.mjs", "./compiler.mjs", "./libs.mjs", "./exec.mjs", "./cli.mjs"]);
 /** native addons reached while bundling: .node files and packages built with node-gyp */
 const natives = new Set();
 const nativePlugin = {
@@ -214,6 +225,7 @@ const embedCommon = {
 };
 const embeds = [
   { name: "core", owner: "core", stdin: { contents: coreEntry, resolveDir: src, loader: "ts" } },
+  { name: "compiler", owner: "compiler", stdin: { contents: compilerEntry, resolveDir: src, loader: "ts" } },
   // (the third-party libraries are vendor bundles of their own, below)
   { name: "libs", owner: "libs", stdin: { contents: libEntry, resolveDir: src, loader: "ts" }, keepNames: true, external: embedVendor },
   { name: "exec", owner: "exec", entryPoints: [path.join(src, "runtime-lib/exec/bridge.ts")] },

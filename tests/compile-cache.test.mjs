@@ -331,7 +331,7 @@ test("the launcher keeps V8's code cache of the runtime itself beside the entrie
   const runtime = () => fs.readdirSync(p.cache).filter((f) => f.startsWith('rt-')).sort();
   assert.equal(assay(['run', 'main.lua'], p).out, 'hello, world\n');
   const written = runtime();
-  assert.equal(written.length, 4, written.join(' ')); // core, exec, libs, cli
+  assert.equal(written.length, 5, written.join(' ')); // core, compiler, exec, libs, cli
   for (const f of written) assert.match(f, /^rt-[0-9a-f]{32}\.[0-9a-f]{8}\.v8$/);
   // used, not rewritten, by the next run
   const past = new Date('2001-01-01T00:00:00Z');
@@ -349,6 +349,16 @@ test("the launcher keeps V8's code cache of the runtime itself beside the entrie
   assert.deepEqual(runtime(), written);
   // the worker mode (`node bin/assay.js`) starts the same way
   assert.deepEqual(assay(['run', 'main.lua'], { ...p, worker: true }), { out: 'hello, world\n', err: '', status: 0 });
+  // a run whose chunks all come from the compile cache never loads the compiler (so never
+  // writes its code cache), one that compiles a chunk does
+  const keys = JSON.parse(fs.readFileSync(path.join(path.dirname(assayBin), '..', 'dist', 'bundle', 'run', 'keys.json'), 'utf8'));
+  const compiler = written.find((f) => f.startsWith(`rt-${keys.compiler}.`));
+  assert.ok(compiler, `no code cache named after the compiler's key ${keys.compiler}`);
+  fs.rmSync(path.join(p.cache, compiler));
+  assert.equal(assay(['run', 'main.lua'], p).out, 'hello, world\n');
+  assert.ok(!fs.existsSync(path.join(p.cache, compiler)), 'the compiler was loaded');
+  assert.equal(assay(['-e', 'print(load("return 6 * 7")())'], p).out, '42\n');
+  assert.ok(fs.existsSync(path.join(p.cache, compiler)), 'the compiler was not loaded');
 });
 
 test('ASSAY_CACHE_V8=0 keeps no code cache of the runtime either', () => {

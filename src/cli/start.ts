@@ -1,5 +1,5 @@
 // How bin/assay starts the runtime: it evaluates the bundles of dist/bundle/run/ (the code of
-// dist/bundle/{core,exec,libs,cli}.mjs as CommonJS, each wrapped in a function expression)
+// dist/bundle/{core,compiler,exec,libs,cli}.mjs as CommonJS, each wrapped in a function expression)
 // as vm.Scripts, with V8's code cache for each kept in the cache directory (cache-files.ts).
 // Node 20 keeps no code cache for ES modules, and compiling the runtime's ~850 KB of
 // JavaScript was a third of a hello world's start-up; with the code cache V8 only
@@ -20,6 +20,10 @@ import { V8_EXT, V8_MAGIC, V8_TAG, cacheDir, digest, framed, unframe, unusable, 
 
 /** In dependency order: each may require the ones before it. */
 const BUNDLES = ["core", "exec", "libs", "cli"];
+/** Loaded when first used: the compiler, which a run whose chunks all come from the compile
+ *  cache never needs (it requires core, which requires it back: core reads it only at run
+ *  time, when a chunk is compiled). */
+const ON_DEMAND = ["compiler"];
 
 type Exports = Record<string, any>;
 
@@ -55,9 +59,13 @@ export function loadRuntime(bundleDir: string, write: boolean, lazy = false): Re
   // their createRequire(import.meta.url) does: import.meta.url is the .mjs bundle's URL)
   const req = createRequire(path.join(bundleDir, "start.cjs"));
   const keys = bundleKeys(bundleDir);
+  const loading = new Set<string>();
   const load = (name: string): Exports => {
     const have = rt[name];
     if (have !== undefined) return have;
+    // (a bundle whose top-level code read an on-demand bundle that requires it back)
+    if (loading.has(name)) throw new Error(`assay: the runtime's ${name} bundle requires itself while loading`);
+    loading.add(name);
     const filename = path.join(bundleDir, "run", `${name}.cjs`);
     // (ASCII, as the build makes it: read as Latin-1, which is a copy instead of a decoding)
     const text = fs.readFileSync(filename, "latin1");
@@ -74,7 +82,9 @@ export function loadRuntime(bundleDir: string, write: boolean, lazy = false): Re
     const deferred = lazy && name === "cli";
     const shim = (id: string): unknown => {
       const m = /^\.\/(\w+)\.mjs$/.exec(id);
-      if (m === null || !BUNDLES.includes(m[1])) return req(id);
+      if (m === null) return req(id);
+      if (ON_DEMAND.includes(m[1])) return onFirstUse(() => load(m[1]));
+      if (!BUNDLES.includes(m[1])) return req(id);
       return deferred ? onFirstUse(() => load(m[1])) : load(m[1]);
     };
     script.runInThisContext().call(module.exports, module.exports, shim, module, url);

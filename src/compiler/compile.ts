@@ -12,20 +12,7 @@ import { CompiledFunc, twinPrologue } from "./transform/functions.js";
 import { assignedNames } from "./transform/numkind.js";
 import { inferLocalKinds } from "./transform/numinfer.js";
 import { chunkDisplayName } from "../runtime-lib/core/errors.js";
-
-export const COMPILER_VERSION = "15";
-
-export interface Compiled {
-  code: string;
-  name: string;
-  keys: number[];
-  lines: number[];
-  info: string[];
-  fnames: [string, string][];
-}
-
-/** A compile error already formatted as Lua does ("file.lua:3: unexpected symbol near 'x'"). */
-export class LuaSyntaxError extends Error {}
+import { Compiled, LuaSyntaxError } from "./compiled.js";
 
 export function compile(source: string, chunkname: string): Compiled {
   const name = chunkDisplayName(chunkname);

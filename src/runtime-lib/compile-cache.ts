@@ -22,7 +22,8 @@
 import { readdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type vm from "node:vm";
-import { compile, Compiled, COMPILER_VERSION } from "../compiler/compile.js";
+import { Compiled, COMPILER_VERSION } from "../compiler/compiled.js";
+import { compile } from "../compiler/compile.js";
 import { VERSION } from "../version.js";
 import { chunkDisplayName } from "./core/errors.js";
 import { writeStderr } from "./io-out.js";

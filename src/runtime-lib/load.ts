@@ -3,7 +3,7 @@
 // given the helper table, then bound to an _ENV table. File chunks go through the on-disk
 // compile cache (compile-cache.ts), which also keeps V8's code cache for their scripts.
 import { Script } from "node:vm";
-import { Compiled, LuaSyntaxError } from "../compiler/compile.js";
+import { Compiled, LuaSyntaxError } from "../compiler/compiled.js";
 import { ChunkInfo, registerChunk, reserveSites } from "./core/errors.js";
 import { helpers } from "./helpers.js";
 import { LuaTable } from "./core/table.js";

@@ -2,7 +2,7 @@
 // bundle (dist/bundle/embed/*.js, CommonJS function bodies) is compiled as a vm.Script under
 // a virtual file name, assay-build/bundle/<name>.mjs, that ends as the installed bundle's
 // does: frameKind (core/errors.ts) then classifies their stack frames exactly as it
-// classifies dist/bundle/*.mjs — core.mjs is runtime plumbing Lua never sees; libs.mjs,
+// classifies dist/bundle/*.mjs — core.mjs and compiler.mjs are runtime plumbing Lua never sees; libs.mjs,
 // exec.mjs and cli.mjs are builtins — so error positions, "(local 'x')" names, argument-error
 // wording and error levels come out as under `assay run`. V8's code cache for the scripts,
 // made when the file was built, spares most of the compiling when this Node is the one that
@@ -14,7 +14,7 @@
 // `boot` is copied into the built file as text (Function.prototype.toString), and run again
 // in worker threads: it must not refer to anything outside itself.
 
-/** The exports of each embedded bundle, by name (core, exec, libs, cli). */
+/** The exports of each embedded bundle, by name (core, compiler, exec, libs, cli). */
 export type Runtime = Record<string, Record<string, any>>;
 
 /** V8's code cache for the bundles (base64 by name), and the V8 that made it. */
@@ -41,10 +41,16 @@ export function boot(
   const { isBuiltin } = req("node:module");
   const rt: Runtime = {};
   const vendor: Record<string, unknown> = {};
-  // a bundle's imports of another bundle are require("./core.mjs") and the like
+  // a bundle's imports of another bundle are require("./core.mjs") and the like; one that
+  // is not loaded yet (core requires the compiler, which requires core back) is read through
+  // a proxy, at run time, when it is
   const shim = (id: string): unknown => {
     const m = /^\.\/([\w-]+)\.mjs$/.exec(id);
     if (m && rt[m[1]]) return rt[m[1]];
+    if (m && code[m[1]] !== undefined) {
+      const name = m[1];
+      return new Proxy({}, { get: (_t, p) => rt[name][p as string] });
+    }
     if (isBuiltin(id)) return req(id);
     const p = packed[`vendor/${id}`];
     if (p !== undefined) return id in vendor ? vendor[id] : (vendor[id] = unpackModule(id, p));
@@ -58,7 +64,8 @@ export function boot(
     return module.exports;
   };
   const useCache = cache !== null && cache.v8 === process.versions.v8 && cache.arch === process.arch;
-  for (const name of ["core", "exec", "libs", "cli"]) {
+  // (a built file compiles its script and modules at every start: the compiler loads with the rest)
+  for (const name of ["core", "compiler", "exec", "libs", "cli"]) {
     const filename = `assay-build/bundle/${name}.mjs`;
     const cachedData = useCache && cache.data[name] ? Buffer.from(cache.data[name], "base64") : undefined;
     // (the wrapper's first line is line 0: positions are the bundle's own)

@@ -23,7 +23,7 @@ export interface Payload {
   modules: Array<[string, string, string]>;
   /** always run in a worker thread with a deep stack */
   deepStack: boolean;
-  /** the runtime bundles (core, exec, libs, cli), as code */
+  /** the runtime bundles (core, compiler, exec, libs, cli), as code */
   code: Record<string, string>;
   /** bundles loaded only when used (io-worker: the I/O worker; vendor/<package>: a
    *  third-party library), brotli-compressed, base64 */

@@ -6,7 +6,8 @@
 // must stay fast enough for a pre-commit hook.
 import type * as L from "../../compiler/parser/ast.js";
 import { Parser, LuaParseError } from "../../compiler/parser/parser.js";
-import { compile, LuaSyntaxError } from "../../compiler/compile.js";
+import { compile } from "../../compiler/compile.js";
+import { LuaSyntaxError } from "../../compiler/compiled.js";
 import { analyse } from "./analyse.js";
 import { byPosition, Diagnostic, lintDiag } from "./diagnostics.js";
 

@@ -198,7 +198,7 @@ export function frameKind(s: NodeJS.CallSite): "lua" | "c" | "skip" {
   if (chunks.has(f)) return "lua";
   let kind = fileKinds.get(f);
   if (kind === undefined) {
-    kind = /[\\/]runtime-lib[\\/](core[\\/]|helpers\.|load\.)|[\\/]bundle[\\/](run[\\/]core\.cjs|core\.mjs)$/.test(f) ? "skip" : "c";
+    kind = /[\\/]runtime-lib[\\/](core[\\/]|helpers\.|load\.)|[\\/](dist|src)[\\/]compiler[\\/]|[\\/]bundle[\\/](run[\\/](core|compiler)\.cjs|(core|compiler)\.mjs)$/.test(f) ? "skip" : "c";
     fileKinds.set(f, kind);
   }
   return kind;
