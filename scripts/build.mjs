@@ -10,7 +10,7 @@
 //   dist/bundle/embed/    the same split as CommonJS, for files built by `assay build`
 // Keeping libraries in their own file lets error positions tell builtin frames from
 // runtime plumbing by file name (see frameKind in core/errors.ts).
-import { build } from "esbuild";
+import { build, transform } from "esbuild";
 import path from "node:path";
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -146,8 +146,11 @@ for (const { name, ...opts } of runBundles) {
   await build({ ...runCommon, ...opts, outfile, plugins: [splitPlugin(name)] });
   // without esbuild's helper calls that only cost start-up time (lean-bundle.mjs), and ASCII
   // only, so that the launcher reads them as Latin-1 (a copy, not a UTF-8 decoding): esbuild
-  // escapes strings, regexps and names, and leaves only comments with other text
-  const text = leanBundle(fs.readFileSync(outfile, "utf8"), outfile);
+  // escapes strings, regexps and names, and leaves only comments with other text.
+  // Without comments and indentation too (a start reads ~30% fewer bytes); names stay as
+  // they are, since tracebacks and argument errors read the runtime's function names.
+  const lean = leanBundle(fs.readFileSync(outfile, "utf8"), outfile);
+  const text = (await transform(lean, { loader: "js", minifyWhitespace: true, charset: "ascii", logLevel: "warning" })).code;
   const ascii = text.replace(/[^\x00-\x7f]/gu, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
   // as the function expression the launcher evaluates, so that it compiles the file's text
   // as read (wrapping it at every start made V8 copy a megabyte into a new string)
