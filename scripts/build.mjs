@@ -4,7 +4,9 @@
 //                         compiled, which a run whose chunks all come from the compile cache
 //                         never does
 //   dist/bundle/libs.mjs  the Lua libraries and builtins (Lua's "C functions")
-//   dist/bundle/cli.mjs   the command line and runner
+//   dist/bundle/cli.mjs   the command line's common forms (`run FILE`) and the runner
+//   dist/bundle/commands.mjs  the option parser and every other command, loaded when the
+//                         command line is not one of those forms
 //   dist/bundle/exec.mjs  the I/O bridge (runtime-lib/exec/bridge.ts), imported by builtins
 //                         that wait for I/O; io-worker.mjs is the thread it starts, with its ops
 //   dist/bundle/embed/    the same split as CommonJS, for files built by `assay build`
@@ -35,9 +37,45 @@ const isLib = (f) => libDirs.some((d) => f.startsWith(d)) || libFiles.includes(f
 // the I/O bridge and the worker thread it starts, with the worker's built-in ops
 const execFiles = ["bridge.ts", "io-worker.ts"].map((f) => path.join(src, "runtime-lib/exec", f));
 const isExec = (f) => execFiles.includes(f) || f.startsWith(path.join(src, "runtime-lib/exec/ops") + path.sep);
+// The command line's own files are what cli/main.ts reaches by static imports (running a
+// script); what it imports dynamically — commands.ts (the option parser and the other
+// commands), the REPL, check mode — is "commands", with the rest of the command line.
+const mainTs = path.join(src, "cli/main.ts");
+const { reached: cliFiles, dynamic: commandsEntries } = await reachedFrom(mainTs, (f) => isCore(f) || isCompiler(f) || isLib(f) || isExec(f));
+const ownerOf = (f) => (isCore(f) ? "core" : isCompiler(f) ? "compiler" : isLib(f) ? "libs" : isExec(f) ? "exec" : cliFiles.has(f) ? "cli" : "commands");
 
-/** Imports of another bundle's files become imports of that bundle. */
-function splitPlugin(self) {
+/** The files of src/ that `entry` imports statically, directly or not, without passing through
+ *  `stop`; and the other files of src/ they import dynamically. */
+async function reachedFrom(entry, stop) {
+  const dynamic = new Set();
+  const r = await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    write: false,
+    outfile: "reached.mjs",
+    metafile: true,
+    logLevel: "warning",
+    packages: "external",
+    plugins: [{
+      name: "stop",
+      setup(b) {
+        b.onResolve({ filter: /^\./ }, (args) => {
+          const abs = path.resolve(args.resolveDir, args.path).replace(/\.js$/, ".ts");
+          if (args.kind === "dynamic-import" && abs.startsWith(src + path.sep) && !stop(abs)) dynamic.add(abs);
+          return stop(abs) || args.kind === "dynamic-import" ? { path: abs, external: true } : undefined;
+        });
+      },
+    }],
+  });
+  const reached = new Set(Object.keys(r.metafile.inputs).map((f) => path.resolve(root, f)).filter((f) => f.startsWith(src + path.sep)));
+  return { reached, dynamic: [...dynamic].filter((f) => !reached.has(f)).sort() };
+}
+
+/** Imports of another bundle's files become imports of that bundle; `merged` names bundles
+ *  whose files this one includes instead. */
+function splitPlugin(self, merged = []) {
   return {
     name: "split",
     setup(b) {
@@ -45,8 +83,8 @@ function splitPlugin(self) {
         const abs = path.resolve(args.resolveDir, args.path).replace(/\.js$/, ".ts");
         // (a package's own files go with the bundle that imports the package)
         if (!abs.startsWith(src + path.sep)) return undefined;
-        const owner = isCore(abs) ? "core" : isCompiler(abs) ? "compiler" : isLib(abs) ? "libs" : isExec(abs) ? "exec" : "cli";
-        if (owner === self) return undefined;
+        const owner = ownerOf(abs);
+        if (owner === self || merged.includes(owner)) return undefined;
         return { path: `./${owner}.mjs`, external: true };
       });
     },
@@ -101,7 +139,11 @@ await build({
   // (only here: the property redefinitions this adds cost the core's hot helpers 3x)
   keepNames: true,
 });
-await build({ ...common, entryPoints: [path.join(src, "cli/main.ts")], outfile: path.join(out, "cli.mjs"), plugins: [splitPlugin("cli")] });
+// (the cli bundle exports every file of its own, which the commands bundle imports)
+const cliEntry = [...cliFiles].sort().map((f) => `export * from ${JSON.stringify(f)};`).join("\n");
+const commandsEntry = commandsEntries.map((f) => `export * from ${JSON.stringify(f)};`).join("\n");
+await build({ ...common, stdin: { contents: cliEntry, resolveDir: src, loader: "ts" }, outfile: path.join(out, "cli.mjs"), plugins: [splitPlugin("cli")] });
+await build({ ...common, stdin: { contents: commandsEntry, resolveDir: src, loader: "ts" }, outfile: path.join(out, "commands.mjs"), plugins: [splitPlugin("commands")] });
 await build({ ...common, entryPoints: [path.join(src, "cli/worker.ts")], outfile: path.join(out, "worker.mjs"), plugins: [splitPlugin("cli")] });
 // the I/O bridge and its worker (which bundles the built-in ops/*.ts)
 await build({ ...common, entryPoints: [path.join(src, "runtime-lib/exec/bridge.ts")], outfile: path.join(out, "exec.mjs"), plugins: [splitPlugin("exec")] });
@@ -139,7 +181,8 @@ const runBundles = [
   { name: "compiler", stdin: { contents: compilerEntry, resolveDir: src, loader: "ts" } },
   { name: "exec", entryPoints: [path.join(src, "runtime-lib/exec/bridge.ts")] },
   { name: "libs", stdin: { contents: libEntry, resolveDir: src, loader: "ts" }, keepNames: true, external: libExternals },
-  { name: "cli", entryPoints: [path.join(src, "cli/main.ts")] },
+  { name: "cli", stdin: { contents: cliEntry, resolveDir: src, loader: "ts" } },
+  { name: "commands", stdin: { contents: commandsEntry, resolveDir: src, loader: "ts" } },
 ];
 for (const { name, ...opts } of runBundles) {
   const outfile = path.join(runOut, name + ".cjs");
@@ -246,7 +289,7 @@ const manifest = { bundles: embeds.filter((e) => e.owner !== "vendor").map((e) =
 for (const { name, owner, ...opts } of embeds) {
   for (const minify of [false, true]) {
     const outfile = path.join(embedOut, name + (minify ? ".min.js" : ".js"));
-    const r = await build({ ...embedCommon, ...opts, minify, outfile, plugins: [splitPlugin(owner), nativePlugin] });
+    const r = await build({ ...embedCommon, ...opts, minify, outfile, plugins: [splitPlugin(owner, owner === "cli" ? ["commands"] : []), nativePlugin] });
     for (const o of Object.values(r.metafile.outputs)) {
       for (const imp of o.imports) {
         if (!imp.external || bundleFiles.has(imp.path)) continue;

@@ -1,11 +1,11 @@
-// The `assay` command line: a declarative commander set-up; each command calls the
-// programmatic API. Every command, option, variable and exit code is in docs/cli.md.
+// The `assay` command line. The common forms (`run FILE`, `FILE.lua`, `-`) run from here;
+// anything else goes to commands.ts, the commander set-up of every command and option. Every
+// command, option, variable and exit code is in docs/cli.md.
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { launch } from "./launch.js";
-import { USAGE, cannotOpen, internalError, isCommanderError, usageError } from "./errors.js";
+import { cannotOpen, internalError, usageError } from "./errors.js";
 import type { RunOptions } from "../runtime-lib/run.js";
-import { VERSION } from "../version.js";
 
 // for start.ts, which starts the Lua worker thread its own way (with the code cache)
 export { embeddedWorker } from "./launch.js";
@@ -16,7 +16,7 @@ function readScript(file: string): string {
   return readFileSync(file, "latin1");
 }
 
-interface RunFlags {
+export interface RunFlags {
   verbose?: boolean;
   /** megabytes, from --memory-limit */
   memoryLimit?: string;
@@ -59,14 +59,14 @@ function scriptOptions(file: string, args: string[], flags: RunFlags): RunOption
   return { source, chunkname, scriptName: file, args, memoryLimit: limit, verbose: flags.verbose };
 }
 
-async function runFile(file: string, args: string[], flags: RunFlags = {}): Promise<number> {
+export async function runFile(file: string, args: string[], flags: RunFlags = {}): Promise<number> {
   const opts = scriptOptions(file, args, flags);
   return typeof opts === "number" ? opts : launch(opts);
 }
 
-type DefaultFlags = { e?: string[]; i?: boolean } & RunFlags;
+export type DefaultFlags = { e?: string[]; i?: boolean } & RunFlags;
 
-async function runDefault(file: string | undefined, args: string[], opts: DefaultFlags): Promise<number> {
+export async function runDefault(file: string | undefined, args: string[], opts: DefaultFlags): Promise<number> {
   if (opts.i) return interactive(file, args, opts);
   if (opts.e && opts.e.length) {
     const bad = applyLogFormat(opts);
@@ -83,7 +83,7 @@ async function runDefault(file: string | undefined, args: string[], opts: Defaul
 }
 
 /** The REPL, after -e code and the script (if given) ran in its state, as `lua -i`. */
-async function interactive(file: string | undefined, args: string[], opts: DefaultFlags): Promise<number> {
+export async function interactive(file: string | undefined, args: string[], opts: DefaultFlags): Promise<number> {
   const limit = memoryLimit(opts);
   if (limit instanceof Error) return usageError(limit.message);
   const bad = applyLogFormat(opts);
@@ -114,81 +114,7 @@ async function dispatch(argv: string[]): Promise<number> {
   if (first === "run" && second !== undefined && (second === "-" || !second.startsWith("-"))) return runFile(second, argv.slice(2));
   if (first !== undefined && (first === "-" || (!first.startsWith("-") && first !== "run" && first.endsWith(".lua"))))
     return runDefault(first, argv.slice(1), {});
-  return parseWithCommander(argv);
-}
-
-const LOG_FORMAT = "--log-format <format>";
-const LOG_FORMAT_HELP = "human (default) or json: log lines, and the run's start/end/error events, as JSON lines on stderr (env ASSAY_LOG_FORMAT)";
-
-async function parseWithCommander(argv: string[]): Promise<number> {
-  const { Command } = await import("commander");
-  let status = 0;
-  const program = new Command();
-  program
-    .name("assay")
-    .description("A Lua 5.4 runtime for operations scripting")
-    .version(`assay ${VERSION}`, "-V, --version")
-    .argument("[script]", "Lua script to run (- reads standard input)")
-    .argument("[args...]", "arguments passed to the script")
-    .option("-e <code...>", "execute a string of Lua code")
-    .option("-i", "enter the REPL after running the script or -e code (as lua -i)")
-    .option("-v, --verbose", "report more about the run on stderr (tasks pending at exit)")
-    .option("--memory-limit <MB>", "memory limit of the Lua program in megabytes, 0 for none (default 64; env ASSAY_MEMORY_LIMIT)")
-    .option(LOG_FORMAT, LOG_FORMAT_HELP)
-    .enablePositionalOptions()
-    .passThroughOptions()
-    .action(async (script: string | undefined, args: string[], opts: DefaultFlags) => {
-      status = await runDefault(script, args, opts);
-    });
-  program
-    .command("run")
-    .description("run a Lua script")
-    .argument("<script>", "Lua script to run (- reads standard input)")
-    .argument("[args...]", "arguments passed to the script")
-    .option("-v, --verbose", "report more about the run on stderr (tasks pending at exit)")
-    .option("--memory-limit <MB>", "memory limit of the Lua program in megabytes, 0 for none (default 64)")
-    .option(LOG_FORMAT, LOG_FORMAT_HELP)
-    .passThroughOptions()
-    .action(async (script: string, args: string[], flags: RunFlags) => {
-      status = await runFile(script, args, { ...program.opts<RunFlags>(), ...flags });
-    });
-  program
-    .command("repl")
-    .description("start the interactive Lua prompt (what `assay` alone does on a terminal)")
-    .option("-v, --verbose", "report more on stderr")
-    .option("--memory-limit <MB>", "memory limit of the Lua state in megabytes, 0 for none (default 64)")
-    .action(async (flags: RunFlags) => {
-      status = await interactive(undefined, [], { ...program.opts<RunFlags>(), ...flags });
-    });
-  // (further commands register here: `assay cache ...` from cache-cmd.ts, `assay build`
-  // from build-cmd.ts; loaded only now, so that `assay run FILE` never evaluates them — the
-  // types command's description tables alone took a few milliseconds of every start)
-  const [build, cache, check, test, types, stdlib] = await Promise.all([
-    import("./build-cmd.js"),
-    import("./cache-cmd.js"),
-    import("./check-cmd.js"),
-    import("./test-cmd.js"),
-    import("./types-cmd.js"),
-    import("./stdlib-cmd.js"),
-  ]);
-  const setStatus = (s: number): void => {
-    status = s;
-  };
-  build.registerBuild(program, setStatus);
-  cache.registerCacheCommand(program, setStatus);
-  check.registerCheck(program, setStatus);
-  test.registerTestCommand(program, setStatus);
-  types.registerTypesCommand(program, setStatus);
-  stdlib.registerStdlibCommand(program, setStatus);
-  program.exitOverride();
-  try {
-    await program.parseAsync(argv, { from: "user" });
-  } catch (e) {
-    if (!isCommanderError(e)) throw e;
-    const ce = e as { code?: string; exitCode?: number };
-    if (ce.code === "commander.helpDisplayed" || ce.code === "commander.version" || ce.exitCode === 0) return 0;
-    // (commander printed the problem: an unknown option, a missing argument, ...)
-    return USAGE;
-  }
-  return status;
+  // (everything else — the option parser and the other commands — is a bundle of its own,
+  // dist/bundle/commands.mjs, that `assay run FILE` never reads)
+  return (await import("./commands.js")).parseWithCommander(argv);
 }

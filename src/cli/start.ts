@@ -1,5 +1,5 @@
 // How bin/assay starts the runtime: it evaluates the bundles of dist/bundle/run/ (the code of
-// dist/bundle/{core,compiler,exec,libs,cli}.mjs as CommonJS, each wrapped in a function expression)
+// dist/bundle/{core,compiler,exec,libs,cli,commands}.mjs as CommonJS, each wrapped in a function expression)
 // as vm.Scripts, with V8's code cache for each kept in the cache directory (cache-files.ts).
 // Node 20 keeps no code cache for ES modules, and compiling the runtime's ~850 KB of
 // JavaScript was a third of a hello world's start-up; with the code cache V8 only
@@ -22,8 +22,8 @@ import { V8_EXT, V8_MAGIC, V8_TAG, cacheDir, digest, framed, unframe, unusable, 
 const BUNDLES = ["core", "exec", "libs", "cli"];
 /** Loaded when first used: the compiler, which a run whose chunks all come from the compile
  *  cache never needs (it requires core, which requires it back: core reads it only at run
- *  time, when a chunk is compiled). */
-const ON_DEMAND = ["compiler"];
+ *  time, when a chunk is compiled); the commands other than running a script. */
+const ON_DEMAND = ["compiler", "commands"];
 
 type Exports = Record<string, any>;
 
