@@ -2,7 +2,7 @@
 -- Stresses: small-table allocation (constructor with array part),
 -- garbage collection of many short-lived objects alongside one
 -- long-lived structure, recursion.
-local MAX_DEPTH = tonumber(arg and arg[1]) or 14
+local MAX_DEPTH = tonumber(arg and arg[1]) or 15
 local MIN_DEPTH = 4
 
 -- A node is { left, right, value }; leaves have no children.

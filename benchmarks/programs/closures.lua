@@ -2,7 +2,7 @@
 -- Stresses: allocating closures in a loop, reading/writing captured
 -- variables (open and closed upvalues), calling through function values,
 -- higher-order helpers.
-local N = tonumber(arg and arg[1]) or 500000
+local N = tonumber(arg and arg[1]) or 1750000
 
 local function makeCounter(start, step)
   local n = start

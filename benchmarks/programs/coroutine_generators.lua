@@ -1,5 +1,5 @@
 -- Generator-style producer/consumer: a pipeline of coroutines (produce → filter → map)
--- passing 300,000 values, the consumer summing them.
+-- passing 3,000,000 values, the consumer summing them.
 local function producer(n)
   return coroutine.wrap(function()
     for i = 1, n do coroutine.yield(i) end
@@ -21,7 +21,7 @@ local function map(src, f)
 end
 
 local sum, count = 0, 0
-for v in map(filter(producer(300000), function(v) return v % 3 ~= 0 end), function(v) return v * 2 end) do
+for v in map(filter(producer(tonumber(arg and arg[1]) or 3000000), function(v) return v % 3 ~= 0 end), function(v) return v * 2 end) do
   sum = sum + v
   count = count + 1
 end

@@ -1,7 +1,7 @@
 -- method_calls: class-style OOP through metatables.
 -- Stresses: obj:method() calls resolved through __index chains (one level
 -- of inheritance), field reads/writes on small tables, setmetatable.
-local N = tonumber(arg and arg[1]) or 1500000
+local N = tonumber(arg and arg[1]) or 6000000
 
 local Account = {}
 Account.__index = Account

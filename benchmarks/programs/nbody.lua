@@ -3,7 +3,7 @@
 -- Stresses: float arithmetic, math.sqrt, field reads/writes on tables
 -- with string keys (x, y, z, vx, ...), nested loops over an array of
 -- tables.
-local STEPS = tonumber(arg and arg[1]) or 120000
+local STEPS = tonumber(arg and arg[1]) or 400000
 local G = 1.0
 local DT = 0.001
 

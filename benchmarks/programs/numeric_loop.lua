@@ -1,7 +1,7 @@
 -- numeric_loop: nested numeric `for` loops mixing integer and float math.
 -- Stresses: loop control, integer multiply/add/modulo, float divide/add,
 -- int->float conversion, comparisons. No calls, no allocation.
-local OUTER = tonumber(arg and arg[1]) or 9000
+local OUTER = tonumber(arg and arg[1]) or 45000
 local INNER = 1000
 
 local isum = 0          -- kept below 2^31 by the modulo, so it is exact in

@@ -2,7 +2,7 @@
 -- Stresses: pcall entry/exit, error() with string and table values,
 -- runtime errors raised by the VM itself (arithmetic on nil), returning
 -- values through pcall, error()/pcall nesting.
-local N = tonumber(arg and arg[1]) or 900000
+local N = tonumber(arg and arg[1]) or 3500000
 
 local function maybe_fail(i)
   if i % 2 == 0 then

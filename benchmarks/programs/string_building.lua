@@ -2,7 +2,7 @@
 -- Stresses: `..` concatenation (including repeated appends to a growing
 -- string), tostring() of integers and non-integral floats, table.concat,
 -- string.rep/sub/byte, string interning of many short strings.
-local N = tonumber(arg and arg[1]) or 150000
+local N = tonumber(arg and arg[1]) or 300000
 
 -- cheap rolling hash over a string, sampled to keep it fast
 local function hash(s, h)

@@ -2,7 +2,7 @@
 -- Stresses: %d/%i with widths and flags, %x/%X/%o, %5.2f-style floats, %e and %g,
 -- %s with widths and precisions (and __tostring-free values), %q of strings and numbers,
 -- %c, %%, and many conversions in one format string.
-local N = tonumber(arg and arg[1]) or 60000
+local N = tonumber(arg and arg[1]) or 225000
 
 local h = 0
 local function mix(s)

@@ -2,7 +2,7 @@
 -- Stresses: gmatch over lines and words, find with captures and init, match with
 -- anchors and several captures, gsub with string / table / function replacements,
 -- %b and %f, character classes, sets and repetitions (* + - ?).
-local N = tonumber(arg and arg[1]) or 18000
+local N = tonumber(arg and arg[1]) or 72000
 
 -- deterministic pseudo-random numbers (Park-Miller; products stay below 2^53)
 local seed = 42

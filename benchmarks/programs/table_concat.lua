@@ -2,7 +2,7 @@
 -- by concat), with and without separators, sub-ranges, and building a document from
 -- rows joined with tabs and then with newlines.
 -- Stresses: table.concat's loop and buffer, integer-to-string conversion, tostring.
-local N = tonumber(arg and arg[1]) or 200000
+local N = tonumber(arg and arg[1]) or 350000
 
 local parts = {}
 for i = 1, N do

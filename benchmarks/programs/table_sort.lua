@@ -1,9 +1,9 @@
--- table_sort: table.insert of 200k pseudo-random integers, then table.sort with the
+-- table_sort: table.insert of 450k pseudo-random integers, then table.sort with the
 -- default order; a second array sorted with a comparator function (descending); records
 -- sorted by two keys through a comparator; strings sorted with the default order.
 -- Stresses: table.insert appends, the quicksort, `<` on numbers and strings, calls to
 -- a Lua comparator. The checksum samples the sorted arrays.
-local N = tonumber(arg and arg[1]) or 200000
+local N = tonumber(arg and arg[1]) or 450000
 
 local seed = 12345
 local function rand()

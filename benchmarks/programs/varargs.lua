@@ -3,7 +3,7 @@
 -- multiple assignment from calls, table.pack / table.unpack (with
 -- fallbacks for LuaJIT, which only has the global `unpack`), vararg
 -- table constructors {...}.
-local N = tonumber(arg and arg[1]) or 400000
+local N = tonumber(arg and arg[1]) or 1300000
 
 local unpack = table.unpack or unpack
 local pack = table.pack or function(...)
