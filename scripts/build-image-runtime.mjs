@@ -99,10 +99,10 @@ function clearOutput(dir, marker) {
 // ---- the runtime ----
 
 // require("x"), __require("x") (esbuild's shim) and createRequire(import.meta.url)("x") —
-// in run/*.cjs (0, import_node_module.createRequire)(__assay_url)("x"): the ways the bundles
-// load a package at run time
+// in run/*.cjs (0,import_node_module.createRequire)(__assay_url)("x") (without spaces: those
+// bundles are minified): the ways the bundles load a package at run time
 const REQUIRE =
-  /((?<![\w$.])__require|(?<![\w$.])require|(?<![\w$.])createRequire\d*\(import\.meta\.url\)|\(0, import_node_module\d*\.createRequire\)\(__assay_url\))\(\s*(["'])([^"'\s]+)\2\s*\)/g;
+  /((?<![\w$.])__require|(?<![\w$.])require|(?<![\w$.])createRequire\d*\(import\.meta\.url\)|\(0,\s*import_node_module\d*\.createRequire\)\(__assay_url\))\(\s*(["'])([^"'\s]+)\2\s*\)/g;
 
 /** The packages the bundles load at run time, by kind. */
 function runtimeRequires(files) {
