@@ -50,28 +50,36 @@ const DOTTED: string[] = [];
 const Z1: string[] = [];
 const Z2: string[] = [];
 const Z3: string[] = [];
+/** NEG_SMALL[n]: "-" and the digits of n < 1000 */
+const NEG_SMALL: string[] = [];
 for (let i = 0; i < 1000; i++) {
   const d = String(i);
   SMALL.push(d);
+  NEG_SMALL.push("-" + d);
   DOTTED.push(d + ".");
   Z3.push(i < 10 ? "00" + d : i < 100 ? "0" + d : d);
   if (i < 100) Z2.push(i < 10 ? "0" + d : d);
   if (i < 10) Z1.push(d);
 }
 
-/** The decimal digits of an integer 0 <= r < 2^53 (String of a number beyond the small
- *  integers V8 converts fast is several times slower than two conversions of halves). */
+/** The decimal digits of an integer 0 <= r < 2^53, put together from the tables. Not by
+ *  String(r): V8 keeps each number it converts in its number-string cache, a long-lived array
+ *  whose entries (new strings) then survive every young-generation collection; a program
+ *  formatting many numbers had its collections copying and promoting thousands of them. */
 export function digitString(r: number): string {
   if (r < 1000) return SMALL[r];
-  if (r < 1073741824) return "" + r;
-  const hi = Math.floor(r / 1e8);
-  return digitString(hi) + zeroPadded(r - hi * 1e8, 8);
+  if (r < 1000000) {
+    const hi = Math.floor(r / 1000);
+    return SMALL[hi] + Z3[r - hi * 1000];
+  }
+  const hi = Math.floor(r / 1000000);
+  return digitString(hi) + zeroPadded(r - hi * 1000000, 6);
 }
 
 /** The decimal digits of any safe integer (a Lua integer held as a JS number). */
 export function intString(v: number): string {
-  if (v >= 0) return v < 1000 ? SMALL[v] : v < 1073741824 ? "" + v : digitString(v);
-  return v > -1073741824 ? "" + v : "-" + digitString(-v);
+  if (v >= 0) return v < 1000 ? SMALL[v] : digitString(v);
+  return v > -1000 ? NEG_SMALL[-v] : "-" + digitString(-v);
 }
 
 /** An integer 0 <= n < 10^w in exactly w digits. */

@@ -501,7 +501,10 @@ export const { format } = {
       let v = args[t + 1];
       // __tostring runs from this frame (as from C's str_format): error levels count from it
       if (it.conv === 115 && typeof v !== "string") v = tostringMeta(v, addressOf);
-      out += it.lit + convert(it, v, t + 2);
+      const piece = convert(it, v, t + 2);
+      // no concatenation with an empty side: each is a call of V8's StringAdd builtin
+      if (it.lit !== "") out = out + it.lit + piece;
+      else out = out === "" ? piece : out + piece;
     }
     // more than two pieces make a rope: flatten it now (reading a character does, in place),
     // so that results kept in tables hold one flat string and not every piece
