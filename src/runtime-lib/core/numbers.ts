@@ -4,7 +4,7 @@
 // that is not an integer (fractional, NaN, ±Infinity), or an LFloat box when its value happens
 // to be integral (1.0, -0.0, 2^60). Arithmetic on two plain JS numbers takes the fast path.
 
-import { gDigits } from "./numfmt.js";
+import { gDigits, intString } from "./numfmt.js";
 
 export class LFloat {
   constructor(readonly n: number) {}
@@ -123,7 +123,8 @@ function fewDecimals(n: number, a: number): string | null {
 }
 
 export function numberToString(v: LuaNumber): string {
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : floatToString(v);
+  // (integers from the digit tables, not String(v): see digitString in numfmt.ts)
+  if (typeof v === "number") return Number.isInteger(v) ? intString(v) : floatToString(v);
   if (typeof v === "bigint") return v.toString();
   return floatToString(v.n);
 }
