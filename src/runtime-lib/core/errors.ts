@@ -251,10 +251,13 @@ export function wherePrefix(p: LuaPos | undefined): string {
   return p ? `${p.chunk.name}:${p.line}: ` : "";
 }
 
-/** The position prefix of the call at a site of compiled code ("job.lua:12: "). */
+/** The position prefix of the call at a site of compiled code ("job.lua:12: "), made once
+ *  per site: `error("msg")` inside a pcall loop asks for it on every error. */
 export function sitePrefix(site: number): string {
-  return wherePrefix(sitePos(site));
+  return (sitePrefixes[site] ??= wherePrefix(sitePos(site)));
 }
+
+const sitePrefixes: string[] = [];
 
 // ---- raising ----
 

@@ -190,14 +190,21 @@ function assert(...args: unknown[]): unknown {
 /** Lua's error, or, for a call site of compiled code, the error that site calls (errorAt):
  *  inside pcall, a level-1 message takes the site's position instead of a captured stack.
  *  Named "error" either way: positions count levels from the frame of that name, and
- *  tracebacks name it as the builtin. */
+ *  tracebacks name it as the builtin. It only throws what errorFor makes: V8 counts a
+ *  function hot as it returns, so a function that always throws runs in the interpreter
+ *  without type feedback for good, where every property read (the getters of this
+ *  bundle's imports among them) is a slow lookup. */
 function makeError(site: number | undefined) {
   return function error(v: unknown, level: unknown): unknown {
-    const lvl = level === undefined ? 1 : checkInt(level, 2, "error");
-    if (typeof v !== "string" || lvl <= 0) throw new LuaError(v);
-    if (site !== undefined && lvl === 1 && protectedCalls.depth > 0) throw new LuaError(sitePrefix(site) + v);
-    throw positionedError(v, lvl);
+    throw errorFor(v, level, site);
   };
+}
+
+function errorFor(v: unknown, level: unknown, site: number | undefined): LuaError {
+  const lvl = level === undefined ? 1 : checkInt(level, 2, "error");
+  if (typeof v !== "string" || lvl <= 0) return new LuaError(v);
+  if (site !== undefined && lvl === 1 && protectedCalls.depth > 0) return new LuaError(sitePrefix(site) + v);
+  return positionedError(v, lvl);
 }
 
 const error = makeError(undefined);
