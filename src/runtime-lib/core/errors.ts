@@ -210,6 +210,12 @@ const fileKinds = new Map<string, "c" | "skip">();
 /** The position of the function at `level` (1 = innermost) counting Lua and builtin frames;
  *  undefined when that level is a builtin (no position, as for C functions in Lua). */
 export function luaPosAt(sites: NodeJS.CallSite[], level: number, from = 0): LuaPos | undefined {
+  const i = levelIndex(sites, level, from);
+  return i >= 0 && frameKind(sites[i]) === "lua" ? siteToPos(sites[i]) : undefined;
+}
+
+/** The index of the frame at `level` as luaPosAt counts them, or -1 when `sites` end first. */
+export function levelIndex(sites: NodeJS.CallSite[], level: number, from = 0): number {
   let last: "lua" | "c" | null = null;
   for (let i = from; i < sites.length; i++) {
     const kind = frameKind(sites[i]);
@@ -217,9 +223,9 @@ export function luaPosAt(sites: NodeJS.CallSite[], level: number, from = 0): Lua
     // a Lua function that called a Lua function in tail position is no level in Lua
     if (kind === "lua" && last === "lua" && isTailCall(siteToPos(sites[i]))) continue;
     last = kind;
-    if (--level === 0) return kind === "lua" ? siteToPos(sites[i]) : undefined;
+    if (--level === 0) return i;
   }
-  return undefined;
+  return -1;
 }
 
 /** The Lua line of the last mark at or before a JS position of `c` (its first line if none). */
@@ -251,10 +257,13 @@ export function wherePrefix(p: LuaPos | undefined): string {
   return p ? `${p.chunk.name}:${p.line}: ` : "";
 }
 
-/** The position prefix of the call at a site of compiled code ("job.lua:12: "). */
+/** The position prefix of the call at a site of compiled code ("job.lua:12: "), made once
+ *  per site: `error("msg")` inside a pcall loop asks for it on every error. */
 export function sitePrefix(site: number): string {
-  return wherePrefix(sitePos(site));
+  return (sitePrefixes[site] ??= wherePrefix(sitePos(site)));
 }
+
+const sitePrefixes: string[] = [];
 
 // ---- raising ----
 

@@ -4,7 +4,7 @@ import { runInNewContext } from "node:vm";
 import { LuaTable } from "../core/table.js";
 import { lazyNode } from "../node-lazy.js";
 import { EMPTY, Multi, first } from "../core/multi.js";
-import { ExitRequest, LuaError, captureSites, captureSitesFor, luaPosAt, afterBuiltin, toLuaError, wherePrefix, protectedCalls, sitePrefix } from "../core/errors.js";
+import { ExitRequest, LuaError, captureSites, captureSitesFor, levelIndex, luaPosAt, afterBuiltin, toLuaError, wherePrefix, protectedCalls, sitePrefix } from "../core/errors.js";
 import { callable, getMetatable, index, eq, tostringMeta, metaOf } from "../core/ops.js";
 import { LFloat, isNumber, str2number, wrapInt } from "../core/numbers.js";
 import { addressOf, builtins, typeName } from "../core/values.js";
@@ -175,12 +175,18 @@ export function assertValues(args: unknown[], site?: number): unknown {
   if (args.length === 0) throw argError(1, "assert", "value expected");
   const v = args[0];
   if (v !== undefined && v !== false) return args.length === 1 ? v : new Multi(args);
-  let msg = args.length < 2 ? "assertion failed!" : args[1];
-  if (site !== undefined && protectedCalls.depth > 0) throw new LuaError(typeof msg === "string" ? sitePrefix(site) + msg : msg);
-  // (sites from the caller down, as if that function had captured them itself)
+  throw assertionError(args, site);
+}
+
+/** The error of a failed assert, made apart from the throw for the reason given at
+ *  makeError: a loop of failing asserts would leave assertValues without type feedback. */
+function assertionError(args: unknown[], site: number | undefined): LuaError {
+  const msg = args.length < 2 ? "assertion failed!" : args[1];
+  if (site !== undefined && protectedCalls.depth > 0) return new LuaError(typeof msg === "string" ? sitePrefix(site) + msg : msg);
+  // (sites from the caller of assertValues down, as if that function had captured them itself)
   const sites = captureSites(undefined, assertValues);
-  if (typeof msg === "string") msg = wherePrefix(luaPosAt(sites, 1, afterBuiltin(sites, "assert"))) + msg;
-  throw new LuaError(msg, sites);
+  if (typeof msg !== "string") return new LuaError(msg, sites);
+  return new LuaError(wherePrefix(luaPosAt(sites, 1, afterBuiltin(sites, "assert"))) + msg, sites);
 }
 
 function assert(...args: unknown[]): unknown {
@@ -190,14 +196,21 @@ function assert(...args: unknown[]): unknown {
 /** Lua's error, or, for a call site of compiled code, the error that site calls (errorAt):
  *  inside pcall, a level-1 message takes the site's position instead of a captured stack.
  *  Named "error" either way: positions count levels from the frame of that name, and
- *  tracebacks name it as the builtin. */
+ *  tracebacks name it as the builtin. It only throws what errorFor makes: V8 counts a
+ *  function hot as it returns, so a function that always throws runs in the interpreter
+ *  without type feedback for good, where every property read (the getters of this
+ *  bundle's imports among them) is a slow lookup. */
 function makeError(site: number | undefined) {
   return function error(v: unknown, level: unknown): unknown {
-    const lvl = level === undefined ? 1 : checkInt(level, 2, "error");
-    if (typeof v !== "string" || lvl <= 0) throw new LuaError(v);
-    if (site !== undefined && lvl === 1 && protectedCalls.depth > 0) throw new LuaError(sitePrefix(site) + v);
-    throw positionedError(v, lvl);
+    throw errorFor(v, level, site);
   };
+}
+
+function errorFor(v: unknown, level: unknown, site: number | undefined): LuaError {
+  const lvl = level === undefined ? 1 : checkInt(level, 2, "error");
+  if (typeof v !== "string" || lvl <= 0) return new LuaError(v);
+  if (site !== undefined && lvl === 1 && protectedCalls.depth > 0) return new LuaError(sitePrefix(site) + v);
+  return positionedError(v, lvl);
 }
 
 const error = makeError(undefined);
@@ -205,9 +218,10 @@ const error = makeError(undefined);
 /** error(v, lvl) of a string: the message gets the position of the function at that level
  *  (the sites are counted from the frame of the function named "error" below). */
 function positionedError(v: string, lvl: number): LuaError {
-  const posIn = (sites: NodeJS.CallSite[]) => luaPosAt(sites, lvl, afterBuiltin(sites, "error"));
-  const sites = captureSitesFor(captureSitesFor, (short) => posIn(short) !== undefined);
-  return new LuaError(wherePrefix(posIn(sites)) + v, sites);
+  // (a short capture inside pcall does when it reaches the level, even one without a
+  // position: error("msg", 2) in a function pcall called is positioned at pcall, a builtin)
+  const sites = captureSitesFor(captureSitesFor, (short) => levelIndex(short, lvl, afterBuiltin(short, "error")) >= 0);
+  return new LuaError(wherePrefix(luaPosAt(sites, lvl, afterBuiltin(sites, "error"))) + v, sites);
 }
 
 // `error(...)` and `assert(...)` called by their global names: compiled code calls the
