@@ -38,7 +38,12 @@ function plainExports(text, file) {
   const found = text.match(decl);
   if (found === null || found.length !== 1) throw new Error(`${file}: expected one __export of ${name}`);
   // (esbuild assigns module.exports before the modules' code, its getters being live; the
-  // values exist only after it, so the assignment moves to the end)
-  const values = `module.exports = ((all) => { const o = {}; for (const k in all) o[k] = all[k](); return o; })(${name}$get);`;
+  // values exist only after it, so the assignment moves to the end.) The object is a spread
+  // copy: one given its ~300 properties one at a time is in V8's dictionary mode, where every
+  // `import_x.f` read by another bundle is a hash lookup; that made coroutine code, which
+  // calls across bundles at every resume, twice as slow. A copy is fast up to ~1000.
+  const count = (text.slice(text.search(decl)).match(/^\s*[\w$]+: \(\) => /gm) ?? []).length;
+  if (count > 1000) throw new Error(`${file}: ${count} exports; above ~1000 V8 keeps the exports object in dictionary mode`);
+  const values = `module.exports = ((all) => { const o = {}; for (const k in all) o[k] = all[k](); return { ...o }; })(${name}$get);`;
   return `${text.replace(decl, `var ${name}$get = ({`).replace(entry[0], "").trimEnd()}\n${values}\n`;
 }
