@@ -98,9 +98,8 @@ export class LuaTable {
       if (this.s[k] === undefined) {
         memoryTick();
         if (++this.nstr > DICT_THRESHOLD) return this.toDictionary(k, v);
-        if (this.s === NO_STRINGS) this.s = new StrCtor();
-      }
-      this.s[k] = v;
+        this.ownStrings()[k] = v;
+      } else this.s[k] = v;
     }
   }
 
@@ -115,10 +114,7 @@ export class LuaTable {
    *  part however many there are, since code reads it by constant name. v is not nil. */
   setField(k: string, v: unknown): void {
     if (this.sm !== null) this.sm.set(k, v);
-    else {
-      if (this.s === NO_STRINGS) this.s = new StrCtor();
-      this.s[k] = v;
-    }
+    else this.ownStrings()[k] = v;
   }
 
   private toDictionary(k: string, v: unknown): void {
