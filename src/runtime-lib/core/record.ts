@@ -6,7 +6,7 @@
 // array built and no per-key checks. A nil value (which must not create its key) takes the
 // generic path.
 import { LuaTable, StrCtor, StrPart } from "./table.js";
-import { memoryTicks } from "./memory.js";
+import { memoryTick, memoryTicks } from "./memory.js";
 
 export type RecordMaker = (...values: unknown[]) => LuaTable;
 
@@ -38,7 +38,7 @@ function makeRecordMaker(keys: string[]): RecordMaker {
   );
   const slow = (...values: unknown[]): LuaTable => {
     const t = new LuaTable();
-    memoryTicks(0);
+    memoryTick();
     keys.forEach((k, i) => {
       if (values[i] !== undefined) t.setStr(k, values[i]);
     });
