@@ -42,7 +42,9 @@ function plainExports(text, file) {
   // copy: one given its ~300 properties one at a time is in V8's dictionary mode, where every
   // `import_x.f` read by another bundle is a hash lookup; that made coroutine code, which
   // calls across bundles at every resume, twice as slow. A copy is fast up to ~1000.
-  const count = (text.slice(text.search(decl)).match(/^\s*[\w$]+: \(\) => /gm) ?? []).length;
+  const start = text.search(decl);
+  const block = text.slice(start, text.indexOf("\n});", start));
+  const count = (block.match(/^\s*[\w$]+: \(\) => /gm) ?? []).length;
   if (count > 1000) throw new Error(`${file}: ${count} exports; above ~1000 V8 keeps the exports object in dictionary mode`);
   const values = `module.exports = ((all) => { const o = {}; for (const k in all) o[k] = all[k](); return { ...o }; })(${name}$get);`;
   return `${text.replace(decl, `var ${name}$get = ({`).replace(entry[0], "").trimEnd()}\n${values}\n`;
