@@ -52,9 +52,11 @@ function compileChunk(source: string, name: string): Compiled {
   // entry), so it is printed after the body, whose table then has its size
   const head = (sites: number): string =>
     "(function ($R, $sites) {\n\"use strict\";\n" +
-    `const {${HELPERS.join(", ")}} = $R;\n` +
-    (chunk.consts.length ? `const ${chunk.consts.join(", ")};\n` : "") +
-    `const $S = $sites(${sites});\n`;
+    // (var, not const: a const read from a nested function is checked for the temporal dead
+    // zone at every use, two more bytecodes each time for code that runs in the interpreter)
+    `var {${HELPERS.join(", ")}} = $R;\n` +
+    (chunk.consts.length ? `var ${chunk.consts.join(", ")};\n` : "") +
+    `var $S = $sites(${sites});\n`;
   const p = print(body, head(0).split("\n").length);
   return { code: head(p.keys.length) + p.code, name, keys: p.keys, lines: p.lines, info: p.info, fnames: [...chunk.fnames] };
 }

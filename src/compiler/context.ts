@@ -66,7 +66,9 @@ export class FuncState {
   tempDecls(): string {
     const names = ["$t", "$o", "$a", "$i", "$v", "$w", "$x"];
     for (let d = 0; d < this.arithMax; d++) names.push(`$p${d}`, `$q${d}`, `$r${d}`);
-    return `let ${names.join(", ")};\n`;
+    // (var, not let: V8 gives a function's registers undefined on entry, while `let x;`
+    // is an explicit store per name at every call, paid by code the interpreter runs)
+    return `var ${names.join(", ")};\n`;
   }
   constructor(
     readonly parent: FuncState | null,

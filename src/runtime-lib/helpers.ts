@@ -11,9 +11,15 @@ import { builtins } from "./core/values.js";
 import { memoryTick } from "./core/memory.js";
 import { trec } from "./core/record.js";
 
-/** The values of a call result as an array to spread (not a copy: never mutated). */
+/** The values of a call result as an array to spread (not a copy: never mutated). A single
+ *  value goes into an array made for any value: an array literal whose values were all
+ *  numbers so far would hold them unboxed, and V8 may store a NaN there as its canonical NaN,
+ *  losing a positive NaN's sign (numbers.ts: NaN signs). */
 export function spread(r: unknown): unknown[] {
-  return r instanceof Multi ? r.v : [r];
+  if (r instanceof Multi) return r.v;
+  const one = [undefined as unknown];
+  one[0] = r;
+  return one;
 }
 
 /** A table constructor: positional values, then key/value pairs. */

@@ -388,13 +388,13 @@ function unaryExpr(n: L.UnaryExpression, t: T): Frag {
 }
 
 /** `-x` with a plain number inline; an integer zero goes to the helper, which keeps the
- *  integer 0 (JS would make it -0, a float). */
+ *  integer 0 (JS would make it -0, a float), and so does a NaN (numbers.ts: NaN signs). */
 function inlineUnm(n: L.UnaryExpression, t: T, mark: Mark): Frag {
   const [arg, d] = atNextDepth(t, (d) => [expr(n.argument, t), d] as const);
   const simple = isSimple(arg);
   const p = simple ? arg : `$p${d}`;
   const pre: Frag = simple ? "" : ["(", p, " = ", arg, "), "];
-  return ["(", pre, `typeof ${p} === "number" && ${p} !== 0 ? -${p} : `, slowOp(t, mark, "unm", [p], "first"), ")"];
+  return ["(", pre, `typeof ${p} === "number" && ${p} !== 0 && ${p} === ${p} ? -${p} : `, slowOp(t, mark, "unm", [p], "first"), ")"];
 }
 
 function tableExpr(n: L.TableConstructorExpression, t: T): Frag {

@@ -7,7 +7,7 @@
 //   numbers → integers, strings → UTF-8 byte strings.
 // `json.array(t)` / `json.object(t)` mark a table's shape (`shapeOf`).
 import { LuaTable } from "../core/table.js";
-import { LFloat, fmtG14, isNumber, mkFloat } from "../core/numbers.js";
+import { LFloat, fmtG14, isNumber, mkFloat, positiveNaN } from "../core/numbers.js";
 import { LuaError } from "../core/errors.js";
 import { typeName, Userdata } from "../core/values.js";
 
@@ -139,7 +139,8 @@ export function parsedScalarToLua(v: ParsedScalar, int: (b: bigint) => unknown):
     case "bigint":
       return int(v);
     case "number":
-      return mkFloat(v);
+      // (a format's NaN, .nan or nan, is the positive one: numbers.ts, NaN signs)
+      return v === v ? mkFloat(v) : positiveNaN();
     default:
       return v; // a boolean
   }
@@ -151,9 +152,10 @@ export function dataToLua(v: unknown): unknown {
   if (v === null || v === undefined) return undefined;
   switch (typeof v) {
     case "boolean":
-    case "number":
     case "bigint":
       return typeof v === "bigint" && v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v;
+    case "number":
+      return v === v ? v : positiveNaN(); // (a NaN from a library is the positive one)
     case "string":
       return utf8Encode(v);
   }

@@ -1,7 +1,7 @@
 // Arithmetic and bitwise operators on Lua numbers (no metamethods here: see ops.ts).
 // Integer arithmetic wraps around at 64 bits; the fast paths work on plain JS numbers and
 // fall back to bigint only when a result leaves the safe-integer range.
-import { LFloat, mkFloat, wrapInt, toF, toBig, floatToInt, nanSign, LuaNumber } from "./numbers.js";
+import { LFloat, mkFloat, wrapInt, toF, toBig, floatToInt, nanSign, negateNaN, negativeNaN, LuaNumber } from "./numbers.js";
 
 const MAX_SAFE = 9007199254740991;
 
@@ -71,10 +71,10 @@ export function cPow(x: number, y: number): number {
   if (x === 0 || !Number.isFinite(x)) {
     // zero, infinite or NaN base: x*x keeps a NaN's sign; odd integral exponents flip it
     let x2 = x * x;
-    if ((x < 0 || Object.is(x, -0) || (x !== x && nanSign(x))) && Math.abs(y % 2) === 1) x2 = -x2;
+    if ((x < 0 || Object.is(x, -0) || (x !== x && nanSign(x))) && Math.abs(y % 2) === 1) x2 = x2 !== x2 ? negateNaN(x2) : -x2;
     return y < 0 ? 1 / x2 : x2;
   }
-  if (x < 0 && !Number.isInteger(y)) return negNaN();
+  if (x < 0 && !Number.isInteger(y)) return negativeNaN();
   if (Number.isInteger(y) && y >= -MAX_EXACT_EXP && y <= MAX_EXACT_EXP) {
     const r = intPow(x, y);
     if (r !== undefined) return r;
@@ -172,13 +172,6 @@ export function fltIdiv(a: number, b: number): LuaNumber {
   return mkFloat(Math.floor(a / b));
 }
 
-// the NaN x86 produces for an invalid operation (sign bit set: printed "-nan"), read from
-// memory at each use: an optimising compiler may fold a NaN constant into its canonical
-// (positive) NaN, and JavaScript does not promise to keep a NaN's sign bit
-const nanBits = new Float64Array(new BigUint64Array([0xfff8000000000000n]).buffer);
-export function negNaN(): number {
-  return nanBits[0];
-}
 
 /** Float modulo as C's fmod, adjusted to the sign of the divisor (luai_nummod). */
 export function fltMod(a: number, b: number): LuaNumber {
@@ -188,7 +181,7 @@ export function fltMod(a: number, b: number): LuaNumber {
     // operation (a infinite or b zero) gives the default NaN
     if (a !== a) return a;
     if (b !== b) return b;
-    return negNaN();
+    return negativeNaN();
   }
   // as lua5.4: adjust only when the result and the divisor have opposite signs
   if (m > 0 ? b < 0 : m < 0 && b > 0) m += b;
@@ -196,7 +189,7 @@ export function fltMod(a: number, b: number): LuaNumber {
 }
 
 export function numUnm(a: LuaNumber): LuaNumber {
-  if (typeof a === "number") return Number.isInteger(a) ? 0 - a : -a;
+  if (typeof a === "number") return Number.isInteger(a) ? 0 - a : a === a ? -a : negateNaN(a);
   if (typeof a === "bigint") return wrapInt(-a);
   return new LFloat(-a.n);
 }

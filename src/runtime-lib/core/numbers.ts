@@ -80,12 +80,52 @@ export function fmtG14(n: number): string {
   return (neg ? "-" : "") + gDigits(neg ? -n : n, 14, false, false);
 }
 
+// ---- NaN signs ----
+// On x86 an invalid operation (0/0, inf-inf, log(-1)) gives a NaN with the sign bit set, which
+// C's printf shows as "-nan"; negation and fabs clear it ("nan"). JavaScript keeps a NaN's
+// bits through most paths, but not all: V8's runtime stores a NaN into a double array as its
+// canonical NaN (sign clear, no payload), and its compilers fold NaN constants to it. So the
+// canonical NaN counts as negative (what it most often stands for), and a positive NaN is
+// made with a payload bit (positiveNaN), which nothing else produces.
+
 const nanView = new Float64Array(1);
-const nanBytes = new Uint8Array(nanView.buffer);
-/** The sign bit of a NaN, which C's printf shows as "-nan". */
+const nanWords = new Uint32Array(nanView.buffer);
+/** the index of the high 32-bit word of a double in nanWords */
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+/** Whether a NaN counts as negative: C's printf shows "-nan" for it. */
 export function nanSign(n: number): boolean {
   nanView[0] = n;
-  return (nanBytes[7] & 0x80) !== 0;
+  return (nanWords[HI] & 0x80000000) !== 0 || (nanWords[HI] === 0x7ff80000 && nanWords[1 - HI] === 0);
+}
+
+/** The NaN with the sign bit set, x86's result of an invalid operation (read from memory at
+ *  each use, since a compiler may fold a NaN constant to its canonical NaN). */
+export function negativeNaN(): number {
+  nanWords[HI] = 0xfff80000;
+  nanWords[1 - HI] = 0;
+  return nanView[0];
+}
+
+/** A NaN printed "nan". */
+export function positiveNaN(): number {
+  nanWords[HI] = 0x7ff80000;
+  nanWords[1 - HI] = 1;
+  return nanView[0];
+}
+
+/** -x for a NaN x, as x86 negates it (only the sign changes). */
+export function negateNaN(n: number): number {
+  return nanSign(n) ? positiveNaN() : negativeNaN();
+}
+
+/** A NaN with the sign as Lua's would have it, written as C writes it: the default NaN
+ *  (sign set) or its negation, without the payload bit positiveNaN carries. */
+export function plainNaN(n: number): number {
+  if (nanSign(n)) return negativeNaN();
+  nanWords[HI] = 0x7ff80000;
+  nanWords[1 - HI] = 0;
+  return nanView[0];
 }
 
 export function floatToString(n: number): string {

@@ -355,7 +355,7 @@ export function pow(a: unknown, b: unknown, site?: number): unknown {
 }
 
 export function unm(a: unknown, site?: number): unknown {
-  if (typeof a === "number") return Number.isInteger(a) ? 0 - a : -a;
+  if (typeof a === "number") return A.numUnm(a);
   const x = tonum(a);
   if (x !== undefined) return A.numUnm(x);
   if (typeof a === "string") throw inStringMetamethod(luaError("attempt to unm a 'string' with a 'string'", site), "unm");

@@ -5,7 +5,7 @@
 import { LuaTable } from "../core/table.js";
 import { cPow } from "../core/arith.js";
 import { Multi } from "../core/multi.js";
-import { LFloat, LuaNumber, MAXINT, MININT, floatToInt, mkFloat, normInt, str2number, toF, toIntExact, wrapInt } from "../core/numbers.js";
+import { LFloat, LuaNumber, MAXINT, MININT, floatToInt, mkFloat, negativeNaN, normInt, positiveNaN, str2number, toF, toIntExact, wrapInt } from "../core/numbers.js";
 import { argError, checkInteger, checkNumber, libError } from "./aux.js";
 import { lessThan } from "./table.js";
 import { Xoshiro, smear32 } from "./xoshiro.js";
@@ -18,24 +18,25 @@ function present(args: IArguments): boolean {
 }
 
 /** lua_Number → Lua value that is an integer when the value fits (pushnumint). */
-// The NaN that x86 produces for invalid operations (sign bit set: C's printf shows "-nan").
-// glibc's log, log2, pow and fmod return it where JS's versions give a positive NaN.
-const nanBits = new Float64Array(1);
-new Uint32Array(nanBits.buffer)[new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0] = 0xfff80000;
-const NEG_NAN = nanBits[0];
-
-/** glibc's functions return a NaN argument as it is (keeping its sign); JS's asin, acos and
- *  logarithms return a positive NaN. */
+/** glibc's functions return a NaN argument as it is (keeping its sign). For an argument out
+ *  of the domain, log and log2 give x86's default NaN ("-nan"), log10, asin and acos a
+ *  positive one (numbers.ts: NaN signs). */
 const keepNaN =
   (f: (x: number) => number) =>
   (x: number): number =>
     x !== x ? x : f(x);
+const orPositiveNaN =
+  (f: (x: number) => number) =>
+  (x: number): number => {
+    const r = f(x);
+    return r === r ? r : positiveNaN();
+  };
 
-const cLog = keepNaN((x) => (x < 0 ? NEG_NAN : Math.log(x)));
-const cLog2 = keepNaN((x) => (x < 0 ? NEG_NAN : Math.log2(x)));
-const cLog10 = keepNaN(Math.log10); // glibc: a positive NaN for x < 0, unlike log and log2
-const cAsin = keepNaN(Math.asin);
-const cAcos = keepNaN(Math.acos);
+const cLog = keepNaN((x) => (x < 0 ? negativeNaN() : Math.log(x)));
+const cLog2 = keepNaN((x) => (x < 0 ? negativeNaN() : Math.log2(x)));
+const cLog10 = keepNaN(orPositiveNaN(Math.log10));
+const cAsin = keepNaN(orPositiveNaN(Math.asin));
+const cAcos = keepNaN(orPositiveNaN(Math.acos));
 
 function numint(d: number): LuaNumber {
   const i = floatToInt(d);
@@ -55,10 +56,11 @@ function isIntType(v: unknown): v is number | bigint {
 function abs(x: unknown): unknown {
   if (typeof x === "number") {
     if (Number.isInteger(x)) return x < 0 ? -x : x;
-    return Math.abs(x);
+    return x === x ? Math.abs(x) : positiveNaN();
   }
   if (typeof x === "bigint") return x < 0n ? wrapInt(-x) : x;
-  return mkFloat(Math.abs(fnum(x, 1, "math.abs", present(arguments))));
+  const n = fnum(x, 1, "math.abs", present(arguments));
+  return n === n ? mkFloat(Math.abs(n)) : positiveNaN();
 }
 
 function ceil(x: unknown): unknown {
@@ -87,7 +89,7 @@ function fmod(a: unknown, b: unknown): unknown {
     // y zero) gives the default NaN
     if (x !== x) return x;
     if (y !== y) return y;
-    return NEG_NAN;
+    return negativeNaN();
   }
   return mkFloat(r);
 }

@@ -2,7 +2,7 @@
 // Linux: little endian, int 4 bytes, short 2, long/size_t/lua_Integer/lua_Number 8,
 // maximum alignment 8.
 import { Multi } from "../core/multi.js";
-import { mkFloat, normInt } from "../core/numbers.js";
+import { mkFloat, normInt, plainNaN, positiveNaN } from "../core/numbers.js";
 import { argError, checkInteger, checkNumber, checkString, libError, optInteger } from "./aux.js";
 
 const MAXINTSIZE = 16;
@@ -190,6 +190,7 @@ function smallIntBytes(n: number, size: number, little: boolean): string {
 const fbuf = new DataView(new ArrayBuffer(8));
 
 function floatBytes(x: number, size: number, little: boolean): string {
+  if (x !== x) x = plainNaN(x);
   if (size === 4) fbuf.setFloat32(0, x, little);
   else fbuf.setFloat64(0, x, little);
   let s = "";
@@ -199,7 +200,9 @@ function floatBytes(x: number, size: number, little: boolean): string {
 
 function readFloat(data: string, pos: number, size: number, little: boolean): number {
   for (let i = 0; i < size; i++) fbuf.setUint8(i, data.charCodeAt(pos + i));
-  return size === 4 ? fbuf.getFloat32(0, little) : fbuf.getFloat64(0, little);
+  const x = size === 4 ? fbuf.getFloat32(0, little) : fbuf.getFloat64(0, little);
+  // (a NaN without the sign bit: made the NaN that prints "nan", numbers.ts: NaN signs)
+  return x === x || (fbuf.getUint8(little ? size - 1 : 0) & 0x80) !== 0 ? x : positiveNaN();
 }
 
 // ---- pack ----
