@@ -161,14 +161,29 @@ export function callExpr(n: L.Expression, t: T, tail = false): Frag {
   return [siteBoundCallee(base, callee, line, t, calleeFrag("$t", desc, line)) ?? calleeFrag(callee, desc, line), new Mark(line, callInfo(desc, tail)), "(", argsFrag(args, t), ")"];
 }
 
+/** The statement `error(...)` by the global's name, in plain code: the function raiseAt
+ *  (lib/base.ts) gives for the site returns the error where it can, and the statement throws
+ *  it from this function's own frame; null for any other statement. */
+export function errorStatement(n: L.CallStatement, t: T): Frag | null {
+  const c = n.expression as AnyCall;
+  if (t.fn.gen || t.fn.probeCall === c || c.base.type !== "Identifier" || c.base.name !== "error") return null;
+  const callee = expr(c.base, t);
+  const line = lineOf(c);
+  const desc = describe(c.base, t);
+  const bound = siteBoundCallee(c.base, callee, line, t, calleeFrag("$t", desc, line), "raiseAt");
+  if (bound === null) return null;
+  return ["if (($x = ", bound, new Mark(line, callInfo(desc)), "(", argsFrag(callArgs(c), t), ")) instanceof LuaError) throw $x;\n"];
+}
+
 /** `error(...)` and `assert(...)` by their global names: while the global is the builtin,
- *  the callee is the builtin made for this call's site (lib/base.ts errorAt), whose errors
- *  inside pcall take their position from the site instead of a captured stack; otherwise
- *  `other`, written in terms of `$t` (the global's value). */
-function siteBoundCallee(base: L.Expression, callee: Frag, line: number, t: T, other: Frag): Frag | null {
+ *  the callee is the builtin made for this call's site (lib/base.ts errorAt; `at` names
+ *  another of $B's per-site makers), whose errors inside pcall take their position from the
+ *  site instead of a captured stack; otherwise `other`, written in terms of `$t` (the
+ *  global's value). */
+function siteBoundCallee(base: L.Expression, callee: Frag, line: number, t: T, other: Frag, maker?: string): Frag | null {
   if (base.type !== "Identifier" || (base.name !== "error" && base.name !== "assert")) return null;
   const r = resolve(t.scope, base.name, lineOf(base));
   if (r.binding && r.binding.kind === "local") return null;
   const at = new Mark(line, "");
-  return ["(($t = ", callee, ") === $B.", base.name, " ? ", at, `$B.${base.name}At(`, new Site(at), ") : ", other, ")"];
+  return ["(($t = ", callee, ") === $B.", base.name, " ? ", at, `$B.${maker ?? base.name + "At"}(`, new Site(at), ") : ", other, ")"];
 }

@@ -7,7 +7,7 @@ import { CompileError, diag } from "../diagnostics.js";
 import { T, withScope } from "./state.js";
 import { compileTimeConstant } from "./constants.js";
 import { cond, describe, envFrag, expr, isMulti, jsString, multiFrag, propAccess, strValue } from "./expressions.js";
-import { calleeFrag, callArgs, callExpr, callInfo, resultsFrag } from "./calls.js";
+import { calleeFrag, callArgs, callExpr, callInfo, errorStatement, resultsFrag } from "./calls.js";
 import { funcExpr } from "./functions.js";
 import { block, currentBlock, findLabel } from "./blocks.js";
 import { forGeneric, forNumeric, repeatLoop, whileLoop } from "./loops.js";
@@ -265,7 +265,7 @@ function breakStatement(n: L.BreakStatement, t: T): Frag {
 const visitors: Record<L.Statement["type"], Visitor> = {
   LocalStatement: localStatement,
   AssignmentStatement: assignmentStatement,
-  CallStatement: (n: L.CallStatement, t) => [new Mark(lineOf(n), ""), callExpr(n.expression, t), ";\n"],
+  CallStatement: (n: L.CallStatement, t) => [new Mark(lineOf(n), ""), errorStatement(n, t) ?? [callExpr(n.expression, t), ";\n"]],
   FunctionDeclaration: functionDeclaration,
   ReturnStatement: returnStatement,
   IfStatement: ifStatement,

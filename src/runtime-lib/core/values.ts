@@ -20,7 +20,9 @@ export const builtins: {
   /** error and assert as called by name at a site of compiled code (lib/base.ts) */
   errorAt: ((site: number) => Function) | null;
   assertAt: ((site: number) => Function) | null;
-} = { select: null, yield: null, error: null, assert: null, errorAt: null, assertAt: null };
+  /** the statement `error(...)` by name at a site (lib/base.ts raiseAt) */
+  raiseAt: ((site: number) => Function) | null;
+} = { select: null, yield: null, error: null, assert: null, errorAt: null, assertAt: null, raiseAt: null };
 
 /** Coroutine objects register their class here so `type` can name them. */
 export const threadClass: { ctor: Function | null } = { ctor: null };
