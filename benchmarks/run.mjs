@@ -3,8 +3,8 @@
 // under each available Lua implementation, compares wall time and checksums.
 //
 //   node benchmarks/run.mjs [--runs N] [--json] [--only name,name]
-//                           [--runners assay,assay-built,lua5.4,luajit,fengari,wasmoon]
-//                           [--timeout SEC]
+//                           [--runners assay,assay-node,assay-built,lua5.4,luajit,fengari,wasmoon]
+//                           [--timeout SEC] [--node PATH]
 //
 // No dependencies beyond Node's standard library; the fengari and wasmoon runners use the
 // npm packages of those names (devDependencies) through benchmarks/runners/*.mjs.
@@ -22,6 +22,9 @@ const PROGRAMS_DIR = path.join(HERE, 'programs');
 const PROGRAMS_REL = path.relative(REPO, PROGRAMS_DIR);
 // ASSAY_BIN=/path/to/bin/assay overrides the CLI under test (e.g. another checkout).
 const ASSAY_BIN = process.env.ASSAY_BIN ? path.resolve(process.env.ASSAY_BIN) : path.join(REPO, 'bin', 'assay');
+// The runner assay-node runs bin/assay under another Node than the one on PATH (--node PATH,
+// or ASSAY_BENCH_NODE): e.g. the current LTS, next to the Node this machine has.
+let OTHER_NODE = process.env.ASSAY_BENCH_NODE ? path.resolve(process.env.ASSAY_BENCH_NODE) : null;
 
 // The runner every ratio and checksum is compared against.
 const BASELINE = 'lua5.4';
@@ -56,6 +59,22 @@ const RUNNERS = {
       return { ok: true, version: firstLine(tryCapture(ASSAY_BIN, ['--version'])) };
     },
     command: (file) => ({ cmd: ASSAY_BIN, args: ['run', file] }),
+  },
+  // bin/assay starts the first `node` on PATH: the other Node's directory goes first
+  'assay-node': {
+    detect() {
+      if (OTHER_NODE === null) return { ok: false, reason: 'no other Node given (--node PATH or ASSAY_BENCH_NODE)' };
+      if (!existsSync(OTHER_NODE)) return { ok: false, reason: `${OTHER_NODE} not found` };
+      const probe = path.join(PROGRAMS_REL, 'hello.lua');
+      const r = runOnce(this.command(probe), 30_000);
+      if (!r.ok) return { ok: false, reason: `\`assay run ${probe}\` under ${OTHER_NODE} failed: ${r.error}` };
+      return { ok: true, version: `${firstLine(tryCapture(ASSAY_BIN, ['--version']))}, node ${firstLine(tryCapture(OTHER_NODE, ['--version']))}` };
+    },
+    command: (file) => ({
+      cmd: ASSAY_BIN,
+      args: ['run', file],
+      env: { ...process.env, PATH: `${path.dirname(OTHER_NODE)}${path.delimiter}${process.env.PATH ?? ''}` },
+    }),
   },
   'lua5.4': {
     detect: () => whichDetect('lua5.4', ['-v']),
@@ -154,6 +173,8 @@ const USAGE = `usage: node benchmarks/run.mjs [options]
   --only a,b          only these programs (names without .lua)
   --runners a,b       runners to use (default: ${DEFAULT_RUNNERS.join(',')})
   --timeout SEC       per-run timeout in seconds (default 120)
+  --node PATH         the Node the runner assay-node runs bin/assay under
+                      (default: the environment's ASSAY_BENCH_NODE)
   -h, --help          this text
 
 Programs: ${listPrograms().map((p) => p.name).join(', ')}`;
@@ -201,6 +222,9 @@ function parseArgs(argv) {
       case '--runners':
         opts.runners = list(needValue());
         break;
+      case '--node':
+        OTHER_NODE = path.resolve(needValue());
+        break;
       case '-h':
       case '--help':
         process.stdout.write(USAGE + '\n');
@@ -244,10 +268,11 @@ function listPrograms() {
 // ---------------------------------------------------------------------------
 // Running
 // ---------------------------------------------------------------------------
-function runOnce({ cmd, args }, timeoutMs) {
+function runOnce({ cmd, args, env }, timeoutMs) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, args, {
     cwd: REPO,
+    env: env ?? process.env,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: 256 * 1024 * 1024,

@@ -19,6 +19,21 @@ StrCtor.prototype = Object.create(null);
  *  write fails loudly), replaced by the table's own object on its first string key. */
 const NO_STRINGS: StrPart = Object.freeze(new StrCtor());
 
+/** From this length on (a power of two), an array part growing by appends reserves room for
+ *  as many elements again (reserve). */
+const RESERVE_FROM = 1 << 16;
+
+/** Gives array `a` of length n room for 2n elements. V8 grows an array by half when a push
+ *  finds it full, writing the hole into all of the new room and copying the old: appending 3
+ *  million values made 118 MB of new pages, whose first touch costs more than the copying
+ *  (benchmarks/programs/table_fill_sum.lua). Doubling, as Lua's own tables grow, halves the
+ *  steps. Lengthening makes the array holey (V8's kind for arrays with gaps; reads check for
+ *  the hole) and shortening it back keeps the room. */
+function reserve(a: unknown[], n: number): void {
+  a.length = 2 * n;
+  a.length = n;
+}
+
 export class LuaTable {
   /** the shared empty string part: compiled code's inline stores into `t.s` check for it */
   static readonly S0: StrPart = NO_STRINGS;
@@ -146,6 +161,7 @@ export class LuaTable {
       return;
     }
     if (k === n + 1 && v !== undefined) {
+      if (n >= RESERVE_FROM && (n & (n - 1)) === 0) reserve(a, n);
       a.push(v);
       memoryTick();
       if (this.h !== null && this.h.size > 0) this.migrate();
