@@ -20,8 +20,10 @@ StrCtor.prototype = Object.create(null);
 const NO_STRINGS: StrPart = Object.freeze(new StrCtor());
 
 /** From this length on (a power of two), an array part growing by appends reserves room for
- *  as many elements again (reserve). */
+ *  as many elements again (reserve); up to this one, since V8 keeps an array longer than
+ *  about 2^27 as a dictionary. */
 const RESERVE_FROM = 1 << 16;
+const RESERVE_UPTO = 1 << 24;
 
 /** Gives array `a` of length n room for 2n elements. V8 grows an array by half when a push
  *  finds it full, writing the hole into all of the new room and copying the old: appending 3
@@ -161,7 +163,7 @@ export class LuaTable {
       return;
     }
     if (k === n + 1 && v !== undefined) {
-      if (n >= RESERVE_FROM && (n & (n - 1)) === 0) reserve(a, n);
+      if (n >= RESERVE_FROM && n <= RESERVE_UPTO && (n & (n - 1)) === 0) reserve(a, n);
       a.push(v);
       memoryTick();
       if (this.h !== null && this.h.size > 0) this.migrate();
