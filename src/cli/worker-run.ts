@@ -7,5 +7,9 @@ import type { SessionData } from "./repl/protocol.js";
 
 export async function runWorker(data: RunOptions | SessionData): Promise<void> {
   if ("replSession" in data) (await import("./repl/session.js")).serveRepl(data);
-  else process.exitCode = runScript(data);
+  else {
+    // the script runs as a microtask, as under launch.ts: see LUA_IN_MICROTASK there
+    await null;
+    process.exitCode = runScript(data);
+  }
 }

@@ -176,10 +176,10 @@ export function errorStatement(n: L.CallStatement, t: T): Frag | null {
 }
 
 /** `error(...)` and `assert(...)` by their global names: while the global is the builtin,
- *  the callee is the builtin made for this call's site (lib/base.ts errorAt; `at` names
- *  another of $B's per-site makers), whose errors inside pcall take their position from the
- *  site instead of a captured stack; otherwise `other`, written in terms of `$t` (the
- *  global's value). */
+ *  the callee is the builtin made for this call's site (lib/base.ts errorAt, or the $B
+ *  function named by `maker`), whose errors inside pcall take their position from the site
+ *  instead of a captured stack; otherwise `other`, written in terms of `$t` (the global's
+ *  value). */
 function siteBoundCallee(base: L.Expression, callee: Frag, line: number, t: T, other: Frag, maker?: string): Frag | null {
   if (base.type !== "Identifier" || (base.name !== "error" && base.name !== "assert")) return null;
   const r = resolve(t.scope, base.name, lineOf(base));

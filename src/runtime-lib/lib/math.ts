@@ -17,7 +17,6 @@ function present(args: IArguments): boolean {
   return args.length > 0;
 }
 
-/** lua_Number → Lua value that is an integer when the value fits (pushnumint). */
 /** glibc's functions return a NaN argument as it is (keeping its sign). For an argument out
  *  of the domain, log and log2 give x86's default NaN ("-nan"), log10, asin and acos a
  *  positive one (numbers.ts: NaN signs). */
@@ -38,6 +37,7 @@ const cLog10 = keepNaN(orPositiveNaN(Math.log10));
 const cAsin = keepNaN(orPositiveNaN(Math.asin));
 const cAcos = keepNaN(orPositiveNaN(Math.acos));
 
+/** lua_Number → Lua value that is an integer when the value fits (pushnumint). */
 function numint(d: number): LuaNumber {
   const i = floatToInt(d);
   return i !== undefined ? i : mkFloat(d);
