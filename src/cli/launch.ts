@@ -27,18 +27,11 @@ export function childRunArgs(args: string[]): string[] {
  *  ASSAY_MAIN_STACK_KB after raising the stack limit), else in a worker with its own stack.
  *  As process 1 (a container's entrypoint), or with ASSAY_WORKER=1, it always uses a worker:
  *  this thread then stays free to take SIGTERM/SIGINT and pass them to the program. */
-// LUA_IN_MICROTASK: the Lua program runs as a microtask (after an await), on the main thread
-// and in the worker (worker-run.ts). V8 runs microtasks under a handler that keeps no message
-// for a thrown exception; code run straight from a script's top level has none, and there
-// every throw (every Lua error, even one pcall catches) has V8 work out the source position
-// of the throwing frame, expensive in optimized code: a pcall test of 1.75 million errors
-// took 4.8 s in the worker before, 2.1 s on the main thread.
 export async function launch(opts: RunOptions, limits: Limits = DEFAULT_LIMITS): Promise<number> {
   const worker = process.pid === 1 || process.env.ASSAY_WORKER === "1";
   if (!worker && Number(process.env.ASSAY_MAIN_STACK_KB) >= 65536) {
-    const { runScript } = await import("../runtime-lib/run.js");
-    await null; // (the import above is a microtask already: kept so on purpose)
-    return runScript(opts);
+    const { runScriptAsTask } = await import("../runtime-lib/run.js");
+    return runScriptAsTask(opts);
   }
   return launchWorker(opts, limits);
 }

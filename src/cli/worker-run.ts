@@ -2,14 +2,10 @@
 // set keep one Lua state and serve the terminal side's inputs (repl/session.ts). worker.ts
 // calls it when the thread starts from dist/bundle/worker.mjs; start.ts's worker code when
 // the runtime was loaded as CommonJS with V8's code cache.
-import { runScript, RunOptions } from "../runtime-lib/run.js";
+import { runScriptAsTask, RunOptions } from "../runtime-lib/run.js";
 import type { SessionData } from "./repl/protocol.js";
 
 export async function runWorker(data: RunOptions | SessionData): Promise<void> {
   if ("replSession" in data) (await import("./repl/session.js")).serveRepl(data);
-  else {
-    // the script runs as a microtask, as under launch.ts: see LUA_IN_MICROTASK there
-    await null;
-    process.exitCode = runScript(data);
-  }
+  else process.exitCode = await runScriptAsTask(data);
 }

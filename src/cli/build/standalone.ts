@@ -9,7 +9,7 @@ import { embeddedModules } from "../../runtime-lib/lib/package.js";
 import { embeddedIoWorker } from "../../runtime-lib/exec/bridge.js";
 import { writeStderr } from "../../runtime-lib/io-out.js";
 import { lazyNode } from "../../runtime-lib/node-lazy.js";
-import { runScript, RunOptions } from "../../runtime-lib/run.js";
+import { runScript, runScriptAsTask, RunOptions } from "../../runtime-lib/run.js";
 import { launch, embeddedWorker } from "../launch.js";
 import type { CodeCache } from "./boot.js";
 
@@ -65,22 +65,22 @@ export function main(p: Payload, boot: string, self: string, args: string[]): nu
     return 2;
   }
   const opts: RunOptions = { source: p.script.source, chunkname: "@" + p.script.file, scriptName: p.script.file, args, memoryLimit: limit };
-  if (!p.deepStack && process.pid !== 1 && process.env.ASSAY_WORKER !== "1") return runScript(opts);
+  if (!p.deepStack && process.pid !== 1 && process.env.ASSAY_WORKER !== "1") return runScriptAsTask(opts);
   embeddedWorker.code = [
     '"use strict";',
     'const { workerData } = require("node:worker_threads");',
     `const boot = ${boot};`,
     "const p = workerData.$payload;",
-    "process.exitCode = boot(p.code, p.cache, require, workerData.$self, {}, p.packed).cli.worker(workerData);",
+    "boot(p.code, p.cache, require, workerData.$self, {}, p.packed).cli.worker(workerData).then((code) => { process.exitCode = code; });",
   ].join("\n");
   embeddedWorker.data = { $payload: p, $self: self };
   return launch(opts);
 }
 
 /** The worker thread's part (launch.ts starts it): the run options and the payload. */
-export function worker(data: RunOptions & { $payload: Payload }): number {
+export function worker(data: RunOptions & { $payload: Payload }): Promise<number> {
   setup(data.$payload);
-  return runScript(data);
+  return runScriptAsTask(data);
 }
 
 /** Runs a small chunk as main runs the script, so that the functions start-up needs are
