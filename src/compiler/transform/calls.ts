@@ -162,8 +162,8 @@ export function callExpr(n: L.Expression, t: T, tail = false): Frag {
 }
 
 /** The statement `error(...)` by the global's name, in plain code: the function raiseAt
- *  (lib/base.ts) gives for the site returns the error where it can, and the statement throws
- *  it from this function's own frame; null for any other statement. */
+ *  (lib/base.ts) gives for the site returns the error, and the statement throws it from this
+ *  function's own frame; null for any other statement. */
 export function errorStatement(n: L.CallStatement, t: T): Frag | null {
   const c = n.expression as AnyCall;
   if (t.fn.gen || t.fn.probeCall === c || c.base.type !== "Identifier" || c.base.name !== "error") return null;

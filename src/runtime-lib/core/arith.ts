@@ -1,7 +1,7 @@
 // Arithmetic and bitwise operators on Lua numbers (no metamethods here: see ops.ts).
 // Integer arithmetic wraps around at 64 bits; the fast paths work on plain JS numbers and
 // fall back to bigint only when a result leaves the safe-integer range.
-import { LFloat, mkFloat, wrapInt, toF, toBig, floatToInt, nanSign, negateNaN, negativeNaN, LuaNumber } from "./numbers.js";
+import { LFloat, mkFloat, wrapInt, toF, toBig, floatToInt, nanSign, negateFloat, negativeNaN, LuaNumber } from "./numbers.js";
 
 const MAX_SAFE = 9007199254740991;
 
@@ -71,7 +71,7 @@ export function cPow(x: number, y: number): number {
   if (x === 0 || !Number.isFinite(x)) {
     // zero, infinite or NaN base: x*x keeps a NaN's sign; odd integral exponents flip it
     let x2 = x * x;
-    if ((x < 0 || Object.is(x, -0) || (x !== x && nanSign(x))) && Math.abs(y % 2) === 1) x2 = x2 !== x2 ? negateNaN(x2) : -x2;
+    if ((x < 0 || Object.is(x, -0) || (x !== x && nanSign(x))) && Math.abs(y % 2) === 1) x2 = negateFloat(x2);
     return y < 0 ? 1 / x2 : x2;
   }
   if (x < 0 && !Number.isInteger(y)) return negativeNaN();
@@ -172,7 +172,6 @@ export function fltIdiv(a: number, b: number): LuaNumber {
   return mkFloat(Math.floor(a / b));
 }
 
-
 /** Float modulo as C's fmod, adjusted to the sign of the divisor (luai_nummod). */
 export function fltMod(a: number, b: number): LuaNumber {
   let m = a % b;
@@ -189,7 +188,7 @@ export function fltMod(a: number, b: number): LuaNumber {
 }
 
 export function numUnm(a: LuaNumber): LuaNumber {
-  if (typeof a === "number") return Number.isInteger(a) ? 0 - a : a === a ? -a : negateNaN(a);
+  if (typeof a === "number") return Number.isInteger(a) ? 0 - a : negateFloat(a);
   if (typeof a === "bigint") return wrapInt(-a);
   return new LFloat(-a.n);
 }

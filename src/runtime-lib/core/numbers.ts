@@ -99,33 +99,39 @@ export function nanSign(n: number): boolean {
   return (nanWords[HI] & 0x80000000) !== 0 || (nanWords[HI] === 0x7ff80000 && nanWords[1 - HI] === 0);
 }
 
-/** The NaN with the sign bit set, x86's result of an invalid operation (read from memory at
- *  each use, since a compiler may fold a NaN constant to its canonical NaN). */
-export function negativeNaN(): number {
-  nanWords[HI] = 0xfff80000;
-  nanWords[1 - HI] = 0;
+/** The NaN of these high and low 32-bit words, read from memory at each use: a compiler may
+ *  fold a NaN constant to its canonical NaN. */
+function nanOf(hi: number, lo: number): number {
+  nanWords[HI] = hi;
+  nanWords[1 - HI] = lo;
   return nanView[0];
+}
+
+/** The NaN with the sign bit set, x86's result of an invalid operation. */
+export function negativeNaN(): number {
+  return nanOf(0xfff80000, 0);
 }
 
 /** A NaN printed "nan". */
 export function positiveNaN(): number {
-  nanWords[HI] = 0x7ff80000;
-  nanWords[1 - HI] = 1;
-  return nanView[0];
+  return nanOf(0x7ff80000, 1);
 }
 
-/** -x for a NaN x, as x86 negates it (only the sign changes). */
-export function negateNaN(n: number): number {
+/** -x for a float x; for a NaN, as x86 negates it (only the sign changes). */
+export function negateFloat(n: number): number {
+  if (n === n) return -n;
   return nanSign(n) ? positiveNaN() : negativeNaN();
+}
+
+/** |x| for a float x (fabs clears a NaN's sign too). */
+export function absFloat(n: number): number {
+  return n === n ? Math.abs(n) : positiveNaN();
 }
 
 /** A NaN with the sign as Lua's would have it, written as C writes it: the default NaN
  *  (sign set) or its negation, without the payload bit positiveNaN carries. */
 export function plainNaN(n: number): number {
-  if (nanSign(n)) return negativeNaN();
-  nanWords[HI] = 0x7ff80000;
-  nanWords[1 - HI] = 0;
-  return nanView[0];
+  return nanSign(n) ? negativeNaN() : nanOf(0x7ff80000, 0);
 }
 
 export function floatToString(n: number): string {

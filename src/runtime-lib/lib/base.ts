@@ -236,19 +236,16 @@ function errorAt(site: number): Function {
 }
 
 // The statement `error(v)` or `error(v, level)` by the global's name: compiled code calls the
-// function raiseAt gives for the site and throws what it returns (transform/statements.ts).
-// Inside pcall, where no traceback is shown, the error leaves from the Lua function's own
-// frame: one frame fewer for V8 to unwind, and that function returns where error() would
-// throw, so V8 optimizes it. Otherwise (a traceback to show, or a level that needs the
-// stack) it throws the error itself, as the function errorAt gives does: it is named
-// "error" for the same reason.
+// function raiseAt gives for the site and throws the error it returns (transform/calls.ts
+// errorStatement). The error is made as errorAt's function makes it, in a frame named
+// "error" (positions and tracebacks count from it, and a traceback is captured as the
+// error is made), but the throw leaves from the Lua function's own frame: one frame fewer
+// for V8 to unwind, and a builtin that returns, which V8 optimizes.
 const siteRaises: Function[] = [];
 
 function raiseAt(site: number): Function {
   return (siteRaises[site] ??= function error(v: unknown, level: unknown): LuaError {
-    if (protectedCalls.depth > 0 && (level === undefined || level === 1 || level === 0))
-      return new LuaError(typeof v === "string" && level !== 0 ? sitePrefix(site) + v : v);
-    throw errorFor(v, level, site);
+    return errorFor(v, level, site);
   });
 }
 

@@ -5,7 +5,7 @@
 import { LuaTable } from "../core/table.js";
 import { cPow } from "../core/arith.js";
 import { Multi } from "../core/multi.js";
-import { LFloat, LuaNumber, MAXINT, MININT, floatToInt, mkFloat, negativeNaN, normInt, positiveNaN, str2number, toF, toIntExact, wrapInt } from "../core/numbers.js";
+import { LFloat, LuaNumber, MAXINT, MININT, absFloat, floatToInt, mkFloat, negativeNaN, normInt, positiveNaN, str2number, toF, toIntExact, wrapInt } from "../core/numbers.js";
 import { argError, checkInteger, checkNumber, libError } from "./aux.js";
 import { lessThan } from "./table.js";
 import { Xoshiro, smear32 } from "./xoshiro.js";
@@ -56,11 +56,10 @@ function isIntType(v: unknown): v is number | bigint {
 function abs(x: unknown): unknown {
   if (typeof x === "number") {
     if (Number.isInteger(x)) return x < 0 ? -x : x;
-    return x === x ? Math.abs(x) : positiveNaN();
+    return absFloat(x);
   }
   if (typeof x === "bigint") return x < 0n ? wrapInt(-x) : x;
-  const n = fnum(x, 1, "math.abs", present(arguments));
-  return n === n ? mkFloat(Math.abs(n)) : positiveNaN();
+  return mkFloat(absFloat(fnum(x, 1, "math.abs", present(arguments))));
 }
 
 function ceil(x: unknown): unknown {
