@@ -333,13 +333,17 @@ test("the launcher keeps V8's code cache of the runtime itself beside the entrie
   const written = runtime();
   assert.equal(written.length, 5, written.join(' ')); // core, compiler, exec, libs, cli
   for (const f of written) assert.match(f, /^rt-[0-9a-f]{32}\.[0-9a-f]{8}\.v8$/);
+  // (bin/assay has V8 check its code caches: their frames carry no checksum of ours)
+  const header = (f) => fs.readFileSync(path.join(p.cache, f), 'latin1').split('\n', 1)[0];
+  for (const f of written) assert.match(header(f), /^assay-v8 \d+ [0-9a-f]{32} \d+ v8$/, f);
   // used, not rewritten, by the next run
   const past = new Date('2001-01-01T00:00:00Z');
   for (const f of written) fs.utimesSync(path.join(p.cache, f), past, past);
   assert.equal(assay(['run', 'main.lua'], p).out, 'hello, world\n');
   for (const f of written) assert.equal(fs.statSync(path.join(p.cache, f)).mtimeMs, past.getTime(), f);
-  // damage in the middle of one the run loads (not the compiler's, see below): the checksum
-  // catches it, the run compiles and rewrites it
+  // damage in the middle of one the run loads (not the compiler's, see below): a checksum
+  // catches it (V8's own under bin/assay's --verify-snapshot-checksum, ours in the worker
+  // mode), the run compiles and rewrites it
   const keys = JSON.parse(fs.readFileSync(path.join(path.dirname(assayBin), '..', 'dist', 'bundle', 'run', 'keys.json'), 'utf8'));
   const compiler = written.find((f) => f.startsWith(`rt-${keys.compiler}.`));
   assert.ok(compiler, `no code cache named after the compiler's key ${keys.compiler}`);
@@ -351,8 +355,12 @@ test("the launcher keeps V8's code cache of the runtime itself beside the entrie
   assert.deepEqual(assay(['run', 'main.lua'], p), { out: 'hello, world\n', err: '', status: 0 });
   assert.notEqual(fs.statSync(victim).mtimeMs, past.getTime());
   assert.deepEqual(runtime(), written);
-  // the worker mode (`node bin/assay.js`) starts the same way
+  // the worker mode (`node bin/assay.js`) starts the same way, with files of its own whose
+  // frames carry a checksum
   assert.deepEqual(assay(['run', 'main.lua'], { ...p, worker: true }), { out: 'hello, world\n', err: '', status: 0 });
+  const own = runtime().filter((f) => !written.includes(f));
+  assert.ok(own.length > 0);
+  for (const f of own) assert.match(header(f), /^assay-v8 \d+ [0-9a-f]{32} \d+ [0-9a-f]{32}$/, f);
   // a run whose chunks all come from the compile cache never loads the compiler (so never
   // writes its code cache), one that compiles a chunk does
   fs.rmSync(path.join(p.cache, compiler));
