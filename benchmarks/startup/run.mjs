@@ -9,8 +9,12 @@
 //   ...-nov8  the same with ASSAY_CACHE_V8=0 (no V8 code cache)
 //   no cache  ASSAY_CACHE_DIR unusable (below a regular file): compiles, writes nothing
 //   hello     a one-line script, warm: Node's and the runtime's own start-up (also cold,
-//             and with no cache)
+//             with no cache, and in worker mode: ASSAY_WORKER=1, as process 1 in a
+//             container runs)
+//   node      `node -e 0` with the `node` bin/assay starts: Node's own start-up
 //
+// NODE_EXTRA_CA_CERTS is removed from the runs' environment: Node 20 reads that file at every
+// start (~40 ms for a system bundle), which would hide how much of a hello world is ours.
 //   node benchmarks/startup/run.mjs [--runs N] [--json]
 //
 // Runs are interleaved round-robin (run 1 of every case before run 2 of any) and the
@@ -52,18 +56,25 @@ const CASES = {
   hello: { script: 'hello.lua', env: () => ({ ASSAY_CACHE_DIR: helloDir }) },
   'hello cold': { script: 'hello.lua', env: () => ({ ASSAY_CACHE_DIR: path.join(work, `cold-${++fresh}`) }) },
   'hello no cache': { script: 'hello.lua', env: () => ({ ASSAY_CACHE_DIR: path.join(blocker, 'sub') }) },
+  'hello worker': { script: 'hello.lua', env: () => ({ ASSAY_CACHE_DIR: helloDir, ASSAY_WORKER: '1' }) },
+  node: { node: true, env: () => ({}) },
 };
+
+const baseEnv = { ...process.env };
+const extraCerts = baseEnv.NODE_EXTRA_CA_CERTS !== undefined;
+delete baseEnv.NODE_EXTRA_CA_CERTS;
 
 // /usr/bin/time, when there is one, also gives each run's CPU time (user + sys), which a
 // busy machine disturbs less than wall time
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 function runOnce(c) {
-  const [cmd, args] = TIME ? [TIME, ['-f', 'cpu %U %S', ASSAY, 'run', c.script]] : [ASSAY, ['run', c.script]];
+  const command = c.node ? ['node', '-e', '0'] : [ASSAY, 'run', c.script];
+  const [cmd, args] = TIME ? [TIME, ['-f', 'cpu %U %S', ...command]] : [command[0], command.slice(1)];
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { cwd: prog, env: { ...process.env, ...c.env() }, encoding: 'utf8' });
+  const r = spawnSync(cmd, args, { cwd: prog, env: { ...baseEnv, ...c.env() }, encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0) throw new Error(`assay run ${c.script} failed (${r.status}): ${r.stderr}`);
+  if (r.status !== 0) throw new Error(`${command.join(' ')} failed (${r.status}): ${r.stderr}`);
   const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
   return { ms, cpu: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN, out: r.stdout };
 }
@@ -98,7 +109,9 @@ if (json) {
   console.log(JSON.stringify({ runs, wallMs: times, cpuMs: cpus, median: med, medianCpu: cpu }, null, 2));
 } else {
   const lines = moduleSource(1).split('\n').length - 1;
-  console.log(`main.lua requiring ${MODULE_COUNT} modules of ${lines} lines; ${runs} runs each; medians in ms\n`);
+  console.log(`main.lua requiring ${MODULE_COUNT} modules of ${lines} lines; ${runs} runs each; medians in ms`);
+  if (extraCerts) console.log('(NODE_EXTRA_CA_CERTS is set here and was removed for the runs)');
+  console.log('');
   console.log(`${'case'.padEnd(16)}${'wall'.padStart(8)}${'(min'.padStart(9)}${'max)'.padStart(8)}${'cpu'.padStart(9)}`);
   for (const n of names) {
     const t = times[n];
@@ -109,4 +122,6 @@ if (json) {
   console.log(`cold / warm (no V8):     ${ratio('cold-nov8', 'warm-nov8')}`);
   console.log(`warm-nov8 / warm:        ${ratio('warm-nov8', 'warm')}`);
   console.log(`warm above hello:        ${(med.warm - med.hello).toFixed(1)} ms wall (no V8 code cache: ${(med['warm-nov8'] - med.hello).toFixed(1)} ms)`);
+  console.log(`hello / node -e 0:       ${ratio('hello', 'node')}`);
+  console.log(`hello worker / hello:    ${ratio('hello worker', 'hello')}`);
 }
