@@ -370,6 +370,20 @@ test("the launcher keeps V8's code cache of the runtime itself beside the entrie
   assert.ok(fs.existsSync(path.join(p.cache, compiler)), 'the compiler was not loaded');
 });
 
+test('a thread that only supervises the Lua worker loads the cli bundle alone', () => {
+  // (process 1 and ASSAY_WORKER=1: the worker loads the rest; any export of the cli bundle
+  // read from another bundle when it loads would load that one here, before the worker starts)
+  const bundleDir = path.join(path.dirname(assayBin), '..', 'dist', 'bundle');
+  const code = `
+    const { loadRuntime } = require(${JSON.stringify(path.join(bundleDir, 'start.cjs'))});
+    const rt = loadRuntime(${JSON.stringify(bundleDir)}, false, true);
+    console.log(Object.keys(rt).join(" "), typeof rt.cli.main, typeof rt.cli.runWorker);
+  `;
+  const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8', env: { ...process.env, ASSAY_CACHE_V8: '0' } });
+  assert.equal(r.stderr, '');
+  assert.equal(r.stdout, 'cli function function\n');
+});
+
 test('ASSAY_CACHE_V8=0 keeps no code cache of the runtime either', () => {
   const p = project({ 'main.lua': MAIN, 'mod.lua': MOD });
   assert.equal(assay(['run', 'main.lua'], { ...p, env: { ASSAY_CACHE_V8: '0' } }).out, 'hello, world\n');

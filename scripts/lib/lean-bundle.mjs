@@ -45,6 +45,10 @@ function plainExports(text, file) {
   const start = text.search(decl);
   const block = text.slice(start, text.indexOf("\n});", start));
   const count = (block.match(/^\s*[\w$]+: \(\) => /gm) ?? []).length;
+  // (an export that is another bundle's value, re-exported, would be read here, when this
+  // bundle loads: the launcher loads the cli bundle alone when it only supervises a worker)
+  const reexport = /^\s*([\w$]+): \(\) => import_[\w$]+\./m.exec(block);
+  if (reexport !== null) throw new Error(`${file}: '${reexport[1]}' re-exports another module's value; import it from there instead`);
   if (count > 1000) throw new Error(`${file}: ${count} exports; above ~1000 V8 keeps the exports object in dictionary mode`);
   const values = `module.exports = ((all) => { const o = {}; for (const k in all) o[k] = all[k](); return { ...o }; })(${name}$get);`;
   return `${text.replace(decl, `var ${name}$get = ({`).replace(entry[0], "").trimEnd()}\n${values}\n`;

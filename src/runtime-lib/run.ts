@@ -18,7 +18,6 @@ import { Interrupted, signalState } from "./exec/signals.js";
 import { logFormat, setLogLevel, writeJsonLine } from "./builtins/log.js";
 import { VERSION } from "../version.js";
 
-export { ExitRequest };
 
 /** The documented exit codes (besides os.exit's own and 128 + a signal number). */
 export const EXIT = { ok: 0, error: 1, usage: 2 } as const;
@@ -116,7 +115,6 @@ export function runChunk(G: LuaTable, opts: RunOptions): { code: number; exited:
   }
 }
 
-export { errorMessage };
 
 /** The message of an error value as lua.c's message handler words it. */
 export function messageOf(le: LuaError): string {
