@@ -9,8 +9,9 @@
 // - The entry's exports: esbuild defines a getter for each (~300 in the core and libs
 //   bundles), then __toCommonJS copies them as getters into another object, which the
 //   launcher spread into plain properties: three passes of defineProperty and closures.
-//   The bundle now exports one plain object, its values read once when its top-level code
-//   has run (the launcher already froze the values so; no bundle reassigns an export).
+//   The bundle now ends with one object literal of its exports' values, made when its
+//   top-level code has run (the launcher already froze the values so; no bundle reassigns
+//   an export).
 /** `text` of one bundle without the no-op name calls, with the cheaper __toESM and with its
  *  exports as plain values. */
 export function leanBundle(text, file) {
@@ -27,9 +28,9 @@ export function leanBundle(text, file) {
   return noNames.replace(copying, (_m, mod, target) => `${lean} (${mod}, isNodeMode, ${target}) =>`);
 }
 
-/** The entry's `__export(x_exports, { name: () => name, ... })` becomes a plain object of
- *  those getters, called once at the end of the bundle: `module.exports` is then
- *  { name: value, ... }. */
+/** The entry's `__export(x_exports, { name: () => local, ... })` becomes one object literal
+ *  at the end of the bundle, `module.exports = { name: local, ... }`: its values, read once
+ *  its top-level code has run. */
 function plainExports(text, file) {
   const entry = /^module\.exports = __toCommonJS\((\w+)\);$/m.exec(text);
   if (entry === null) return text;
@@ -38,18 +39,24 @@ function plainExports(text, file) {
   const found = text.match(decl);
   if (found === null || found.length !== 1) throw new Error(`${file}: expected one __export of ${name}`);
   // (esbuild assigns module.exports before the modules' code, its getters being live; the
-  // values exist only after it, so the assignment moves to the end.) The object is a spread
-  // copy: one given its ~300 properties one at a time is in V8's dictionary mode, where every
-  // `import_x.f` read by another bundle is a hash lookup; that made coroutine code, which
-  // calls across bundles at every resume, twice as slow. A copy is fast up to ~1000.
+  // values exist only after it, so the assignment moves to the end.) An object literal is in
+  // V8's fast mode up to ~1000 properties; one given its ~300 properties one at a time is in
+  // dictionary mode, where every `import_x.f` read by another bundle is a hash lookup (that
+  // made coroutine code, which calls across bundles at every resume, twice as slow). Making
+  // a getter for each export and calling them all cost ~1 ms a bundle at every start.
   const start = text.search(decl);
-  const block = text.slice(start, text.indexOf("\n});", start));
-  const count = (block.match(/^\s*[\w$]+: \(\) => /gm) ?? []).length;
-  // (an export that is another bundle's value, re-exported, would be read here, when this
-  // bundle loads: the launcher loads the cli bundle alone when it only supervises a worker)
-  const reexport = /^\s*([\w$]+): \(\) => import_[\w$]+\./m.exec(block);
-  if (reexport !== null) throw new Error(`${file}: '${reexport[1]}' re-exports another module's value; import it from there instead`);
-  if (count > 1000) throw new Error(`${file}: ${count} exports; above ~1000 V8 keeps the exports object in dictionary mode`);
-  const values = `module.exports = ((all) => { const o = {}; for (const k in all) o[k] = all[k](); return { ...o }; })(${name}$get);`;
-  return `${text.replace(decl, `var ${name}$get = ({`).replace(entry[0], "").trimEnd()}\n${values}\n`;
+  const end = text.indexOf("\n});", start);
+  const lines = text.slice(start, end).split("\n").slice(1);
+  const props = lines.map((line) => {
+    const m = /^\s*([\w$]+): \(\) => ([\w$.]+),?$/.exec(line);
+    if (m === null) throw new Error(`${file}: unexpected export line: ${line}`);
+    // (an export that is another bundle's value, re-exported, would be read here, when this
+    // bundle loads: the launcher loads the cli bundle alone when it only supervises a worker)
+    if (m[2].startsWith("import_")) throw new Error(`${file}: '${m[1]}' re-exports another module's value; import it from there instead`);
+    if (!/^[\w$]+$/.test(m[2])) throw new Error(`${file}: export '${m[1]}' is not a plain binding: ${m[2]}`);
+    return m[1] === m[2] ? m[1] : `${m[1]}: ${m[2]}`;
+  });
+  if (props.length > 1000) throw new Error(`${file}: ${props.length} exports; above ~1000 V8 keeps the exports object in dictionary mode`);
+  const values = `module.exports = { ${props.join(", ")} };`;
+  return `${text.slice(0, start)}${text.slice(end + "\n});".length)}`.replace(entry[0], "").trimEnd() + `\n${values}\n`;
 }
