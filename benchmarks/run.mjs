@@ -25,6 +25,9 @@ const ASSAY_BIN = process.env.ASSAY_BIN ? path.resolve(process.env.ASSAY_BIN) : 
 // The runner assay-node runs bin/assay under another Node than the one on PATH (--node PATH,
 // or ASSAY_BENCH_NODE): e.g. the current LTS, next to the Node this machine has.
 let OTHER_NODE = process.env.ASSAY_BENCH_NODE ? path.resolve(process.env.ASSAY_BENCH_NODE) : null;
+// Node 20 reads NODE_EXTRA_CA_CERTS at every start (~40 ms for a system bundle): the runners
+// run without it, so that start-up figures are Node's and the runtime's own.
+delete process.env.NODE_EXTRA_CA_CERTS;
 
 // The runner every ratio and checksum is compared against.
 const BASELINE = 'lua5.4';
