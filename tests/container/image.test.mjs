@@ -1,8 +1,8 @@
 // The container image without a container engine: the runtime directory is built exactly as
 // the Dockerfile's build stage builds it (scripts/build-image-runtime.mjs), laid out with the
 // stdlib in a temporary "root" (opt/assay, lib/assay), and run there the way the image runs
-// it — only `node` on PATH (plus readlink and dirname, which the launcher uses; the image
-// has them), no node_modules reachable but the image's own, as a non-root user (setpriv,
+// it — only `node` on PATH (plus readlink, which the launcher uses when started through a
+// symlink; the image has it), no node_modules reachable but the image's own, as a non-root user (setpriv,
 // when the tests run as root) whose HOME and compile-cache directory are not writable.
 // The Kubernetes examples run against the mock API server of mock-k8s.mjs over HTTPS, with a
 // fake service-account directory (token + CA).
@@ -71,7 +71,7 @@ before(() => {
   pathDir = join(base, 'bin');
   mkdirSync(pathDir);
   symlinkSync(process.execPath, join(pathDir, 'node'));
-  for (const tool of ['readlink', 'dirname']) symlinkSync(execFileSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).trim(), join(pathDir, tool));
+  for (const tool of ['readlink']) symlinkSync(execFileSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).trim(), join(pathDir, tool));
   // HOME exists but is not writable; the cache's parent neither
   home = join(base, 'home');
   mkdirSync(home);
