@@ -1,8 +1,10 @@
-// Node modules only some scripts need (processes, terminals, cryptography, V8's controls),
+// Node modules only some scripts need (processes, terminals, cryptography, V8's controls,
+// the host's facts),
 // loaded on first use so that every run does not pay for them at start-up: node:crypto
 // alone pulls in Node's stream machinery, ~10 ms before a hello world could print.
 import { createRequire } from "node:module";
 import type * as ChildProcess from "node:child_process";
+import type * as Os from "node:os";
 import type * as Crypto from "node:crypto";
 import type * as Tty from "node:tty";
 import type * as V8 from "node:v8";
@@ -13,6 +15,7 @@ const req = createRequire(import.meta.url);
 export const lazyNode = {
   childProcess: (): typeof ChildProcess => req("node:child_process"),
   crypto: (): typeof Crypto => req("node:crypto"),
+  os: (): typeof Os => req("node:os"),
   tty: (): typeof Tty => req("node:tty"),
   v8: (): typeof V8 => req("node:v8"),
   zlib: (): typeof Zlib => req("node:zlib"),

@@ -42,7 +42,6 @@
 // wrong type raise Lua's argument errors.
 import { Dirent, PathLike, Stats, appendFileSync, chmodSync, closeSync, copyFileSync, existsSync, fchmodSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
 import { join, posix, resolve } from "node:path";
-import { tmpdir } from "node:os";
 import { lazyNode } from "../node-lazy.js";
 import { createRequire } from "node:module";
 import type * as Tinyglobby from "tinyglobby";
@@ -473,7 +472,7 @@ const fsLib = {
   },
 
   tempdir(): unknown {
-    const root = tmpdir();
+    const root = lazyNode.os().tmpdir();
     for (;;) {
       const dir = join(root, `assay-${lazyNode.crypto().randomBytes(8).toString("hex")}`);
       try {

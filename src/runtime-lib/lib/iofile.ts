@@ -5,7 +5,6 @@
 // print; popen runs its command synchronously (see openPopen).
 import { checkMemory } from "../core/memory.js";
 import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
-import { constants as osConstants, tmpdir } from "node:os";
 import type { SpawnSyncReturns } from "node:child_process";
 import { lazyNode } from "../node-lazy.js";
 import { Userdata, addressOf } from "../core/values.js";
@@ -71,7 +70,7 @@ export class SysError {
 }
 
 function sysError(code: string): SysError {
-  const no = (osConstants.errno as Record<string, number>)[code] ?? 0;
+  const no = (lazyNode.os().constants.errno as Record<string, number>)[code] ?? 0;
   return new SysError(code, no, STRERROR[code] ?? code);
 }
 
@@ -101,7 +100,7 @@ export function failResult(e: unknown, fname?: string): Multi {
 /** luaL_execresult for a finished child process. */
 export function execResult(r: SpawnSyncReturns<Buffer>): unknown {
   if (r.error) return failResult(r.error);
-  if (r.signal) return new Multi([undefined, "signal", (osConstants.signals as Record<string, number>)[r.signal] ?? 0]);
+  if (r.signal) return new Multi([undefined, "signal", (lazyNode.os().constants.signals as Record<string, number>)[r.signal] ?? 0]);
   const code = r.status ?? 0;
   return new Multi([code === 0 ? true : undefined, "exit", code]);
 }
@@ -607,7 +606,7 @@ export function openFile(name: string, mode: string): LFile {
 
 /** tmpfile(3): a new file opened "w+" that disappears when closed. */
 export function openTmpfile(): LFile {
-  const dir = existsSync("/tmp") ? "/tmp" : tmpdir();
+  const dir = existsSync("/tmp") ? "/tmp" : lazyNode.os().tmpdir();
   for (let tries = 0; ; tries++) {
     const name = `${dir}/lua_tmpf_${lazyNode.crypto().randomBytes(6).toString("hex")}`;
     try {

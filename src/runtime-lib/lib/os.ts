@@ -1,6 +1,5 @@
 // The os library (loslib.c), plus assay's os.hostname/os.arch/os.platform.
 import { closeSync, openSync, renameSync, rmdirSync, unlinkSync } from "node:fs";
-import { arch as osArch, hostname as osHostname, platform as osPlatform } from "node:os";
 import { lazyNode } from "../node-lazy.js";
 import { LuaTable } from "../core/table.js";
 import { index, setindex } from "../core/ops.js";
@@ -202,15 +201,15 @@ const lib = {
   },
 
   hostname(): unknown {
-    return osHostname();
+    return lazyNode.os().hostname();
   },
 
   arch(): unknown {
-    return osArch();
+    return lazyNode.os().arch();
   },
 
   platform(): unknown {
-    return osPlatform();
+    return lazyNode.os().platform();
   },
 };
 
