@@ -14,9 +14,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
-import { createRequire } from "node:module";
+import type * as NodeModule from "node:module";
 import { pathToFileURL } from "node:url";
 import { V8_EXT, V8_MAGIC, V8_TAG, cacheDir, digest, framed, unframe, unusable, writeAtomic } from "../runtime-lib/cache-files.js";
+
+/** node:module's createRequire, from the CommonJS loader this file runs in (`module` is its
+ *  Module class): loading node:module itself, which also sets up the ES module loader and
+ *  source maps, cost ~1 ms of every start. The bundles' `require("node:module")` (they use
+ *  only createRequire) gets it too, the rest of node:module loading if anything else is read. */
+const createRequire = (module.constructor as unknown as typeof NodeModule).createRequire;
 
 /** In dependency order: each may require the ones before it. */
 const BUNDLES = ["core", "exec", "libs", "cli"];
@@ -82,7 +88,7 @@ export function loadRuntime(bundleDir: string, write: boolean, lazy = false): Re
     const deferred = lazy && name === "cli";
     const shim = (id: string): unknown => {
       const m = /^\.\/(\w+)\.mjs$/.exec(id);
-      if (m === null) return req(id);
+      if (m === null) return id === "node:module" ? moduleLite : req(id);
       if (ON_DEMAND.includes(m[1])) return onFirstUse(() => load(m[1]));
       if (!BUNDLES.includes(m[1])) return req(id);
       return deferred ? onFirstUse(() => load(m[1])) : load(m[1]);
@@ -101,6 +107,12 @@ export function loadRuntime(bundleDir: string, write: boolean, lazy = false): Re
   }
   return rt;
 }
+
+/** What the bundles get for node:module: createRequire at once, the rest on first use. */
+const moduleLite: Exports = Object.create(
+  onFirstUse(() => createRequire(__filename)("node:module")),
+  { createRequire: { value: createRequire, enumerable: true } },
+);
 
 /** A bundle's exports, loaded when a property is first read (esbuild's code reads an import's
  *  properties at each use: `(0, import_x.f)(...)`). The other traps serve the dynamic imports,

@@ -3,7 +3,6 @@
 // (cli/start.ts, which runs before the runtime is loaded and so cannot import it): where the
 // directory is, how a file is framed and checked, and how it is written atomically.
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type * as Os from "node:os";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { checksum128, hash128 } from "./hash128.js";
@@ -19,10 +18,12 @@ export const V8_EXT = ".v8";
  *  versions or both ways of starting assay sharing a cache do not rewrite each other's. */
 export const V8_TAG = digest(`${process.versions.v8} ${process.arch} ${process.execArgv.join(" ")}`).slice(0, 8);
 
-/** os.homedir() where HOME is not set (node:os is not loaded at every start for it). (A
- *  built-in module resolves the same from anywhere: any absolute path serves as the base.) */
+/** os.homedir() where HOME is not set (node:os is not loaded at every start for it):
+ *  through process.getBuiltinModule (Node >= 20.16), else `require`, which the launcher's
+ *  CommonJS and the bundles have. */
 function homeDir(): string {
-  return (createRequire(process.execPath)("node:os") as typeof Os).homedir();
+  const get = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  return ((get !== undefined ? get("node:os") : require("node:os")) as typeof Os).homedir();
 }
 
 /** The cache directory: ASSAY_CACHE_DIR, else $XDG_CACHE_HOME/assay, else ~/.cache/assay. */
