@@ -384,6 +384,32 @@ test('a thread that only supervises the Lua worker loads the cli bundle alone', 
   assert.equal(r.stdout, 'cli function function\n');
 });
 
+test("the bundles' node:module: createRequire without loading it, the rest on first use", () => {
+  // (a bundle directory of four small bundles, each the function expression the launcher
+  // evaluates; core reads node:module's createRequire and then something else)
+  const dir = path.join(base, `bundles${++seq}`);
+  fs.mkdirSync(path.join(dir, 'run'), { recursive: true });
+  const wrap = (body) => `(function (exports, require, module, __assay_url) {\n${body}\n})`;
+  fs.writeFileSync(path.join(dir, 'run', 'core.cjs'), wrap(`
+    const m = require("node:module");
+    const before = process.moduleLoadList.includes("NativeModule module");
+    const cr = m.createRequire(__assay_url)("node:path") === require("node:path");
+    const after = process.moduleLoadList.includes("NativeModule module");
+    module.exports = { before, cr, after, builtin: m.isBuiltin("node:fs"), loaded: process.moduleLoadList.includes("NativeModule module") };`));
+  for (const b of ['exec', 'libs', 'cli']) fs.writeFileSync(path.join(dir, 'run', `${b}.cjs`), wrap('module.exports = {};'));
+  const start = path.join(path.dirname(assayBin), '..', 'dist', 'bundle', 'start.cjs');
+  const code = `
+    const { loadRuntime } = require(${JSON.stringify(start)});
+    console.log(JSON.stringify(loadRuntime(${JSON.stringify(dir)}, false, false).core));
+  `;
+  // (a script file: node -e loads node:module itself)
+  const file = path.join(dir, 'probe.cjs');
+  fs.writeFileSync(file, code);
+  const r = spawnSync(process.execPath, [file], { encoding: 'utf8', env: { ...process.env, ASSAY_CACHE_V8: '0' } });
+  assert.equal(r.stderr, '');
+  assert.deepEqual(JSON.parse(r.stdout), { before: false, cr: true, after: false, builtin: true, loaded: true });
+});
+
 test('ASSAY_CACHE_V8=0 keeps no code cache of the runtime either', () => {
   const p = project({ 'main.lua': MAIN, 'mod.lua': MOD });
   assert.equal(assay(['run', 'main.lua'], { ...p, env: { ASSAY_CACHE_V8: '0' } }).out, 'hello, world\n');
