@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import net from 'node:net';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runLuaAsync } from './harness.mjs';
@@ -215,4 +216,41 @@ test('http.download writes the file atomically; max_size and error statuses leav
   assert.equal(readFileSync(join(dir, 'big.bin')).length, 100000);
   assert.equal(existsSync(join(dir, 'small.bin')), false);
   assert.deepEqual(readdirSync(dir), ['big.bin']);
+});
+
+test('HTTP_PROXY: requests go through the proxy (a CONNECT tunnel), NO_PROXY hosts do not', async () => {
+  // a forward proxy that tunnels (undici's proxy agent tunnels plain http as well)
+  const tunnels = [];
+  const proxy = http.createServer((req, res) => {
+    res.writeHead(405);
+    res.end();
+  });
+  proxy.on('connect', (req, sock, head) => {
+    tunnels.push(req.url);
+    const [host, port] = req.url.split(':');
+    const up = net.connect(Number(port), host, () => {
+      sock.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      up.write(head);
+      up.pipe(sock);
+      sock.pipe(up);
+    });
+    up.on('error', () => sock.destroy());
+    sock.on('error', () => up.destroy());
+  });
+  await new Promise((r) => proxy.listen(0, '127.0.0.1', r));
+  const proxyUrl = `http://127.0.0.1:${proxy.address().port}`;
+  try {
+    const code = `
+      local r = http.get(BASE .. "/echo?via=proxy")
+      print(r.status, json.parse(r.body).url)`;
+    const via = await runLuaAsync(`local BASE = "${base}"\n${code}`, { env: { HTTP_PROXY: proxyUrl, NO_PROXY: '' } });
+    assert.equal(via.err, '');
+    assert.equal(via.out, '200\t/echo?via=proxy\n');
+    assert.deepEqual(tunnels, [base.slice('http://'.length)]);
+    const direct = await runLuaAsync(`local BASE = "${base}"\n${code}`, { env: { HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' } });
+    assert.equal(direct.out, '200\t/echo?via=proxy\n');
+    assert.equal(tunnels.length, 1);
+  } finally {
+    proxy.close();
+  }
 });

@@ -9,7 +9,8 @@ import fs from "node:fs";
 import path from "node:path";
 import tls from "node:tls";
 import { randomBytes } from "node:crypto";
-import { Agent, EnvHttpProxyAgent, interceptors, request, type Dispatcher } from "undici";
+import type { Dispatcher } from "undici";
+import { Agent, EnvHttpProxyAgent, redirect, request } from "./undici-core.js";
 import type { OpContext, OpHandler } from "../io-worker.js";
 import { describeNetError, secondsText } from "./net-errors.js";
 import { trustedWith } from "./trust.js";
@@ -56,7 +57,7 @@ function dispatcher(spec: ClientSpec): Dispatcher {
   if (spec.key !== undefined) connect.key = spec.key;
   if (spec.insecure) connect.rejectUnauthorized = false;
   const base = proxyInEnv() ? new EnvHttpProxyAgent({ connect }) : new Agent({ connect });
-  return spec.followRedirects ? base.compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTS })) : base;
+  return spec.followRedirects ? base.compose(redirect({ maxRedirections: MAX_REDIRECTS })) : base;
 }
 
 function clientFor(id: number): Dispatcher {
