@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ioSubmit, ioWait, ioCancel, ioLoadOps, ioShutdown, ioPending } from '../dist/bundle/exec.mjs';
+import { ioSubmit, ioWait, ioCancel, ioLoadOps, ioShutdown, ioPending, ioPrestart } from '../dist/bundle/exec.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = join(here, 'fixtures', 'exec');
@@ -180,4 +180,22 @@ test('latency: 1000 sequential echo round trips', () => {
   }
   const took = performance.now() - t;
   console.log(`exec bridge: 1000 sequential echo round trips in ${took.toFixed(1)} ms (${((took / 1000) * 1000).toFixed(1)} µs each)`);
+});
+
+test('ioPrestart starts the worker without an op: nothing is pending, and ops then use it', () => {
+  ioShutdown();
+  ioPrestart();
+  ioPrestart();
+  assert.equal(ioPending(), 0);
+  assert.deepEqual(ioWait(0), []);
+  assert.equal(run('echo', [7]).kind, 'done');
+});
+
+test('a main chunk that names an I/O builtin starts the I/O worker early; it ends with the program', () => {
+  // (a script that names http and never uses it: the worker it started does not hold the
+  // process, and the output and status are the program's)
+  const r = spawnSync(join(here, '..', 'bin', 'assay'), ['-e', 'local get = http.get\nprint("done")'], { encoding: 'utf8', timeout: 20000 });
+  assert.equal(r.stdout, 'done\n');
+  assert.equal(r.stderr, '');
+  assert.equal(r.status, 0);
 });

@@ -14,6 +14,7 @@ import { errorTraceback } from "./traceback.js";
 import { errorMessage } from "./lib/aux.js";
 import { DEFAULT_MEMORY_LIMIT, setMemoryLimit } from "./core/memory.js";
 import { pendingTasks } from "./exec/scheduler.js";
+import { ioPrestart } from "./exec/bridge.js";
 import { Interrupted, signalState } from "./exec/signals.js";
 import { logFormat, setLogLevel, writeJsonLine } from "./builtins/log.js";
 import { VERSION } from "../version.js";
@@ -72,8 +73,14 @@ export async function runScriptAsTask(opts: RunOptions): Promise<number> {
   return runScript(opts);
 }
 
+/** A main chunk that names an I/O builtin, or requires an assay library (most talk HTTP),
+ *  will likely wait for I/O: a word, not a parse, so a mention in a comment counts too. */
+const USES_IO = /\b(?:http|db|shell|ws)\s*[.:[]|\brequire\s*\(?\s*["']assay\./;
+
 /** Runs a script; returns the process exit code. */
 export function runScript(opts: RunOptions): number {
+  // (the I/O worker starts while the runtime sets up and the script runs to its first wait)
+  if (USES_IO.test(opts.source)) ioPrestart();
   // (the clock only when reported: touching `performance` loads Node's perf_hooks)
   const startedAt = runEventsOn() ? performance.now() : 0;
   if (runEventsOn()) runEvent("info", "run started", { event: "start", script: scriptLabel(opts), version: VERSION, pid: process.pid });

@@ -175,6 +175,17 @@ function send(c: Command): void {
   if (c.t !== "post") pending.add(c.id);
 }
 
+/** Starts the I/O worker now, if it is not running, for a program that will soon want it:
+ *  its start-up (50-80 ms) then runs on another core while the program gets to its first
+ *  operation. */
+export function ioPrestart(): void {
+  try {
+    current ??= start();
+  } catch {
+    // (a worker that cannot start is reported by the first operation that needs it)
+  }
+}
+
 /** Starts op `op` in the I/O worker (starting the worker lazily on first use); returns its id.
  *  Throws if the arguments cannot be cloned. */
 export function ioSubmit(op: string, args: unknown[]): number {
