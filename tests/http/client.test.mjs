@@ -254,3 +254,21 @@ test('HTTP_PROXY: requests go through the proxy (a CONNECT tunnel), NO_PROXY hos
     proxy.close();
   }
 });
+
+test('a proxy that refuses the tunnel: the request fails at its timeout, never hangs', async () => {
+  // (a plain server closes a CONNECT it has no handler for; undici never settles such a
+  // request, even aborted)
+  const proxy = http.createServer((req, res) => {
+    res.writeHead(405);
+    res.end();
+  });
+  await new Promise((r) => proxy.listen(0, '127.0.0.1', r));
+  try {
+    // (a hang is killed after 20 s: then nothing was printed)
+    const r = await runLuaAsync(`print(pcall(http.get, "${base}/echo", { timeout = 1 }))`, { env: { HTTP_PROXY: `http://127.0.0.1:${proxy.address().port}`, NO_PROXY: '' }, kill: 20_000 });
+    assert.equal(r.out, 'false\thttp.get failed: timeout after 1s\n');
+    assert.equal(r.status, 0);
+  } finally {
+    proxy.close();
+  }
+});

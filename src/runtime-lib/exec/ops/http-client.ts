@@ -78,8 +78,13 @@ async function timed<T>(ms: number, ctx: OpContext, fn: (signal: AbortSignal) =>
   const timer = ms > 0 && Number.isFinite(ms) ? setTimeout(() => ((timedOut = true), ac.abort()), ms) : undefined;
   const onCancel = (): void => ac.abort();
   ctx.signal.addEventListener("abort", onCancel);
+  // (undici does not settle every request it is told to abort — one through a proxy that
+  // closes the tunnel's CONNECT never ends: the timeout and cancellation hold regardless)
+  const aborted = new Promise<never>((_resolve, reject) => ac.signal.addEventListener("abort", () => reject(new Error("aborted")), { once: true }));
+  const work = fn(ac.signal);
+  work.catch(() => {}); // (settling after the race is lost is not an unhandled rejection)
   try {
-    return await fn(ac.signal);
+    return await Promise.race([work, aborted]);
   } catch (e) {
     if (timedOut) throw new Error(`timeout after ${secondsText(ms)}`);
     throw new Error(describeNetError(e));
