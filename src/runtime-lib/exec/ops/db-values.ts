@@ -18,7 +18,21 @@ export type Kind = ScalarKind | `[${ScalarKind}`;
 // from node_modules)
 export const esm = (id: string): unknown => createRequire(import.meta.url)(id);
 let pgLib: typeof Pg | undefined;
-export const loadPg = (): typeof Pg => (pgLib ??= (typeof require === "function" ? require("pg") : esm("pg")) as typeof Pg);
+export const loadPg = (): typeof Pg => (pgLib ??= withNavigator(() => (typeof require === "function" ? require("pg") : esm("pg")) as typeof Pg));
+
+/** Runs `load` with a global `navigator` whose userAgent says Node.js, as Node 21+ has. pg
+ *  asks as it loads whether it runs on Cloudflare Workers; without `navigator` (Node 20) it
+ *  builds a global `Response` to find out, which makes Node load its own copy of undici:
+ *  ~55 ms of a run's first query. The global is there only while pg loads. */
+function withNavigator<T>(load: () => T): T {
+  if ("navigator" in globalThis) return load();
+  Object.defineProperty(globalThis, "navigator", { value: { userAgent: "Node.js" }, configurable: true, writable: true });
+  try {
+    return load();
+  } finally {
+    delete (globalThis as { navigator?: unknown }).navigator;
+  }
+}
 
 /** UTF-8 text → a Lua byte string. */
 export const bytes = (s: string): string => (/[^\x00-\x7f]/.test(s) ? Buffer.from(s, "utf8").toString("latin1") : s);
