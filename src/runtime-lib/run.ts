@@ -73,9 +73,10 @@ export async function runScriptAsTask(opts: RunOptions): Promise<number> {
   return runScript(opts);
 }
 
-/** A main chunk that names an I/O builtin, or requires an assay library (most talk HTTP),
- *  will likely wait for I/O: a word, not a parse, so a mention in a comment counts too. */
-const USES_IO = /\b(?:http|db|shell|ws)\s*[.:[]|\brequire\s*\(?\s*["']assay\./;
+/** A main chunk that names an I/O builtin that runs in the I/O worker, or requires an assay
+ *  library (most talk HTTP), will likely wait for I/O: a word, not a parse, so a mention in a
+ *  comment counts too. (Not `db`: SQLite, the common case, runs on this thread.) */
+const USES_IO = /\b(?:http|shell|ws)\s*[.:[]|\brequire\s*\(?\s*["']assay\./;
 
 /** Runs a script; returns the process exit code. */
 export function runScript(opts: RunOptions): number {
