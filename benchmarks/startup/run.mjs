@@ -60,9 +60,8 @@ const CASES = {
   node: { node: true, env: () => ({}) },
 };
 
-const baseEnv = { ...process.env };
-const extraCerts = baseEnv.NODE_EXTRA_CA_CERTS !== undefined;
-delete baseEnv.NODE_EXTRA_CA_CERTS;
+const extraCerts = process.env.NODE_EXTRA_CA_CERTS !== undefined;
+delete process.env.NODE_EXTRA_CA_CERTS;
 
 // /usr/bin/time, when there is one, also gives each run's CPU time (user + sys), which a
 // busy machine disturbs less than wall time
@@ -72,7 +71,7 @@ function runOnce(c) {
   const command = c.node ? ['node', '-e', '0'] : [ASSAY, 'run', c.script];
   const [cmd, args] = TIME ? [TIME, ['-f', 'cpu %U %S', ...command]] : [command[0], command.slice(1)];
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { cwd: prog, env: { ...baseEnv, ...c.env() }, encoding: 'utf8' });
+  const r = spawnSync(cmd, args, { cwd: prog, env: { ...process.env, ...c.env() }, encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${command.join(' ')} failed (${r.status}): ${r.stderr}`);
   const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);

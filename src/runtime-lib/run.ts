@@ -19,7 +19,6 @@ import { Interrupted, signalState } from "./exec/signals.js";
 import { logFormat, setLogLevel, writeJsonLine } from "./builtins/log.js";
 import { VERSION } from "../version.js";
 
-
 /** The documented exit codes (besides os.exit's own and 128 + a signal number). */
 export const EXIT = { ok: 0, error: 1, usage: 2 } as const;
 
@@ -122,7 +121,6 @@ export function runChunk(G: LuaTable, opts: RunOptions): { code: number; exited:
     return status(e instanceof Interrupted ? 128 + e.signo : EXIT.error);
   }
 }
-
 
 /** The message of an error value as lua.c's message handler words it. */
 export function messageOf(le: LuaError): string {

@@ -7,7 +7,7 @@
 //   numbers → integers, strings → UTF-8 byte strings.
 // `json.array(t)` / `json.object(t)` mark a table's shape (`shapeOf`).
 import { LuaTable } from "../core/table.js";
-import { LFloat, fmtG14, isNumber, mkFloat, positiveNaN } from "../core/numbers.js";
+import { LFloat, fmtG14, isNumber, mkFloat, positiveIfNaN } from "../core/numbers.js";
 import { LuaError } from "../core/errors.js";
 import { typeName, Userdata } from "../core/values.js";
 
@@ -140,7 +140,7 @@ export function parsedScalarToLua(v: ParsedScalar, int: (b: bigint) => unknown):
       return int(v);
     case "number":
       // (a format's NaN, .nan or nan, is the positive one: numbers.ts, NaN signs)
-      return v === v ? mkFloat(v) : positiveNaN();
+      return mkFloat(positiveIfNaN(v));
     default:
       return v; // a boolean
   }
@@ -155,7 +155,7 @@ export function dataToLua(v: unknown): unknown {
     case "bigint":
       return typeof v === "bigint" && v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v;
     case "number":
-      return v === v ? v : positiveNaN(); // (a NaN from a library is the positive one)
+      return positiveIfNaN(v);
     case "string":
       return utf8Encode(v);
   }

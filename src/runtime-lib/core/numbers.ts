@@ -117,6 +117,11 @@ export function positiveNaN(): number {
   return nanOf(0x7ff80000, 1);
 }
 
+/** A float from a library (a parser, Math): its NaN, whatever its bits, is the positive one. */
+export function positiveIfNaN(n: number): number {
+  return n === n ? n : positiveNaN();
+}
+
 /** -x for a float x; for a NaN, as x86 negates it (only the sign changes). */
 export function negateFloat(n: number): number {
   if (n === n) return -n;
@@ -125,7 +130,7 @@ export function negateFloat(n: number): number {
 
 /** |x| for a float x (fabs clears a NaN's sign too). */
 export function absFloat(n: number): number {
-  return n === n ? Math.abs(n) : positiveNaN();
+  return positiveIfNaN(Math.abs(n));
 }
 
 /** A NaN with the sign as Lua's would have it, written as C writes it: the default NaN

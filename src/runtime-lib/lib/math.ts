@@ -5,7 +5,7 @@
 import { LuaTable } from "../core/table.js";
 import { cPow } from "../core/arith.js";
 import { Multi } from "../core/multi.js";
-import { LFloat, LuaNumber, MAXINT, MININT, absFloat, floatToInt, mkFloat, negativeNaN, normInt, positiveNaN, str2number, toF, toIntExact, wrapInt } from "../core/numbers.js";
+import { LFloat, LuaNumber, MAXINT, MININT, absFloat, floatToInt, mkFloat, negativeNaN, normInt, positiveIfNaN, str2number, toF, toIntExact, wrapInt } from "../core/numbers.js";
 import { argError, checkInteger, checkNumber, libError } from "./aux.js";
 import { lessThan } from "./table.js";
 import { Xoshiro, smear32 } from "./xoshiro.js";
@@ -26,10 +26,8 @@ const keepNaN =
     x !== x ? x : f(x);
 const orPositiveNaN =
   (f: (x: number) => number) =>
-  (x: number): number => {
-    const r = f(x);
-    return r === r ? r : positiveNaN();
-  };
+  (x: number): number =>
+    positiveIfNaN(f(x));
 
 const cLog = keepNaN((x) => (x < 0 ? negativeNaN() : Math.log(x)));
 const cLog2 = keepNaN((x) => (x < 0 ? negativeNaN() : Math.log2(x)));
