@@ -4,7 +4,7 @@
 
 /** Bumped whenever the compiled code changes for the same source: it is part of every
  *  compile-cache key. */
-export const COMPILER_VERSION = "17";
+export const COMPILER_VERSION = "18";
 
 export interface Compiled {
   code: string;

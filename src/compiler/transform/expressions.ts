@@ -84,13 +84,14 @@ export function propAccess(key: string): string {
 }
 
 /** `obj.key` read: the raw field inline (an inline-cached property load), the metatable
- *  path through indexS when it is absent or obj is not a table. */
+ *  path through indexS when it is absent or obj is not a table, and for a slot holding NaN
+ *  (an integral float or a NaN kept aside: see plainField in runtime-lib/core/table.ts). */
 export function fieldGet(obj: Frag, key: string, mark: Mark, t: T): Frag {
   const prop = propAccess(key);
   const k = jsString(key);
   if (typeof obj === "string" && IDENT.test(obj))
-    return ["(", obj, " instanceof LuaTable && ($v = ", obj, ".s", prop, ") !== undefined ? $v : ", slowOp(t, mark, "indexS", [obj, k], "first"), ")"];
-  return ["(($i = ", obj, ") instanceof LuaTable && ($v = $i.s", prop, ") !== undefined ? $v : ", slowOp(t, mark, "indexS", ["$i", k], "first"), ")"];
+    return ["(", obj, " instanceof LuaTable && ($v = ", obj, ".s", prop, ") !== undefined && $v === $v ? $v : ", slowOp(t, mark, "indexS", [obj, k], "first"), ")"];
+  return ["(($i = ", obj, ") instanceof LuaTable && ($v = $i.s", prop, ") !== undefined && $v === $v ? $v : ", slowOp(t, mark, "indexS", ["$i", k], "first"), ")"];
 }
 
 /** `obj[key]` read: a number key's slot in the array part inline (keys 1..#arr are there),

@@ -102,11 +102,13 @@ function localStatement(n: L.LocalStatement, t: T): Frag {
 }
 
 /** `obj.key = value` as a statement: the raw store inline when obj is a table without
- *  __newindex and value is not nil and with its own string part; otherwise setindexS (metamethods, deletion, errors). */
+ *  __newindex with its own string part and value is neither nil nor a value its string part
+ *  keeps aside (an integral float, a NaN: see plainField in runtime-lib/core/table.ts);
+ *  otherwise setindexS (metamethods, deletion, errors). */
 function fieldSet(obj: Frag, key: string, value: Frag, mark: Mark, t: T): Frag {
   return [
     "$w = ", obj, ";\n$x = ", value, ";\n",
-    "if ($w instanceof LuaTable && $x !== undefined && $w.sm === null && $w.s !== LuaTable.S0 && ($w.mt === null || $w.mt.sm === null && $w.mt.s.__newindex === undefined)) $w.s",
+    "if ($w instanceof LuaTable && $x !== undefined && $x === $x && !($x instanceof LFloat) && $w.sm === null && $w.s !== LuaTable.S0 && ($w.mt === null || $w.mt.sm === null && $w.mt.s.__newindex === undefined)) $w.s",
     propAccess(key), " = $x;\nelse ", slowOp(t, mark, "setindexS", ["$w", jsString(key), "$x"], ""), ";\n",
   ];
 }

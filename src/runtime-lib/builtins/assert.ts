@@ -238,8 +238,7 @@ function assert(_self: unknown, ...args: unknown[]): unknown {
 }
 
 export function openAssert(G: LuaTable): void {
-  const t = new LuaTable();
-  for (const [k, f] of Object.entries(assertLib)) t.setField(k, f);
+  const t = LuaTable.library(assertLib);
   const mt = new LuaTable();
   mt.setField("__call", assert);
   t.mt = mt;

@@ -104,7 +104,5 @@ const asyncLib = {
 
 export function openAsync(G: LuaTable): void {
   G.setField("sleep", sleep);
-  const t = new LuaTable();
-  for (const [k, v] of Object.entries(asyncLib)) t.setStr(k, v);
-  G.setField("async", t);
+  G.setField("async", LuaTable.library(asyncLib));
 }

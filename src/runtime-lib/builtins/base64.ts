@@ -47,8 +47,5 @@ function decode(s: unknown): unknown {
 }
 
 export function openBase64(G: LuaTable): void {
-  const t = new LuaTable();
-  const fns: Record<string, Function> = { encode, decode };
-  for (const [k, f] of Object.entries(fns)) t.setStr(k, f);
-  G.setField("base64", t);
+  G.setField("base64", LuaTable.library({ encode, decode }));
 }

@@ -154,7 +154,5 @@ function reason(e: unknown): string {
 }
 
 export function openCrypto(G: LuaTable): void {
-  const t = new LuaTable();
-  for (const [k, v] of Object.entries(cryptoLib)) t.setStr(k, v);
-  G.setField("crypto", t);
+  G.setField("crypto", LuaTable.library(cryptoLib));
 }

@@ -193,7 +193,5 @@ const dbLib: Record<string, Function> = {
 };
 
 export function openDb(G: LuaTable): void {
-  const t = new LuaTable();
-  for (const [k, v] of Object.entries(dbLib)) t.setStr(k, v);
-  G.setField("db", t);
+  G.setField("db", LuaTable.library(dbLib));
 }

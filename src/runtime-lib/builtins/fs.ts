@@ -533,7 +533,5 @@ const fsLib = {
 export function openFs(G: LuaTable): void {
   const str = G.getStr("string");
   if (str instanceof LuaTable) gsub = str.getStr("gsub");
-  const t = new LuaTable();
-  for (const [k, v] of Object.entries(fsLib)) t.setField(k, v);
-  G.setField("fs", t);
+  G.setField("fs", LuaTable.library(fsLib));
 }

@@ -69,9 +69,7 @@ const jsonLib = {
 };
 
 export function openJson(G: LuaTable): void {
-  const t = new LuaTable();
-  for (const [k, v] of Object.entries(jsonLib)) t.setStr(k, v);
-  t.setStr("null", NULL);
+  const t = LuaTable.library({ ...jsonLib, null: NULL });
   // tostring(json.null) reads "null"; error messages call it json.null
   if (NULL.mt === null) {
     const mt = new LuaTable();

@@ -443,7 +443,5 @@ const regexLib = {
 };
 
 export function openRegex(G: LuaTable): void {
-  const t = new LuaTable();
-  for (const [k, v] of Object.entries(regexLib)) t.setStr(k, v);
-  G.setField("regex", t);
+  G.setField("regex", LuaTable.library(regexLib));
 }

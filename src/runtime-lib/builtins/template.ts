@@ -440,7 +440,5 @@ const templateLib = {
 };
 
 export function openTemplate(G: LuaTable): void {
-  const t = new LuaTable();
-  for (const [k, v] of Object.entries(templateLib)) t.setField(k, v);
-  G.setField("template", t);
+  G.setField("template", LuaTable.library(templateLib));
 }

@@ -181,8 +181,5 @@ function encode(v: unknown): unknown {
 }
 
 export function openToml(G: LuaTable): void {
-  const t = new LuaTable();
-  const fns: Record<string, Function> = { parse, encode };
-  for (const [k, f] of Object.entries(fns)) t.setStr(k, f);
-  G.setField("toml", t);
+  G.setField("toml", LuaTable.library({ parse, encode }));
 }

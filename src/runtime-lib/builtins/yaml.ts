@@ -294,8 +294,5 @@ function encode(v: unknown): unknown {
 }
 
 export function openYaml(G: LuaTable): void {
-  const t = new LuaTable();
-  const fns: Record<string, Function> = { parse, parse_all, encode };
-  for (const [k, f] of Object.entries(fns)) t.setStr(k, f);
-  G.setField("yaml", t);
+  G.setField("yaml", LuaTable.library({ parse, parse_all, encode }));
 }

@@ -7,6 +7,7 @@
 // generic path.
 import { LuaTable, StrCtor, StrPart } from "./table.js";
 import { memoryTick, memoryTicks } from "./memory.js";
+import { LFloat } from "./numbers.js";
 
 export type RecordMaker = (...values: unknown[]) => LuaTable;
 
@@ -26,12 +27,15 @@ function makeRecordMaker(keys: string[]): RecordMaker {
   const Part = new Function(...params, stores) as unknown as { new (...v: unknown[]): StrPart; prototype: object };
   Part.prototype = StrCtor.prototype;
   const anyNil = params.map((p) => `${p} === undefined`).join(" || ");
+  // an integral float or a NaN is kept aside (see plainField in table.ts), in the same shape
+  const anyAside = params.map((p) => `${p} !== ${p} || ${p} instanceof LFloat`).join(" || ");
+  const slots = keys.map((k, i) => `t.slot(${JSON.stringify(k)}, a${i})`).join(", ");
   const make = new Function(
-    "Part", "LuaTable", "memoryTicks", "slow",
+    "Part", "LuaTable", "LFloat", "memoryTicks", "slow",
     `return function (${params.join(", ")}) {
   if (${anyNil}) return slow(${params.join(", ")});
   const t = new LuaTable();
-  t.s = new Part(${params.join(", ")});
+  t.s = ${anyAside} ? new Part(${slots}) : new Part(${params.join(", ")});
   memoryTicks(${keys.length});
   return t;
 };`,
@@ -44,5 +48,5 @@ function makeRecordMaker(keys: string[]): RecordMaker {
     });
     return t;
   };
-  return make(Part, LuaTable, memoryTicks, slow) as RecordMaker;
+  return make(Part, LuaTable, LFloat, memoryTicks, slow) as RecordMaker;
 }

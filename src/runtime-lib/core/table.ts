@@ -5,6 +5,12 @@
 // computed names (a dictionary) moves them to a Map (`sm`), which is faster for that use.
 // Keys are normalised before they reach a part: floats with an integral value become
 // integers, so t[1.0] and t[1] are one slot.
+// The string part holds no LFloat and no NaN: V8 keeps a field that has only held numbers
+// as an unboxed double, and a single LFloat (an integral float such as 0.0) stored into it
+// makes that field tagged for every object of the shape, after which each store of a double
+// allocates (benchmarks/programs/nbody.lua, whose bodies start at 0.0: 0.79 -> 0.48 s). Such
+// a value is kept aside (TableExtra.floats) and its slot holds NaN, which readers take as
+// "look aside": `plainField` tells which values may go into a slot as they are.
 import { LFloat, floatToInt } from "./numbers.js";
 import { memoryTick } from "./memory.js";
 import { LuaError } from "./errors.js";
@@ -14,6 +20,11 @@ export type StrPart = Record<string, unknown>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const StrCtor = function StrPart(this: any) {} as unknown as { new (): StrPart; prototype: object };
 StrCtor.prototype = Object.create(null);
+
+/** Whether v may be stored in a string part as it is (not an LFloat, not NaN). */
+export function plainField(v: unknown): boolean {
+  return v === v && !(v instanceof LFloat);
+}
 
 /** The string part of every table that has no string keys yet: shared, frozen (a stray
  *  write fails loudly), replaced by the table's own object on its first string key. */
@@ -65,7 +76,7 @@ export class LuaTable {
   }
 
   get(k: unknown): unknown {
-    if (typeof k === "string") return this.sm === null ? this.s[k] : this.sm.get(k);
+    if (typeof k === "string") return this.getStr(k);
     if (typeof k === "number") {
       const a = this.arr;
       if (k > 0 && k <= a.length && Number.isInteger(k)) return a[k - 1];
@@ -79,7 +90,21 @@ export class LuaTable {
   }
 
   getStr(k: string): unknown {
-    return this.sm === null ? this.s[k] : this.sm.get(k);
+    if (this.sm !== null) return this.sm.get(k);
+    const v = this.s[k];
+    return v === v ? v : this.aside(k);
+  }
+
+  /** The value of string key k whose slot holds NaN: an integral float or a NaN. */
+  aside(k: string): unknown {
+    return this.x?.floats?.get(k) ?? NaN;
+  }
+
+  /** What a string-part slot for k holds for value v: v itself, or NaN with v kept aside. */
+  slot(k: string, v: unknown): unknown {
+    if (plainField(v)) return v;
+    (this.extra().floats ??= new Map()).set(k, v);
+    return NaN;
   }
 
   getInt(k: number): unknown {
@@ -115,28 +140,38 @@ export class LuaTable {
       if (this.s[k] === undefined) {
         memoryTick();
         if (++this.nstr > DICT_THRESHOLD) return this.toDictionary(k, v);
-        this.ownStrings()[k] = v;
-      } else this.s[k] = v;
+        this.ownStrings()[k] = this.slot(k, v);
+      } else this.s[k] = this.slot(k, v);
     }
   }
 
   /** The table's own string part for direct stores (by a builder that keeps the invariants:
-   *  no undefined values, not past the dictionary threshold); replaces the shared empty one. */
+   *  no undefined values, only values plainField allows, not past the dictionary threshold);
+   *  replaces the shared empty one. */
   ownStrings(): StrPart {
     if (this.s === NO_STRINGS) this.s = new StrCtor();
     return this.s;
+  }
+
+  /** A library table (math, string, json, ...): its fields stay in the string part however
+   *  many there are, so `math.sqrt` in compiled code is a plain property load (with setStr,
+   *  math's 35 fields made it a dictionary and every such read took the slow path). */
+  static library(fields: Record<string, unknown>): LuaTable {
+    const t = new LuaTable();
+    for (const k of Object.keys(fields)) if (fields[k] !== undefined) t.setField(k, fields[k]);
+    return t;
   }
 
   /** A field the runtime names itself (library registration, _G): stays in the string
    *  part however many there are, since code reads it by constant name. v is not nil. */
   setField(k: string, v: unknown): void {
     if (this.sm !== null) this.sm.set(k, v);
-    else this.ownStrings()[k] = v;
+    else this.ownStrings()[k] = this.slot(k, v);
   }
 
   private toDictionary(k: string, v: unknown): void {
     const sm = new Map<string, unknown>();
-    for (const key of Object.keys(this.s)) sm.set(key, this.s[key]);
+    for (const key of Object.keys(this.s)) sm.set(key, this.getStr(key));
     sm.set(k, v);
     this.sm = sm;
     this.s = NO_STRINGS;
@@ -237,7 +272,7 @@ export class LuaTable {
         const x = this.extra();
         x.itKeys = keys;
         x.itPos = pos;
-        return [keys[pos], v];
+        return [keys[pos], v === v ? v : this.aside(keys[pos])];
       }
     }
     if (this.x !== null) this.x.itKeys = null;
@@ -291,6 +326,8 @@ class TableExtra {
   itPos = 0;
   itMap: Iterator<[unknown, unknown]> | null = null;
   itMapKey: unknown = undefined;
+  /** integral floats and NaNs of the string part, whose slots hold NaN (see plainField) */
+  floats: Map<string, unknown> | null = null;
 }
 
 /** `next` with a key not in the table: raised inside the C function next (or a for loop's

@@ -322,7 +322,5 @@ withGen(lib.isyieldable, function* (co?: unknown) {
 builtins.yield = lib.yield;
 
 export function openCoroutine(G: LuaTable): void {
-  const t = new LuaTable();
-  for (const [k, v] of Object.entries(lib)) t.setStr(k, v);
-  G.setField("coroutine", t);
+  G.setField("coroutine", LuaTable.library(lib));
 }

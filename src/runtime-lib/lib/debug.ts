@@ -91,7 +91,5 @@ const lib = {
 };
 
 export function openDebug(G: LuaTable): void {
-  const t = new LuaTable();
-  for (const [k, f] of Object.entries(lib)) t.setStr(k, f);
-  G.setField("debug", t);
+  G.setField("debug", LuaTable.library(lib));
 }

@@ -124,10 +124,6 @@ export function openIo(G: LuaTable): void {
     },
   };
 
-  const io = new LuaTable();
-  for (const [k, fn] of Object.entries(lib)) io.setStr(k, fn);
-  io.setStr("stdin", stdinFile);
-  io.setStr("stdout", stdoutFile);
-  io.setStr("stderr", stderrFile);
+  const io = LuaTable.library({ ...lib, stdin: stdinFile, stdout: stdoutFile, stderr: stderrFile });
   G.setField("io", io);
 }

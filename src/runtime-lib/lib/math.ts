@@ -383,16 +383,11 @@ function randomseed(a: unknown, b: unknown): unknown {
 
 /** Registers the math library into the globals table. */
 export function openMath(G: LuaTable): void {
-  const M = new LuaTable();
-  const fns: Record<string, Function> = {
+  const M = LuaTable.library({
     abs, acos, asin, atan, ceil, cos, deg, exp, tointeger, floor, fmod, ult, log, max, min, modf, rad, sin, sqrt,
     tan, type, atan2, cosh, sinh, tanh, pow, frexp, ldexp, log10, random, randomseed,
-  };
-  for (const [k, f] of Object.entries(fns)) M.setStr(k, f);
-  M.setStr("pi", Math.PI);
-  M.setStr("huge", Infinity);
-  M.setStr("maxinteger", MAXINT);
-  M.setStr("mininteger", MININT);
+    pi: Math.PI, huge: Infinity, maxinteger: MAXINT, mininteger: MININT,
+  });
   // (a new state draws a new seed, at its first use)
   seeded = false;
   G.setField("math", M);

@@ -214,7 +214,5 @@ const lib = {
 };
 
 export function openOs(G: LuaTable): void {
-  const os = new LuaTable();
-  for (const [k, fn] of Object.entries(lib)) os.setStr(k, fn);
-  G.setField("os", os);
+  G.setField("os", LuaTable.library(lib));
 }

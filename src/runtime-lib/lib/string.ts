@@ -518,9 +518,8 @@ function addResult(ms: MatchState, out: ByteOut, v: unknown, s: number, e: numbe
 // ---- registration ----
 
 export function openString(G: LuaTable): LuaTable {
-  const lib = new LuaTable();
   const all: Record<string, Function> = { ...fns, format, pack, packsize, unpack };
-  for (const k of Object.keys(all).sort()) lib.setStr(k, all[k]);
+  const lib = LuaTable.library(Object.fromEntries(Object.keys(all).sort().map((k) => [k, all[k]])));
   G.setField("string", lib);
   const mt = new LuaTable();
   mt.setStr("__index", lib);

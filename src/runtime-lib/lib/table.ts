@@ -594,8 +594,5 @@ function sort(t: unknown, comp: unknown): unknown {
 
 /** Registers the table library into the globals table. */
 export function openTable(G: LuaTable): void {
-  const T = new LuaTable();
-  const fns: Record<string, Function> = { concat, insert, move, pack, remove, sort, unpack };
-  for (const [k, f] of Object.entries(fns)) T.setStr(k, f);
-  G.setField("table", T);
+  G.setField("table", LuaTable.library({ concat, insert, move, pack, remove, sort, unpack }));
 }

@@ -194,9 +194,5 @@ function codes(str: unknown, lax: unknown): unknown {
 
 /** Registers the utf8 library into the globals table. */
 export function openUtf8(G: LuaTable): void {
-  const U = new LuaTable();
-  const fns: Record<string, Function> = { offset, codepoint, char, len, codes };
-  for (const [k, f] of Object.entries(fns)) U.setStr(k, f);
-  U.setStr("charpattern", UTF8PATT);
-  G.setField("utf8", U);
+  G.setField("utf8", LuaTable.library({ offset, codepoint, char, len, codes, charpattern: UTF8PATT }));
 }

@@ -362,7 +362,8 @@ function writeObject(t: LuaTable, ind: string): void {
         writeString(k);
         put1(58);
         if (unit !== "") put1(32);
-        writeValue(s[k], ind2);
+        const v = s[k];
+        writeValue(v === v ? v : t.aside(k), ind2);
       }
       if (unit !== "") newline(ind);
       put1(125);
@@ -390,7 +391,7 @@ function writeObject(t: LuaTable, ind: string): void {
     const s = t.s;
     for (const k of Object.keys(s)) {
       names.push(k);
-      values.push(s[k]);
+      values.push(t.getStr(k));
     }
   }
   if (h !== null) {

@@ -155,7 +155,7 @@ function readObject(): LuaTable {
     if (skipWs() !== 58) throw unexpected("':'");
     pos++;
     const v = readValue();
-    if (++n <= DIRECT_KEYS && v !== undefined) s[k] = v;
+    if (++n <= DIRECT_KEYS && v !== undefined) s[k] = t.slot(k, v);
     else t.setStr(k, v);
     c = skipWs();
     if (c === 44) {
