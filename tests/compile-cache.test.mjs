@@ -416,6 +416,31 @@ test('ASSAY_CACHE_V8=0 keeps no code cache of the runtime either', () => {
   assert.deepEqual(fs.readdirSync(p.cache).filter((f) => f.endsWith('.v8')), []);
 });
 
+test('cache keys of inputs of 1 KB and more (hashed in WebAssembly) equal the JavaScript ones (--jitless)', () => {
+  // (keys hash the Lua sources; past the first cached chunk, or from 32 KB on, the loop over
+  // whole blocks runs in WebAssembly; unaligned views and lengths that leave a tail)
+  const script = `
+    import { digest } from ${JSON.stringify(new URL('../dist/runtime-lib/cache-files.js', import.meta.url).href)};
+    import { checksum } from ${JSON.stringify(new URL('../dist/runtime-lib/cache-files.js', import.meta.url).href)};
+    const big = Buffer.alloc(300001);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 2654435761) >>> 24;
+    const sizes = [[0, 300001], [1, 65539], [3, 32768], [0, 32767], [5, 100], [0, 2048], [7, 1500], [0, 1024], [0, 1023], [0, 0]];
+    const out = sizes.map(([off, len]) => digest(big.subarray(off, off + len)));
+    checksum(big); // makes the module: smaller inputs now take it too
+    for (const [off, len] of sizes) out.push(digest(big.subarray(off, off + len)));
+    console.log(out.join(' '));`;
+  const run = (flags) => spawnSync(process.execPath, [...flags, '--input-type=module', '-e', script], { encoding: 'utf8' });
+  const fast = run([]);
+  const plain = run(['--jitless']);
+  assert.equal(fast.status, 0, fast.stderr);
+  assert.equal(plain.stdout, fast.stdout);
+  const keys = fast.stdout.trim().split(' ');
+  assert.deepEqual(keys.slice(10), keys.slice(0, 10));
+  assert.equal(new Set(keys.slice(0, 10)).size, 10);
+  // MurmurHash3 x86_128 with seed 0 hashes nothing to zero
+  assert.equal(keys[9], '0'.repeat(32));
+});
+
 test('checksums of large files (computed in WebAssembly) equal the JavaScript ones (--jitless) and catch a flipped bit', () => {
   // (unaligned views and lengths that leave a tail; the launcher checksums ~400 KB at each start)
   const script = `
