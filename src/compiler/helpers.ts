@@ -7,7 +7,7 @@ export const HELPERS = [
   "concat", "len", "eq", "eqSlow", "lt", "le", "gt", "ge",
   "index", "indexS", "setindex", "setindexS", "callable",
   "tnew", "trec", "forprep", "forval", "$fp", "forIn", "closable", "closeVar", "varargTable",
-  "$B", "selectVa", "selectOk",
+  "$B", "$SM", "selectVa", "selectOk",
   "$Y", "cg", "cg0", "cg1", "cg2", "cg3", "gop", "tru", "gonly", "forClose", "closeVarG", "LuaError",
 ] as const;
 

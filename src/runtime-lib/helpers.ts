@@ -76,6 +76,6 @@ export const helpers = {
   concat: ops.concat, len: ops.len, eq: ops.eq, eqSlow: ops.eqSlow, lt: ops.lt, le: ops.le, gt, ge,
   index: ops.index, indexS: ops.indexS, setindex: ops.setindex, setindexS: ops.setindexS, callable: ops.callable,
   tnew, trec, forprep, forval, $fp, forIn, closable, closeVar, varargTable,
-  $B: builtins, selectVa, selectOk,
+  $B: builtins, $SM: ops.stringMeta, selectVa, selectOk,
   $Y: Y, cg, cg0, cg1, cg2, cg3, gop, tru, gonly, forClose, closeVarG, LuaError,
 };
