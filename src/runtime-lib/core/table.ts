@@ -283,6 +283,10 @@ export class LuaTable {
 
   private nextOther(k: unknown): [unknown, unknown] | undefined {
     const h = this.h;
+    // the key this traversal returned last: its iterator goes on even when the loop has
+    // cleared that key since (which Lua allows)
+    const x = this.x;
+    if (h !== null && x !== null && x.itMap !== null && x.itMapKey === k) return this.mapFrom(x.itMap, false);
     if (h === null || !h.has(k)) {
       // an integer key that sat in the array part before it shrank: go on with the rest
       if (typeof k === "number" && Number.isInteger(k) && k > 0) return this.stringsStart();
