@@ -150,15 +150,12 @@ export class ForIter {
         // over an array 25 -> 15 ns an entry on Node 20); past it, next() goes on from the
         // last key
         if (c === undefined || (typeof c === "number" && c >= 1 && c <= t.arr.length && Number.isInteger(c))) {
-          const a = t.arr;
-          for (let i = c === undefined ? 0 : c; i < a.length; i++) {
-            const v = a[i];
-            if (v !== undefined) {
-              this.c = this.a = i + 1;
-              this.b = v;
-              this.r = undefined;
-              return true;
-            }
+          const i = t.arrayNext(c === undefined ? 0 : c);
+          if (i >= 0) {
+            this.c = this.a = i + 1;
+            this.b = t.arr[i];
+            this.r = undefined;
+            return true;
           }
         }
         const e = t.next(this.c);

@@ -73,7 +73,7 @@ export function index(o: unknown, k: unknown, site?: number): unknown {
 export function indexS(o: unknown, k: string, site?: number): unknown {
   if (o instanceof LuaTable) {
     let v = o.s[k];
-    if (v !== undefined) return v === v ? v : o.aside(k);
+    if (v !== undefined) return o.fromSlot(k, v);
     if (o.sm !== null && (v = o.sm.get(k)) !== undefined) return v;
     let cur: LuaTable = o;
     let mt = o.mt;

@@ -93,13 +93,13 @@ export class LuaTable {
 
   getStr(k: string): unknown {
     if (this.sm !== null) return this.sm.get(k);
-    const v = this.s[k];
-    return v === v ? v : this.aside(k);
+    return this.fromSlot(k, this.s[k]);
   }
 
-  /** The value of string key k whose slot holds NaN: an integral float or a NaN. */
-  aside(k: string): unknown {
-    return this.x?.floats?.get(k) ?? NaN;
+  /** The value of string key k whose string-part slot holds v: v itself, or for NaN the
+   *  integral float or NaN kept aside. */
+  fromSlot(k: string, v: unknown): unknown {
+    return v === v ? v : (this.x?.floats?.get(k) ?? NaN);
   }
 
   /** What a string-part slot for k holds for value v: v itself, or NaN with v kept aside. */
@@ -245,10 +245,15 @@ export class LuaTable {
       else if (typeof k === "string") return this.nextString(k);
       else return this.nextOther(k);
     }
-    for (; i < a.length; i++) {
-      if (a[i] !== undefined) return [i + 1, a[i]];
-    }
-    return this.stringsStart();
+    const j = this.arrayNext(i);
+    return j >= 0 ? [j + 1, a[j]] : this.stringsStart();
+  }
+
+  /** The index (0-based) of the array part's first value at or after index i, or -1. */
+  arrayNext(i: number): number {
+    const a = this.arr;
+    for (; i < a.length; i++) if (a[i] !== undefined) return i;
+    return -1;
   }
 
   private stringsStart(): [unknown, unknown] | undefined {
@@ -274,7 +279,7 @@ export class LuaTable {
         const x = this.extra();
         x.itKeys = keys;
         x.itPos = pos;
-        return [keys[pos], v === v ? v : this.aside(keys[pos])];
+        return [keys[pos], this.fromSlot(keys[pos], v)];
       }
     }
     if (this.x !== null) this.x.itKeys = null;
@@ -283,11 +288,7 @@ export class LuaTable {
 
   private nextOther(k: unknown): [unknown, unknown] | undefined {
     const h = this.h;
-    // the key this traversal returned last: its iterator goes on even when the loop has
-    // cleared that key since (which Lua allows)
-    const x = this.x;
-    if (h !== null && x !== null && x.itMap !== null && x.itMapKey === k) return this.mapFrom(x.itMap, false);
-    if (h === null || !h.has(k)) {
+    if (h === null || (!h.has(k) && !this.resumesAt(k))) {
       // an integer key that sat in the array part before it shrank: go on with the rest
       if (typeof k === "number" && Number.isInteger(k) && k > 0) return this.stringsStart();
       throw nextKeyError();
@@ -295,10 +296,16 @@ export class LuaTable {
     return this.nextInMap(h, k, false);
   }
 
+  /** Whether k is the key a Map traversal returned last: its iterator goes on from there,
+   *  even when the loop has cleared k since (which Lua allows). */
+  private resumesAt(k: unknown): boolean {
+    const x = this.x;
+    return x !== null && x.itMap !== null && x.itMapKey === k;
+  }
+
   /** Continues a traversal of one of the Maps after key k. */
   private nextInMap(m: Map<unknown, unknown>, k: unknown, strings: boolean): [unknown, unknown] | undefined {
-    const x = this.x;
-    if (x !== null && x.itMap !== null && x.itMapKey === k) return this.mapFrom(x.itMap, strings);
+    if (this.resumesAt(k)) return this.mapFrom(this.x!.itMap!, strings);
     if (!m.has(k)) throw nextKeyError();
     const it = m.entries();
     for (let r = it.next(); !r.done; r = it.next()) {

@@ -362,8 +362,7 @@ function writeObject(t: LuaTable, ind: string): void {
         writeString(k);
         put1(58);
         if (unit !== "") put1(32);
-        const v = s[k];
-        writeValue(v === v ? v : t.aside(k), ind2);
+        writeValue(t.fromSlot(k, s[k]), ind2);
       }
       if (unit !== "") newline(ind);
       put1(125);
