@@ -37,11 +37,15 @@ const isLib = (f) => libDirs.some((d) => f.startsWith(d)) || libFiles.includes(f
 // the I/O bridge and the worker thread it starts, with the worker's built-in ops
 const execFiles = ["bridge.ts", "io-worker.ts"].map((f) => path.join(src, "runtime-lib/exec", f));
 const isExec = (f) => execFiles.includes(f) || f.startsWith(path.join(src, "runtime-lib/exec/ops") + path.sep);
+// PostgreSQL's wire protocol, spoken by the I/O worker and by the Lua thread: bundled into
+// each bundle that imports it (the two run in different threads, and the worker must not
+// load the libraries' bundle)
+const isShared = (f) => f.startsWith(path.join(src, "runtime-lib/pg") + path.sep);
 // The command line's own files are what cli/main.ts reaches by static imports (running a
 // script); what it imports dynamically — commands.ts (the option parser and the other
 // commands), the REPL, check mode — is "commands", with the rest of the command line.
 const mainTs = path.join(src, "cli/main.ts");
-const { reached: cliFiles, dynamic: commandsEntries } = await reachedFrom(mainTs, (f) => isCore(f) || isCompiler(f) || isLib(f) || isExec(f));
+const { reached: cliFiles, dynamic: commandsEntries } = await reachedFrom(mainTs, (f) => isCore(f) || isCompiler(f) || isLib(f) || isExec(f) || isShared(f));
 const ownerOf = (f) => (isCore(f) ? "core" : isCompiler(f) ? "compiler" : isLib(f) ? "libs" : isExec(f) ? "exec" : cliFiles.has(f) ? "cli" : "commands");
 
 /** The files of src/ that `entry` imports statically, directly or not, without passing through
@@ -82,7 +86,7 @@ function splitPlugin(self, merged = []) {
       b.onResolve({ filter: /^\./ }, (args) => {
         const abs = path.resolve(args.resolveDir, args.path).replace(/\.js$/, ".ts");
         // (a package's own files go with the bundle that imports the package)
-        if (!abs.startsWith(src + path.sep)) return undefined;
+        if (!abs.startsWith(src + path.sep) || isShared(abs)) return undefined;
         const owner = ownerOf(abs);
         if (owner === self || merged.includes(owner)) return undefined;
         return { path: `./${owner}.mjs`, external: true };

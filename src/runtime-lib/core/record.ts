@@ -21,11 +21,50 @@ export function trec(keys: string[]): RecordMaker {
   return maker;
 }
 
-function makeRecordMaker(keys: string[]): RecordMaker {
+type PartCtor = { new (...v: unknown[]): StrPart; prototype: object };
+
+/** A string-part constructor of its own for `keys`: its objects get one hidden class. */
+function partFor(keys: string[]): PartCtor {
   const params = keys.map((_, i) => `a${i}`);
   const stores = keys.map((k, i) => `this[${JSON.stringify(k)}] = a${i};`).join(" ");
-  const Part = new Function(...params, stores) as unknown as { new (...v: unknown[]): StrPart; prototype: object };
+  const Part = new Function(...params, stores) as unknown as PartCtor;
   Part.prototype = StrCtor.prototype;
+  return Part;
+}
+
+/** A maker of tables with the fields `keys` (distinct) from an array of their values, for
+ *  rows made by the runtime (database results). Unlike a record constructor's, the tables
+ *  have a hidden class of their own, in which an integral float stays in its slot (as an
+ *  LFloat, which every reader takes as it is) instead of aside: rows are read, not computed
+ *  with, and a float column is half integral floats. A nil value takes the generic path. */
+export function rowMaker(keys: string[]): (values: unknown[]) => LuaTable {
+  const Part = partFor(keys);
+  const args = keys.map((_, i) => `v[${i}]`).join(", ");
+  const anyNil = keys.map((_, i) => `v[${i}] === undefined`).join(" || ");
+  const make = new Function(
+    "Part", "LuaTable", "memoryTicks", "slow",
+    `return function (v) {
+  if (${anyNil}) return slow(v);
+  const t = new LuaTable();
+  t.s = new Part(${args});
+  memoryTicks(${keys.length});
+  return t;
+};`,
+  );
+  const slow = (values: unknown[]): LuaTable => {
+    const t = new LuaTable();
+    memoryTick();
+    keys.forEach((k, i) => {
+      if (values[i] !== undefined) t.setStr(k, values[i]);
+    });
+    return t;
+  };
+  return make(Part, LuaTable, memoryTicks, slow) as (values: unknown[]) => LuaTable;
+}
+
+function makeRecordMaker(keys: string[]): RecordMaker {
+  const params = keys.map((_, i) => `a${i}`);
+  const Part = partFor(keys);
   const anyNil = params.map((p) => `${p} === undefined`).join(" || ");
   // an integral float or a NaN is kept aside (see plainField in table.ts), in the same shape
   const anyAside = params.map((p) => `${p} !== ${p} || ${p} instanceof LFloat`).join(" || ");

@@ -215,6 +215,13 @@ export function pendingTasks(): number {
   return live;
 }
 
+/** Nothing but the running code could run: no task, no timer, no I/O operation under way.
+ *  A builtin may then wait without the scheduler (a query on a socket of its own) —
+ *  nobody is kept waiting while it does. */
+export function idle(): boolean {
+  return live === 0 && readyHead === ready.length && ioPending() === 0 && timers.delay(0) === Infinity;
+}
+
 function step(r: Ready): void {
   const t = r.task;
   // (the arguments count only at the first resume, which starts fn)

@@ -9,8 +9,11 @@ import { LFloat, isNumber, mkFloat, normInt } from "../../core/numbers.js";
 import { NULL, utf8Decode } from "../convert.js";
 import { decodeJson, encodeJson, JsonError } from "../json.js";
 import { DbError, QueryOptions, isUtf8String, nullOf, resultTable, unsupported } from "./conn.js";
-import type { Column, Kind, PgBatch, ScalarKind } from "../../exec/ops/db-values.js";
+import { bytes, typeInfo } from "../../pg/values.js";
+import type { Column, Kind, PgBatch, ScalarKind } from "../../pg/values.js";
+import type { RowSink } from "./pg-direct.js";
 import { memoryTicks } from "../../core/memory.js";
+import { rowMaker } from "../../core/record.js";
 
 /** A parameter as it crosses to the worker. */
 export type PgParam = null | boolean | number | bigint | string | Uint8Array;
@@ -120,7 +123,7 @@ function converter(kind: Kind, o: QueryOptions): (v: unknown) => unknown {
   return (v) => (v === null ? nullOf(o) : arrayToLua(v as unknown[], k, o));
 }
 
-/** Turns the batches of rows of a query (exec/ops/db-values.ts PgBatch) into Lua tables as
+/** Turns the batches of rows of a query (pg/values.ts PgBatch) into Lua tables as
  *  they arrive. A failure (the memory limit) is kept for `result`: batches are added while
  *  the scheduler waits, where an error would reach some other wait. */
 export class RowCollector {
@@ -215,5 +218,98 @@ function valueReader(col: Exclude<Column, { t: "any" }>, kind: Kind, o: QueryOpt
       if (kind === "j") return (i) => decodeJson(s.slice(i === 0 ? 0 : ends[i - 1], ends[i]), o.keepNull);
       return (i) => s.slice(i === 0 ? 0 : ends[i - 1], ends[i]);
     }
+  }
+}
+
+// ---- rows read by the Lua thread itself (pg-direct.ts) ----
+
+/** A row of fields `names` (some the same) from their values, one field at a time. */
+function rowsByField(values: unknown[], names: string[] = []): LuaTable {
+  const t = new LuaTable();
+  for (let i = 0; i < names.length; i++) if (values[i] !== undefined) t.setStr(names[i], values[i]);
+  return t;
+}
+
+type RawConverter = (b: Buffer, start: number, end: number) => unknown;
+const latin1 = (b: Buffer, start: number, end: number): string => (b as unknown as { latin1Slice(s: number, e: number): string }).latin1Slice(start, end);
+
+/** A decimal integer's digits (as PostgreSQL writes int2, int4 and oid). */
+function intAt(b: Buffer, start: number, end: number): number {
+  const neg = b[start] === 0x2d;
+  let n = 0;
+  for (let i = neg ? start + 1 : start; i < end; i++) n = n * 10 + b[i] - 0x30;
+  return neg ? -n : n;
+}
+
+/** int8: exact; a bigint beyond ±(2^53-1) */
+function int8At(b: Buffer, start: number, end: number): number | bigint {
+  const n = intAt(b, start, end);
+  return Number.isSafeInteger(n) ? n : BigInt(latin1(b, start, end));
+}
+
+/** How a column of type `oid` becomes a Lua value straight from the text format's bytes:
+ *  the common types without an intermediate string; text as it comes (UTF-8 bytes are what a
+ *  Lua string holds); the rest through the worker's parsers (pg/values.ts). */
+function rawConverter(oid: number, o: QueryOptions): RawConverter {
+  switch (oid) {
+    case 21: // int2
+    case 23: // int4
+    case 26: // oid
+      return intAt;
+    case 20:
+      return int8At;
+    case 700: // float4
+    case 701: // float8
+      return (b, s, e) => mkFloat(Number(latin1(b, s, e)));
+    case 16: // bool
+      return (b, s) => b[s] === 0x74;
+  }
+  const info = typeInfo(oid);
+  if (info.kind === "j") return (b, s, e) => decodeJson(latin1(b, s, e), o.keepNull);
+  if (info.parse === bytes) return latin1;
+  const conv = converter(info.kind, o);
+  return (b, s, e) => conv(info.parse(b.toString("utf8", s, e)));
+}
+
+/** The rows of a query as the Lua thread reads them off the socket: each DataRow becomes a
+ *  Lua table at once (pg-direct.ts; the worker's batches take RowCollector). */
+export class WireRows implements RowSink {
+  private rows: LuaTable[] = [];
+  private names: string[] = [];
+  private convs: RawConverter[] = [];
+  private values: unknown[] = [];
+  private make: (values: unknown[]) => LuaTable = rowsByField;
+  constructor(private readonly o: QueryOptions) {}
+
+  columns(names: string[], oids: number[]): void {
+    // (several statements: the rows of the last one that has columns)
+    this.rows = [];
+    this.names = names;
+    this.convs = oids.map((oid) => rawConverter(oid, this.o));
+    this.values = new Array(names.length).fill(undefined);
+    // (the same name twice: the last column's value, as it is stored last)
+    this.make = new Set(names).size === names.length ? rowMaker(names) : (v) => rowsByField(v, names);
+  }
+
+  row(b: Buffer, at: number): void {
+    const n = b.readInt16BE(at);
+    at += 2;
+    const convs = this.convs;
+    const values = this.values;
+    const nul = nullOf(this.o);
+    for (let i = 0; i < n; i++) {
+      const len = b.readInt32BE(at);
+      at += 4;
+      if (len < 0) values[i] = nul;
+      else {
+        values[i] = convs[i](b, at, at + len);
+        at += len;
+      }
+    }
+    this.rows.push(this.make(values));
+  }
+
+  result(): LuaTable {
+    return resultTable(this.rows, this.names);
   }
 }

@@ -1,13 +1,18 @@
 // The PostgreSQL driver: a connection is one pg Client in the I/O worker (exec/ops/db.ts),
 // so a connection is one server session and BEGIN/COMMIT work across calls. Every call is an
 // I/O wait: plain callers block, tasks park (each waits only for itself; the queries of one
-// connection run one after another, as pg queues them).
+// connection run one after another, as pg queues them). While nothing else could run (no
+// task, timer or I/O operation), a plain connection's socket is borrowed and the calls speak
+// to the server from the Lua thread (pg-direct.ts); it goes back to the worker before
+// anything else uses the connection.
 import { LuaTable } from "../../core/table.js";
-import { IoWait } from "../../exec/scheduler.js";
-import { ioSubmit, ioPending, ioWait } from "../../exec/bridge.js";
-import type { PgBatch, PgResult } from "../../exec/ops/db-values.js";
+import { IoWait, idle } from "../../exec/scheduler.js";
+import { ioPost, ioSubmit, ioPending, ioWait } from "../../exec/bridge.js";
+import type { PgBatch, PgResult } from "../../pg/values.js";
 import { DbError, DbGen, Driver, ExecResult, QueryOptions, failureMessage } from "./conn.js";
-import { NEEDS_TYPE, ParamType, PgParam, RowCollector, pgParam, typedParam } from "./pgvalues.js";
+import { NEEDS_TYPE, ParamType, PgParam, RowCollector, WireRows, pgParam, typedParam } from "./pgvalues.js";
+import { ARRAYS } from "../../pg/values.js";
+import { Lent, PgDirect } from "./pg-direct.js";
 
 export interface PgConnectOptions {
   ca?: string;
@@ -35,7 +40,44 @@ let hooked = false;
 class PgDriver implements Driver {
   readonly engine = "postgres";
   private readonly types = new Map<string, ParamType[]>();
-  constructor(private readonly id: number) {}
+  /** the session as spoken to from this thread (its prepared statements last across lends) */
+  private readonly direct: PgDirect;
+  /** the worker lent the socket: calls go through `direct` */
+  private lent = false;
+  /** the worker will not lend this connection's socket (TLS) */
+  private unlendable = false;
+  constructor(
+    private readonly id: number,
+    /** the query timeout, ms (0: none) */
+    timeoutMs: number,
+  ) {
+    this.direct = new PgDirect(timeoutMs);
+  }
+
+  /** The session to speak to directly for a call now, or null: the call goes through the
+   *  worker (and the socket goes back to it first). */
+  private *session(): DbGen<PgDirect | null> {
+    if (!idle()) {
+      this.giveBack();
+      return null;
+    }
+    if (!this.lent && !this.unlendable) {
+      const lent = (yield* io("pg.lend", [this.id])) as Lent | null;
+      if (lent === null) this.unlendable = true;
+      else {
+        this.direct.lend(lent);
+        this.lent = true;
+      }
+    }
+    return this.lent ? this.direct : null;
+  }
+
+  /** Gives the socket back to the worker (commands reach it in order: no wait is needed). */
+  private giveBack(): void {
+    if (!this.lent) return;
+    this.lent = false;
+    ioPost("pg.reclaim", [this.id, ...this.direct.giveBack()]);
+  }
 
   private *params(sql: string, params: unknown[]): DbGen<PgParam[] | null> {
     if (params.length === 0) return null;
@@ -43,17 +85,27 @@ class PgDriver implements Driver {
     if (!out.includes(NEEDS_TYPE)) return out as PgParam[];
     let types = this.types.get(sql);
     if (types === undefined) {
-      types = (yield* io("pg.describe", [this.id, sql])) as ParamType[];
+      const direct = yield* this.session();
+      types = direct !== null ? direct.describe(sql).map((oid): ParamType => [oid, ARRAYS[oid] ?? 0]) : ((yield* io("pg.describe", [this.id, sql])) as ParamType[]);
       if (this.types.size >= TYPE_CACHE_SIZE) this.types.clear();
       this.types.set(sql, types);
     }
     return params.map((v, i) => (out[i] === NEEDS_TYPE ? typedParam(v, types[i]) : (out[i] as PgParam)));
   }
 
-  private *run(op: "pg.query" | "pg.execute", sql: string, params: unknown[], onEvent?: (v: unknown) => void): DbGen<unknown> {
+  /** Runs `sql`: directly when the session is lent (`direct`), else through the worker
+   *  (`viaWorker`, with the parameters). */
+  private *run<T>(sql: string, params: unknown[], direct: (d: PgDirect, values: PgParam[] | null) => T, viaWorker: (values: PgParam[] | null) => DbGen<T>): DbGen<T> {
     const values = yield* this.params(sql, params);
     try {
-      return yield* io(op, [this.id, sql, values], onEvent);
+      const d = yield* this.session();
+      if (d === null) return yield* viaWorker(values);
+      try {
+        return direct(d, values);
+      } finally {
+        // (the worker makes the connection's later calls fail, as for its own)
+        if (d.broken !== undefined) this.giveBack();
+      }
     } catch (e) {
       // the statement may mean something else now (a table was altered)
       this.types.delete(sql);
@@ -62,17 +114,36 @@ class PgDriver implements Driver {
   }
 
   *query(sql: string, params: unknown[], o: QueryOptions): DbGen<LuaTable> {
-    // (big results come in batches, made tables while the worker reads the next)
-    const rows = new RowCollector(o);
-    rows.add((yield* this.run("pg.query", sql, params, (b) => rows.add(b as PgBatch))) as PgResult);
-    return rows.result();
+    const id = this.id;
+    return yield* this.run(
+      sql,
+      params,
+      (d, values) => {
+        const rows = new WireRows(o);
+        d.query(sql, values, rows);
+        return rows.result();
+      },
+      function* (values: PgParam[] | null) {
+        // (big results come in batches, made tables while the worker reads the next)
+        const rows = new RowCollector(o);
+        rows.add((yield* io("pg.query", [id, sql, values], (b) => rows.add(b as PgBatch))) as PgResult);
+        return rows.result();
+      },
+    );
   }
 
   *execute(sql: string, params: unknown[]): DbGen<ExecResult> {
-    return { count: (yield* this.run("pg.execute", sql, params)) as number };
+    const count = yield* this.run(
+      sql,
+      params,
+      (d, values) => d.execute(sql, values),
+      (values) => io("pg.execute", [this.id, sql, values]) as DbGen<number>,
+    );
+    return { count };
   }
 
   *close(): DbGen<void> {
+    this.giveBack();
     open.delete(this.id);
     yield* io("pg.close", [this.id]);
   }
@@ -83,7 +154,7 @@ export function* connectPg(url: string, o: PgConnectOptions): DbGen<Driver> {
   if (!hooked) process.once("exit", closeAllAtExit);
   hooked = true;
   open.add(id);
-  return new PgDriver(id);
+  return new PgDriver(id, o.queryTimeout !== undefined && o.queryTimeout > 0 ? Math.round(o.queryTimeout * 1000) : 0);
 }
 
 /** At exit: ends the sessions still open (a Terminate to the server rather than a dropped

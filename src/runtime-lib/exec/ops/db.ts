@@ -2,21 +2,24 @@
 // other half). Each connection is one pg Client (one server session: BEGIN ... COMMIT span
 // calls), kept here by id. pg queues the queries of one client, so concurrent tasks sharing a
 // connection take turns. Queries are pg "submittables" that collect rows column by column,
-// already converted from PostgreSQL's text format to what Lua needs (db-values.ts).
-// Statements with parameters are prepared once per connection (db-statements.ts).
+// already converted from PostgreSQL's text format to what Lua needs (pg/values.ts).
+// Statements with parameters are prepared once per connection (pg/statements.ts).
 //   pg.connect [url, {ca?, connectTimeout?, queryTimeout?}] → id
 //   pg.query   [id, sql, values | null] → PgResult, after PgBatch events for big results
 //              (values: null, boolean, number, bigint, string — already UTF-8-decoded — or
 //              Uint8Array, sent in binary format)
 //   pg.execute [id, sql, values | null] → the number of rows affected
 //   pg.describe [id, sql] → [oid, element oid or 0] per parameter
+//   pg.lend    [id] → {fd, tx, cleared} | null: the Lua thread speaks to the server itself
+//              (builtins/db/pg-direct.ts) until pg.reclaim; null for a TLS connection
+//   pg.reclaim [id, tx, cleared, broken | null]: the worker's again
 //   pg.close [id], pg.closeAll []
 import fs from "node:fs";
 import type * as Pg from "pg";
 import type { OpHandler } from "../io-worker.js";
-import { StatementCache } from "./db-statements.js";
-import { statementMessages, WireParam } from "./db-wire.js";
-import { ARRAYS, BATCH_ROWS, ColumnBuilder, Kind, PgBatch, PgResult, bytes, esm, loadPg, typeInfo } from "./db-values.js";
+import { StatementCache } from "../../pg/statements.js";
+import { statementMessages, WireParam, withSqlstate } from "../../pg/wire.js";
+import { ARRAYS, BATCH_ROWS, ColumnBuilder, Kind, PgBatch, PgResult, bytes, esm, loadPg, typeInfo } from "../../pg/values.js";
 
 // ---- connections ----
 
@@ -31,6 +34,10 @@ interface Conn {
   tx: string;
   /** the query pg is running (told when the server parsed and bound its statement) */
   running?: Submittable;
+  /** the socket is lent to the Lua thread (pg.lend): the worker does not read it */
+  lent: boolean;
+  /** the server forgot the prepared statements (DEALLOCATE ALL) since the last pg.lend */
+  cleared: boolean;
 }
 const conns = new Map<number, Conn>();
 let nextConn = 1;
@@ -45,8 +52,7 @@ function connOf(id: unknown): Conn {
 function failure(e: unknown): Error {
   const err = e instanceof Error ? e : new Error(String(e));
   const code = (err as { code?: unknown }).code;
-  const msg = err.message || String(code ?? "error");
-  return new Error(typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? `${msg} (${code})` : msg);
+  return new Error(withSqlstate(err.message || String(code ?? "error"), code));
 }
 
 interface ConnectOptions {
@@ -136,7 +142,7 @@ async function connect(url: string, o: ConnectOptions): Promise<number> {
     client = await open({ ...cfg, ssl: false }).catch((e2) => Promise.reject(failure(e2)));
   }
   const id = nextConn++;
-  const conn: Conn = { client, statements: new StatementCache(), tx: "I" };
+  const conn: Conn = { client, statements: new StatementCache(), tx: "I", lent: false, cleared: false };
   client.on("error", (e) => (conn.broken ??= failure(e).message));
   const con = (client as unknown as { connection: PgConnection }).connection;
   // (first: the client's own listener starts the next query, which reads the status)
@@ -200,7 +206,7 @@ function wireValue(v: unknown): WireParam {
 }
 
 /** A statement: with parameters, through the session's prepared statements
- *  (db-statements.ts); without, with the simple protocol (so the text may hold several). */
+ *  (pg/statements.ts); without, with the simple protocol (so the text may hold several). */
 abstract class Statement extends Submittable {
   protected count = 0;
   /** its prepared statement's name */
@@ -247,7 +253,10 @@ abstract class Statement extends Submittable {
     const m = / (\d+)$/.exec(msg.text);
     if (m) this.count += Number(m[1]);
     // (the server forgot the session's prepared statements)
-    else if (msg.text === "DEALLOCATE ALL" || msg.text === "DISCARD ALL") this.conn.statements.clear();
+    else if (msg.text === "DEALLOCATE ALL" || msg.text === "DISCARD ALL") {
+      this.conn.statements.clear();
+      this.conn.cleared = true;
+    }
   }
   override handleError(err: Error): void {
     if (this.cached && !this.isBound) {
@@ -384,10 +393,56 @@ async function describe(id: unknown, sql: string): Promise<Array<[number, number
   return params.map((oid) => [oid, ARRAYS[oid] ?? 0]);
 }
 
+// ---- lending the socket to the Lua thread ----
+
+interface SocketHandle {
+  fd?: number;
+  readStop(): number;
+  readStart(): number;
+}
+const handleOf = (c: Conn): SocketHandle | undefined => (c.client as unknown as { connection: { stream: { _handle?: SocketHandle; encrypted?: boolean } } }).connection.stream._handle;
+
+/** Stops reading the connection's socket and gives its descriptor to the Lua thread, which
+ *  runs the queries itself until pg.reclaim. Only between queries (the Lua thread has none
+ *  running here), and only for a plain socket: a TLS one stays with pg. */
+function lend(id: unknown): { fd: number; tx: string; cleared: boolean } | null {
+  const c = connOf(id);
+  const stream = (c.client as unknown as { connection: { stream: { encrypted?: boolean } } }).connection.stream;
+  const h = handleOf(c);
+  if (c.lent || c.broken !== undefined || stream.encrypted || h === undefined || typeof h.fd !== "number" || h.fd < 0) return null;
+  h.readStop();
+  c.lent = true;
+  const cleared = c.cleared;
+  c.cleared = false;
+  return { fd: h.fd, tx: c.tx, cleared };
+}
+
+/** The Lua thread gives the socket back: pg reads it again. `tx` is the transaction status
+ *  the Lua thread last saw, `cleared` whether the server forgot the prepared statements
+ *  meanwhile, `broken` why the connection broke, if it did. */
+function reclaim(id: unknown, tx: string, cleared: boolean, broken: string | null): void {
+  const c = conns.get(id as number);
+  if (!c || !c.lent) return;
+  giveBack(c);
+  c.tx = tx;
+  if (cleared) c.statements.clear();
+  if (broken !== null) {
+    c.broken ??= broken;
+    (c.client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+  }
+}
+
+function giveBack(c: Conn): void {
+  c.lent = false;
+  handleOf(c)?.readStart();
+}
+
 async function close(id: unknown): Promise<void> {
   const c = conns.get(id as number);
   if (!c) return;
   conns.delete(id as number);
+  // (pg waits for the server to close its end)
+  if (c.lent) giveBack(c);
   await c.client.end().catch(() => {});
 }
 
@@ -399,6 +454,8 @@ export const ops: Record<string, OpHandler> = {
   // (the row count alone: a number crosses back cheaper than a result)
   "pg.execute": (args) => submit<number>(args[0], (c) => new Execute(c, String(args[1]), valuesOf(args[2]))),
   "pg.describe": (args) => describe(args[0], String(args[1])),
+  "pg.lend": (args) => lend(args[0]),
+  "pg.reclaim": (args) => reclaim(args[0], String(args[1]), args[2] === true, (args[3] ?? null) as string | null),
   "pg.close": (args) => close(args[0]),
   "pg.closeAll": () => Promise.all([...conns.keys()].map(close)).then(() => undefined),
 };

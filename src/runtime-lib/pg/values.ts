@@ -1,5 +1,6 @@
 // PostgreSQL's text format → Lua-ready values, for the I/O worker's PostgreSQL operations
-// (db.ts), and the result shape that crosses to the Lua thread: rows go column by column
+// (exec/ops/db.ts) and the Lua thread's (builtins/db/pg-direct.ts), and the result shape
+// that crosses to the Lua thread: rows go column by column
 // (typed arrays, and one string per text column), far cheaper to clone than an array per
 // row; builtins/db/pgvalues.ts turns them into Lua tables.
 import { createRequire } from "node:module";

@@ -1,6 +1,7 @@
-// The prepared statements of one PostgreSQL session (exec/ops/db.ts): a parameterised
-// statement is parsed once per connection under a name of its own, and later calls with the
-// same SQL text only bind and execute it — the server neither parses nor plans it again.
+// The prepared statements of one PostgreSQL session, as the I/O worker (exec/ops/db.ts) or the
+// Lua thread (builtins/db/pg-direct.ts) knows them: a parameterised statement is parsed once
+// per connection under a name of its own, and later calls with the same SQL text only bind
+// and execute it — the server neither parses nor plans it again.
 //
 // The cache holds only statements the server confirmed (ParseComplete): one whose Parse
 // failed (a syntax error, an aborted transaction) does not exist there. It is bounded: the
@@ -18,7 +19,11 @@ export class StatementCache {
   /** names to close on the server (evicted or dropped) */
   private closing: string[] = [];
   private next = 1;
-  constructor(private readonly capacity = STATEMENTS_PER_CONNECTION) {}
+  constructor(
+    /** the names' prefix: each thread that prepares statements on a session has its own */
+    private readonly prefix = "assay_ps_",
+    private readonly capacity = STATEMENTS_PER_CONNECTION,
+  ) {}
 
   /** The name of `text`'s prepared statement, if there is one (now the most recently used). */
   lookup(text: string): string | undefined {
@@ -32,7 +37,7 @@ export class StatementCache {
 
   /** A name no statement of this session has had. */
   newName(): string {
-    return `assay_ps_${this.next++}`;
+    return `${this.prefix}${this.next++}`;
   }
 
   /** The server prepared `text` as `name`. */

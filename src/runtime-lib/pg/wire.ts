@@ -1,6 +1,7 @@
 // The frontend messages of one parameterised statement (PostgreSQL's extended query
-// protocol), written into one buffer: the statements of exec/ops/db.ts go out as a single
-// socket write rather than a write per message.
+// protocol), written into one buffer: the statements of the I/O worker (exec/ops/db.ts) and
+// of the Lua thread (builtins/db/pg-direct.ts) go out as a single socket write rather than a
+// write per message.
 //
 //   Close 'C' (statement)   Parse 'P'   Bind 'B'   Describe 'D' (portal)   Execute 'E'   Sync 'S'
 //
@@ -115,4 +116,46 @@ export function statementMessages(m: StatementMessages): Buffer {
   at += 4;
   header(0x53, 4);
   return b;
+}
+
+function message(code: number, body: (b: Buffer, at: number) => void, bodyLen: number): Buffer {
+  const b = Buffer.allocUnsafe(1 + 4 + bodyLen);
+  b[0] = code;
+  b.writeInt32BE(4 + bodyLen, 1);
+  body(b, 5);
+  return b;
+}
+
+const cstringMessage = (code: number, s: string): Buffer => {
+  const n = utf8Length(s);
+  return message(code, (b, at) => void (b[at + b.write(s, at, "utf8")] = 0), n + 1);
+};
+
+/** A simple-protocol Query: `text` may hold several statements; rows come in text format. */
+export const queryMessage = (text: string): Buffer => cstringMessage(0x51, text);
+
+/** CopyFail: ends a COPY FROM STDIN the server started, with `why`. */
+export const copyFailMessage = (why: string): Buffer => cstringMessage(0x66, why);
+
+/** Parse (the unnamed statement), Describe it, Sync: the server answers with its parameter
+ *  types (ParameterDescription) without running it. */
+export function describeMessages(text: string): Buffer {
+  const n = utf8Length(text);
+  const parse = message(0x50, (b, at) => {
+    b[at++] = 0; // the unnamed statement
+    at += b.write(text, at, "utf8");
+    b[at++] = 0;
+    b.writeInt16BE(0, at);
+  }, 1 + n + 1 + 2);
+  const describe = message(0x44, (b, at) => {
+    b[at] = 0x53; // 'S': a statement
+    b[at + 1] = 0;
+  }, 2);
+  return Buffer.concat([parse, describe, message(0x53, () => {}, 0)]);
+}
+
+/** A server error as the db builtin words it: the message and its SQLSTATE,
+ *  `relation "x" does not exist (42P01)`. */
+export function withSqlstate(message: string, code: unknown): string {
+  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? `${message} (${code})` : message;
 }
