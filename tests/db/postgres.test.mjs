@@ -34,6 +34,13 @@ if (skip) console.log(`db/postgres: skipped: ${skip}`);
 const pgTest = (name, fn) => test(name, { skip }, fn);
 const opts = { args: [url ?? ''] };
 const lines = (text, expected) => expectLines(`local url = ...\nlocal c = db.connect(url)\n${text}`, expected, opts);
+/** The same snippet both ways a statement reaches the server: from the Lua thread (plain
+ *  code with nothing else to run), and from the I/O worker (the snippet runs in a task). */
+const linesBothWays = (text, expected) => {
+  lines(text, expected);
+  // (the same line numbers: the prelude is two lines either way)
+  expectLines(`local url = ...\nasync.spawn(function() local c = db.connect(url)\n${text}\nend):await()`, expected, opts);
+};
 
 // ---------------------------------------------------------------------------
 // connecting
@@ -132,7 +139,7 @@ print(db.query(c, "SELECT 1 AS one")[1].one)
 // values
 
 pgTest('integers: int2/int4/int8 exact to 64 bits, both ways', () => {
-  lines(`
+  linesBothWays(`
 local r = db.query(c, [[SELECT 9223372036854775807::int8 AS max, (-9223372036854775807 - 1)::int8 AS min,
   9007199254740993::int8 AS big, 32767::int2 AS s, 2147483647::int4 AS i, 42::oid AS o]])
 print(row(r, 1))
@@ -148,7 +155,7 @@ print(show(db.query(c, "SELECT $1::int8 + 0 AS v", {"9223372036854775807"})[1].v
 });
 
 pgTest('floats stay floats, numeric is a string, booleans', () => {
-  lines(`
+  linesBothWays(`
 print(row(db.query(c, [[SELECT 1.0::float8 AS a, 0.1::float8 AS b, 1.5::float4 AS c, 'NaN'::float8 <> 'NaN'::float8 AS d,
   'Infinity'::float8 AS e, 12345678901234567890.123456789::numeric AS n, 1::numeric AS n1, true AS t, false AS f]]), 1))
 print(row(db.query(c, "SELECT $1::float8 AS a, $2::float8 AS b, $3::numeric AS c, $4::bool AS d, $5::bool AS e",
@@ -163,7 +170,7 @@ print(row(db.query(c, "SELECT $1::float8 * 2 AS a, $2::numeric + 1 AS b", {1e300
 });
 
 pgTest('text is UTF-8 both ways, in the SQL too', () => {
-  lines(`
+  linesBothWays(`
 local r = db.query(c, "SELECT 'h\\u{e9}llo' AS lit, $1::text AS p, length($1::text) AS n, upper($2) AS u, $3::varchar AS v",
   {"\\u{1F600} \\u{e9}", "\\u{e9}t\\u{e9}", "plain"})
 print(row(r, 1))
@@ -175,7 +182,7 @@ print(err(db.query, c, "SELECT $1::text", {"\\xff\\xfe"}))
 });
 
 pgTest('bytea is binary-safe both ways (NUL, backslashes, bytes that are not UTF-8)', () => {
-  lines(`
+  linesBothWays(`
 db.execute(c, "CREATE TEMP TABLE b (id int, d bytea)")
 local all = {}
 for i = 0, 255 do all[#all + 1] = string.char(i) end
@@ -189,7 +196,7 @@ print(hex(db.query(c, "SELECT '\\\\x00ff'::bytea AS d")[1].d), db.query(c, "SELE
 });
 
 pgTest('json and jsonb: tables both ways, integers and floats kept', () => {
-  lines(`
+  linesBothWays(`
 local r = db.query(c, [[SELECT '{"a": [1, 2.0, null], "b": {"c": "\\u00e9"}, "n": 9223372036854775807}'::jsonb AS j,
   '[true, "x"]'::json AS k, 'null'::jsonb AS z]])[1]
 print(show(r.j.a), r.j.b.c, show(r.j.n), show(r.k), show(r.z))
@@ -207,7 +214,7 @@ print(json.encode(db.query(c, "SELECT doc FROM docs")[1].doc))
 });
 
 pgTest('timestamps as ISO-8601 strings, dates and times as PostgreSQL writes them', () => {
-  lines(`
+  linesBothWays(`
 db.execute(c, "SET TIME ZONE 'UTC'")
 print(row(db.query(c, [[SELECT '2024-01-02 03:04:05.123456+00'::timestamptz AS tz, '2024-01-02 03:04:05'::timestamp AS ts,
   '2024-02-29'::date AS d, '13:14:15'::time AS t, 'infinity'::timestamp AS inf]]), 1))
@@ -222,7 +229,7 @@ print(db.query(c, "SELECT $1::timestamptz = '2024-01-02T03:04:05Z'::timestamptz 
 });
 
 pgTest('arrays both ways: NULL elements, nesting, text with quotes, JSON elements', () => {
-  lines(`
+  linesBothWays(`
 local r = db.query(c, [=[SELECT ARRAY[1, NULL, 3] AS i, ARRAY[[1.5, 2], [3, 4]]::float8[] AS f, ARRAY['a"b', 'c,d', NULL] AS t,
   ARRAY['{"k": 1}']::jsonb[] AS j, '{}'::int[] AS e, ARRAY[9223372036854775807]::int8[] AS b]=])
 print(row(r, 1), r[1].j[1].k)
@@ -241,7 +248,7 @@ print(#db.query(c, "SELECT * FROM generate_series(1, 10) g WHERE g = ANY($1)", {
 });
 
 pgTest('NULL: absent by default, json.null with keep_null; rows.columns keeps the order', () => {
-  lines(`
+  linesBothWays(`
 local r = db.query(c, "SELECT 1 AS z, NULL::text AS a, 2 AS m")
 print(table.concat(r.columns, ","), row(r, 1), r[1].a)
 local k = db.query(c, "SELECT NULL::int AS a, NULL::jsonb AS j", nil, {keep_null = true})[1]
@@ -252,7 +259,7 @@ print(show(db.query(c, "SELECT $1::int AS v", table.pack(nil))[1].v), show(db.qu
 });
 
 pgTest('big results (they cross in batches): every row, in order, NULLs in place; several statements', () => {
-  lines(`
+  linesBothWays(`
 local r = db.query(c, "SELECT g AS i, CASE WHEN g % 3 = 0 THEN NULL ELSE 'v' || g END AS t, g * 0.5::float8 AS f FROM generate_series(1, 20000) g")
 local sum, nulls, ok = 0, 0, true
 for i, row in ipairs(r) do
@@ -276,7 +283,7 @@ print(#m2, m2[9000].g)
 // parameters, execute
 
 pgTest('parameters are bound, never interpolated', () => {
-  lines(`
+  linesBothWays(`
 db.execute(c, "CREATE TEMP TABLE users (name text)")
 db.execute(c, "INSERT INTO users VALUES ('alice')")
 local evil = "x'); DROP TABLE users; --"
@@ -298,7 +305,7 @@ print(err(db.query, c, "SELECT $1::int, $2::int", {1}))
 });
 
 pgTest('execute: rows_affected (no last_insert_id: use RETURNING), several statements without parameters', () => {
-  lines(`
+  linesBothWays(`
 local r = db.execute(c, "CREATE TEMP TABLE t (id serial PRIMARY KEY, v text); INSERT INTO t (v) VALUES ('a'), ('b'), ('c')")
 print(r.rows_affected, r.last_insert_id)
 print(db.execute(c, "UPDATE t SET v = v || $1 WHERE id > $2", {"!", 1}).rows_affected)
@@ -315,7 +322,7 @@ print(#db.query(c, "SELECT 1 AS a; SELECT 2 AS b, 3 AS c"), db.query(c, "SELECT 
 const PREPARED = `local function prepared() return db.query(c, "SELECT count(*) AS n FROM pg_prepared_statements WHERE $1", {true})[1].n end`;
 
 pgTest('prepared statements: once per SQL text; a statement whose Parse failed is not kept', () => {
-  lines(`${PREPARED}
+  linesBothWays(`${PREPARED}
 db.execute(c, "CREATE TEMP TABLE ps (n int)")
 for i = 1, 3 do db.execute(c, "INSERT INTO ps VALUES ($1)", {i}) end
 print(prepared(), prepared())
@@ -339,7 +346,7 @@ print(db.query(c, "SELECT max(n) AS m FROM ps")[1].m, prepared())
 });
 
 pgTest('prepared statements: DEALLOCATE ALL and DISCARD ALL forget them; one deallocated by name is prepared again', () => {
-  lines(`${PREPARED}
+  linesBothWays(`${PREPARED}
 db.execute(c, "DROP TABLE IF EXISTS assay_ps; CREATE TABLE assay_ps (n int)")
 local ins = "INSERT INTO assay_ps VALUES ($1)"
 -- (in a transaction, a statement the server forgot would fail)
@@ -362,7 +369,7 @@ db.execute(c, "DROP TABLE assay_ps")
 });
 
 pgTest('prepared statements: at most 100 per connection, the least recently used closed on the server', () => {
-  lines(`${PREPARED}
+  linesBothWays(`${PREPARED}
 local first = "SELECT $1::int + 0 AS n"
 for i = 0, 149 do
   assert(db.query(c, "SELECT $1::int + " .. i .. " AS n", {i})[1].n == 2 * i)
@@ -375,7 +382,7 @@ print(db.query(c, first, {7})[1].n, db.query(c, "SELECT $1::int + 1 AS n", {1})[
 });
 
 pgTest('prepared statements: a table altered under a statement (prepared again outside a transaction, an error once inside)', () => {
-  lines(`
+  linesBothWays(`
 db.execute(c, "CREATE TEMP TABLE alt (id int, a text); INSERT INTO alt VALUES (1, 'x')")
 local sel = "SELECT * FROM alt WHERE id = $1"
 local function cols() return table.concat(db.query(c, sel, {1}).columns, ",") end
@@ -403,7 +410,7 @@ print(db.query(c, "SELECT string_agg(id, ',' ORDER BY a) AS s FROM alt")[1].s)
 });
 
 pgTest('prepared statements: each connection has its own', () => {
-  lines(`
+  linesBothWays(`
 db.execute(c, "DROP TABLE IF EXISTS assay_ps2; CREATE TABLE assay_ps2 (n int)")
 local ins = "INSERT INTO assay_ps2 VALUES ($1)"
 local function insert(conn, n) db.transaction(conn, function() db.execute(conn, ins, {n}) end) end
@@ -423,7 +430,7 @@ db.execute(c, "DROP TABLE assay_ps2")
 // transactions
 
 pgTest('transactions: one session per connection; db.transaction commits, or rolls back and re-raises', () => {
-  lines(`
+  linesBothWays(`
 local other = db.connect(url)
 db.execute(c, "DROP TABLE IF EXISTS assay_tx; CREATE TABLE assay_tx (n int); INSERT INTO assay_tx VALUES (10)")
 db.execute(c, "BEGIN")
@@ -452,7 +459,7 @@ db.execute(c, "DROP TABLE assay_tx")
 });
 
 pgTest('nested db.transaction calls use savepoints', () => {
-  lines(`
+  linesBothWays(`
 db.execute(c, "CREATE TEMP TABLE acc (n int); INSERT INTO acc VALUES (0)")
 local n = function() return db.query(c, "SELECT n FROM acc")[1].n end
 print(db.transaction(c, function()
@@ -525,6 +532,100 @@ print(res[1], res[2])
 print(err(db.transaction, db.connect(url), function(conn) db.close(conn) end))
 `, ['false\tdb.query: connection was closed', 'db.transaction: connection was closed inside the transaction']);
   assert.ok(r.ms < 10000, `took ${r.ms} ms`);
+});
+
+// ---------------------------------------------------------------------------
+// the Lua thread and the worker: plain code with nothing else to run speaks to the server
+// itself; a task's statements go through the I/O worker. One session either way.
+
+/** Lua: runs f in a task (its statements go through the worker) and returns its results. */
+const IN_TASK = `local function inTask(f) return table.unpack(async.spawn(f):await()) end`;
+
+pgTest('a connection moves between the Lua thread and the worker with its transaction and prepared statements', () => {
+  lines(`${IN_TASK}
+${PREPARED}
+db.execute(c, "CREATE TEMP TABLE moves (v int)")
+local ins = "INSERT INTO moves VALUES ($1)"
+db.execute(c, "BEGIN")
+db.execute(c, ins, {1})
+print(inTask(function()
+  db.execute(c, ins, {2})
+  return db.query(c, "SELECT count(*) AS n FROM moves")[1].n, db.query(c, "SELECT $1::int AS v", {7})[1].v
+end))
+db.execute(c, ins, {3})
+print(db.query(c, "SELECT sum(v) AS s FROM moves")[1].s)
+db.execute(c, "ROLLBACK")
+print(db.query(c, "SELECT count(*) AS n FROM moves")[1].n)
+-- each side prepares what it runs; neither reuses a name the other has
+print(prepared() >= 3)
+-- a failed transaction block seen from the other side
+db.execute(c, "BEGIN")
+print(err(db.query, c, "SELECT 1/0"))
+print(inTask(function() return err(db.query, c, "SELECT $1::int AS v", {1}) end))
+db.execute(c, "ROLLBACK")
+print(inTask(function() return db.query(c, "SELECT $1::int AS v", {2})[1].v end), db.query(c, "SELECT $1::int AS v", {3})[1].v)
+`, [
+    '2\t7',
+    '6',
+    '0',
+    'true',
+    'db.query: division by zero (22012)',
+    'db.query: current transaction is aborted, commands ignored until end of transaction block (25P02)',
+    '2\t3',
+  ]);
+});
+
+pgTest('DEALLOCATE ALL on either side: the other prepares its statements again, inside a transaction too', () => {
+  lines(`${IN_TASK}
+local q = "SELECT $1::int + 1 AS v"
+-- the worker prepared q; the Lua thread deallocates; in a transaction block the worker runs q again
+print(inTask(function() return db.query(c, q, {1})[1].v end))
+db.execute(c, "DEALLOCATE ALL")
+db.execute(c, "BEGIN")
+print(inTask(function() return db.query(c, q, {2})[1].v end))
+db.execute(c, "COMMIT")
+-- and the other way round
+print(db.query(c, q, {3})[1].v)
+inTask(function() db.execute(c, "DISCARD ALL") db.execute(c, "BEGIN") end)
+print(db.query(c, q, {4})[1].v)
+db.execute(c, "COMMIT")
+`, ['2', '3', '4', '5']);
+});
+
+pgTest('a session the server ends while the Lua thread holds it: its message, then "connection lost"', () => {
+  lines(`
+local killer = db.connect(url)
+local pid = db.query(c, "SELECT pg_backend_pid() AS p")[1].p
+print(db.query(killer, "SELECT pg_terminate_backend($1) AS ok", {pid})[1].ok)
+print(err(db.query, c, "SELECT 1"))
+print(err(db.query, c, "SELECT 1"))
+print(err(db.execute, c, "SELECT 1"))
+print(db.query(killer, "SELECT 1 AS v")[1].v)
+`, [
+    'true',
+    'db.query: terminating connection due to administrator command (57P01)',
+    'db.query: connection lost: terminating connection due to administrator command (57P01)',
+    'db.execute: connection lost: terminating connection due to administrator command (57P01)',
+    '1',
+  ]);
+});
+
+pgTest('COPY, notices and server messages on the Lua thread', () => {
+  lines(`
+db.execute(c, "CREATE TEMP TABLE cp (v int); INSERT INTO cp VALUES (1), (2)")
+print(err(db.execute, c, "COPY cp FROM STDIN"))
+print(db.execute(c, "COPY cp TO STDOUT").rows_affected)
+print(db.query(c, "DO $$ BEGIN RAISE NOTICE 'hello'; END $$; SELECT 5 AS v")[1].v)
+db.execute(c, "SET application_name = 'moved'")
+print(db.query(c, "SELECT current_setting('application_name') AS a")[1].a)
+print(#db.query(c, ""), db.execute(c, ";").rows_affected)
+`, [
+    'db.execute: COPY from stdin failed: COPY FROM STDIN is not supported (57014)',
+    '2',
+    '5',
+    'moved',
+    '0\t0',
+  ]);
 });
 
 // ---------------------------------------------------------------------------
