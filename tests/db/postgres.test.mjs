@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -626,6 +626,69 @@ print(#db.query(c, ""), db.execute(c, ";").rows_affected)
     'moved',
     '0\t0',
   ]);
+});
+
+pgTest('big parameters and values: written and read in pieces', () => {
+  linesBothWays(`
+db.execute(c, "CREATE TEMP TABLE big (t text)")
+local s = string.rep("abcdefgh", 1000000)
+db.execute(c, "INSERT INTO big VALUES ($1)", {s})
+local r = db.query(c, "SELECT t, length(t) AS n FROM big")[1]
+print(r.n, r.t == s)
+`, ['8000000\ttrue']);
+});
+
+pgTest('a result past the memory limit fails that query; the session goes on', () => {
+  const text = `
+local ok, e = pcall(db.query, c, "SELECT g, repeat('x', 100) AS t FROM generate_series(1, 300000) g")
+print(ok, e)
+print(db.query(c, "SELECT 5 AS v")[1].v)
+`;
+  const expected = ['false\tnot enough memory', '5'];
+  const env = { ASSAY_MEMORY_LIMIT: '16' };
+  expectLines(`local url = ...\nlocal c = db.connect(url)\n${text}`, expected, { ...opts, env });
+  expectLines(`local url = ...\nasync.spawn(function() local c = db.connect(url)\n${text}\nend):await()`, expected, { ...opts, env });
+});
+
+pgTest('a server that stops answering: query_timeout ends the wait, and the connection is lost', () => {
+  // (SIGSTOP to the session's backend process; SIGCONT once the timeout has been seen)
+  linesBothWays(`
+local t = db.connect(url, {query_timeout = 0.3})
+local pid = db.query(t, "SELECT pg_backend_pid() AS p")[1].p
+local t0 = time()
+assert(shell.exec("kill -STOP " .. pid).status == 0)
+local e = err(db.query, t, "SELECT 1")
+assert(shell.exec("kill -CONT " .. pid).status == 0)
+print(e, time() - t0 < 5)
+print(err(db.query, t, "SELECT 1"))
+`, ['db.query: query timed out: the server did not answer\ttrue', 'db.query: connection lost: the server did not answer in time']);
+});
+
+pgTest('SIGTERM (worker mode) interrupts a statement the Lua thread waits for at once', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'assay-pg-sig-')), 'sig.lua');
+  writeFileSync(file, `
+local c = db.connect((...))
+db.query(c, "SELECT 1")
+print("ready")
+io.stdout:flush()
+local t0 = time()
+local ok, e = pcall(db.query, c, "SELECT pg_sleep(5)")
+print(ok, e, time() - t0 < 2)
+`);
+  const r = await new Promise((resolve) => {
+    const p = spawn(launcher, ['run', file, url], { env: { ...process.env, ASSAY_WORKER: '1' } });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d) => {
+      out += d;
+      if (out === 'ready\n') setTimeout(() => p.kill('SIGTERM'), 100);
+    });
+    p.stderr.on('data', (d) => (err += d));
+    p.on('close', (code) => resolve({ out, err, code }));
+  });
+  assert.equal(r.err, '');
+  assert.equal(r.out, 'ready\nfalse\tinterrupted (SIGTERM)\ttrue\n');
+  assert.equal(r.code, 0);
 });
 
 // ---------------------------------------------------------------------------

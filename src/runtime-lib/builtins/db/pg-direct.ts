@@ -77,7 +77,8 @@ export class PgDirect {
   broken: string | undefined;
   private fd = -1;
   private readonly statements = new StatementCache("assay_direct_");
-  /** Syncs sent whose ReadyForQuery is still to be read (a wait that was interrupted) */
+  /** Syncs sent whose ReadyForQuery is still to be read (a statement whose handling stopped
+   *  part way: see settle) */
   private owed = 0;
   private buf = Buffer.allocUnsafe(1 << 16);
   private start = 0;
@@ -170,8 +171,8 @@ export class PgDirect {
         if (a.error?.fatal && e instanceof DbError && this.broken !== undefined) this.check(a);
         throw e;
       }
-      const at = this.start;
-      const end = this.msgEnd;
+      const at = this.body;
+      const end = this.start;
       switch (type) {
         case 0x31: // ParseComplete
           if (fresh !== undefined) this.statements.add(text!, fresh);
@@ -216,24 +217,21 @@ export class PgDirect {
         case 0x5a: // ReadyForQuery
           this.tx = String.fromCharCode(this.buf[at]);
           this.owed--;
-          this.start = end;
           return a;
         // (NoData, EmptyQueryResponse, CloseComplete, PortalSuspended, NoticeResponse,
         // ParameterStatus, NotificationResponse, CopyOutResponse, CopyData, CopyDone: nothing)
       }
-      this.start = end;
     }
   }
 
-  /** Reads what an interrupted wait left unread, up to the ReadyForQuery it was owed. */
+  /** Reads what a statement left unread when its handling stopped part way (a signal, a
+   *  result past the memory limit), up to the ReadyForQuery it was owed. */
   private settle(): void {
     while (this.owed > 0) {
-      const type = this.next();
-      if (type === 0x5a) {
-        this.tx = String.fromCharCode(this.buf[this.start]);
+      if (this.next() === 0x5a) {
+        this.tx = String.fromCharCode(this.buf[this.body]);
         this.owed--;
       }
-      this.start = this.msgEnd;
     }
   }
 
@@ -272,11 +270,12 @@ export class PgDirect {
 
   // ---- the socket ----
 
-  /** where the message being read ends */
-  private msgEnd = 0;
+  /** where the body of the message read last begins (it ends at this.start) */
+  private body = 0;
 
-  /** Reads the next whole message: returns its type, with this.start at its body and
-   *  this.msgEnd past it. */
+  /** Reads the next whole message: returns its type, with this.body at its body and
+   *  this.start past it (it counts as read even if handling it fails: a row past the memory
+   *  limit, say). */
   private next(): number {
     for (;;) {
       const avail = this.end - this.start;
@@ -284,8 +283,8 @@ export class PgDirect {
         const len = this.buf.readInt32BE(this.start + 1);
         if (avail >= 1 + len) {
           const type = this.buf[this.start];
-          this.msgEnd = this.start + 1 + len;
-          this.start += 5;
+          this.body = this.start + 5;
+          this.start += 1 + len;
           return type;
         }
         this.room(1 + len);
