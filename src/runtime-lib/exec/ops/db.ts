@@ -17,6 +17,7 @@
 import fs from "node:fs";
 import type * as Pg from "pg";
 import type { OpHandler } from "../io-worker.js";
+import { withoutNodeAdvice } from "./net-errors.js";
 import { StatementCache } from "../../pg/statements.js";
 import { statementMessages, WireParam, withSqlstate } from "../../pg/wire.js";
 import { ARRAYS, BATCH_ROWS, ColumnBuilder, Kind, PgBatch, PgResult, bytes, esm, loadPg, typeInfo } from "../../pg/values.js";
@@ -52,7 +53,7 @@ function connOf(id: unknown): Conn {
 function failure(e: unknown): Error {
   const err = e instanceof Error ? e : new Error(String(e));
   const code = (err as { code?: unknown }).code;
-  return new Error(withSqlstate(err.message || String(code ?? "error"), code));
+  return new Error(withSqlstate(withoutNodeAdvice(err.message) || String(code ?? "error"), code));
 }
 
 interface ConnectOptions {

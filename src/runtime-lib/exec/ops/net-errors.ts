@@ -62,12 +62,17 @@ function where(e: NodeError): string {
 }
 
 /** The cause of a failed request or connection, in words. */
+/** Node 24 ends some TLS messages with advice for its own command line ("; if the root CA is
+ *  installed locally, try running Node.js with --use-system-ca"), which means nothing to
+ *  someone running assay. */
+export const withoutNodeAdvice = (message: string): string => message.replace(/; if the root CA is installed locally, try running Node\.js with --use-system-ca$/, "");
+
 export function describeNetError(err: unknown): string {
   if (!err || typeof err !== "object") return String(err);
   const e = rootCause(err as NodeError);
   const code = e.code ?? "";
   if (TLS_CODES.has(code) || code.startsWith("ERR_SSL") || code.startsWith("ERR_TLS")) {
-    return `certificate verify failed (${e.message ?? code})`;
+    return `certificate verify failed (${withoutNodeAdvice(e.message ?? code)})`;
   }
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `dns error: failed to lookup address '${e.hostname ?? "?"}'`;
   if (SOCKET_CODES[code]) return SOCKET_CODES[code] + where(e);
