@@ -11,6 +11,13 @@
 /** A parameter as the worker receives it: null, text, or bytes. */
 export type WireParam = string | Uint8Array | null;
 
+/** A parameter as sent: text (PostgreSQL's text format for booleans and numbers), or bytes. */
+export function wireValue(v: unknown): WireParam {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Uint8Array) return v;
+  return String(v);
+}
+
 /** What one statement sends. */
 export interface StatementMessages {
   /** prepared statements to close first */

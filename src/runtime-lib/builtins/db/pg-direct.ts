@@ -9,7 +9,7 @@
 // statements: the same prepared-statement cache, the same values, the same errors.
 import fs from "node:fs";
 import { StatementCache } from "../../pg/statements.js";
-import { copyFailMessage, describeMessages, queryMessage, statementMessages, WireParam, withSqlstate } from "../../pg/wire.js";
+import { copyFailMessage, describeMessages, queryMessage, statementMessages, wireValue, withSqlstate } from "../../pg/wire.js";
 import { bytes } from "../../pg/values.js";
 import { checkSignal, signalState } from "../../exec/signals.js";
 import { DbError } from "./conn.js";
@@ -23,13 +23,6 @@ const SPIN_MS = 1;
 const MAX_NAP_MS = 2;
 
 const napCell = new Int32Array(new SharedArrayBuffer(4));
-
-/** A parameter as sent: text, or bytes. */
-function wireValue(v: unknown): WireParam {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Uint8Array) return v;
-  return String(v);
-}
 
 /** Where the rows of a query go as they are read. */
 export interface RowSink {
@@ -93,6 +86,9 @@ export class PgDirect {
   lend(l: Lent): void {
     this.fd = l.fd;
     this.tx = l.tx;
+    // (what an earlier lend read past its last answer can only have been messages the server
+    // sends unasked, notices say: the worker has had the socket since)
+    this.start = this.end = 0;
     if (l.cleared) this.statements.clear();
   }
 

@@ -19,7 +19,7 @@ import type * as Pg from "pg";
 import type { OpHandler } from "../io-worker.js";
 import { withoutNodeAdvice } from "./net-errors.js";
 import { StatementCache } from "../../pg/statements.js";
-import { statementMessages, WireParam, withSqlstate } from "../../pg/wire.js";
+import { statementMessages, wireValue, withSqlstate } from "../../pg/wire.js";
 import { ARRAYS, BATCH_ROWS, ColumnBuilder, Kind, PgBatch, PgResult, bytes, esm, loadPg, typeInfo } from "../../pg/values.js";
 
 // ---- connections ----
@@ -197,13 +197,6 @@ abstract class Submittable {
     this.end(err);
   }
   abstract handleReadyForQuery(): void;
-}
-
-/** A parameter as sent: text (pg's text format for booleans and numbers), or bytes. */
-function wireValue(v: unknown): WireParam {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Uint8Array) return v;
-  return String(v);
 }
 
 /** A statement: with parameters, through the session's prepared statements
