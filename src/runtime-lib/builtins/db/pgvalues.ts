@@ -8,12 +8,11 @@ import { LuaTable } from "../../core/table.js";
 import { LFloat, isNumber, mkFloat, normInt } from "../../core/numbers.js";
 import { NULL, utf8Decode } from "../convert.js";
 import { decodeJson, encodeJson, JsonError } from "../json.js";
-import { DbError, QueryOptions, isUtf8String, nullOf, resultTable, unsupported } from "./conn.js";
+import { DbError, QueryOptions, RowMaker, isUtf8String, nullOf, resultTable, rowMakerFor, unsupported } from "./conn.js";
 import { bytes, typeInfo } from "../../pg/values.js";
 import type { Column, Kind, PgBatch, ScalarKind } from "../../pg/values.js";
 import type { RowSink } from "./pg-direct.js";
 import { memoryTicks } from "../../core/memory.js";
-import { rowMaker } from "../../core/record.js";
 
 /** A parameter as it crosses to the worker. */
 export type PgParam = null | boolean | number | bigint | string | Uint8Array;
@@ -223,13 +222,6 @@ function valueReader(col: Exclude<Column, { t: "any" }>, kind: Kind, o: QueryOpt
 
 // ---- rows read by the Lua thread itself (pg-direct.ts) ----
 
-/** A row of fields `names` (some the same) from their values, one field at a time. */
-function rowsByField(values: unknown[], names: string[] = []): LuaTable {
-  const t = new LuaTable();
-  for (let i = 0; i < names.length; i++) if (values[i] !== undefined) t.setStr(names[i], values[i]);
-  return t;
-}
-
 type RawConverter = (b: Buffer, start: number, end: number) => unknown;
 const latin1 = (b: Buffer, start: number, end: number): string => (b as unknown as { latin1Slice(s: number, e: number): string }).latin1Slice(start, end);
 
@@ -278,7 +270,7 @@ export class WireRows implements RowSink {
   private names: string[] = [];
   private convs: RawConverter[] = [];
   private values: unknown[] = [];
-  private make: (values: unknown[]) => LuaTable = rowsByField;
+  private make: RowMaker = rowMakerFor([]);
   constructor(private readonly o: QueryOptions) {}
 
   columns(names: string[], oids: number[]): void {
@@ -287,8 +279,7 @@ export class WireRows implements RowSink {
     this.names = names;
     this.convs = oids.map((oid) => rawConverter(oid, this.o));
     this.values = new Array(names.length).fill(undefined);
-    // (the same name twice: the last column's value, as it is stored last)
-    this.make = new Set(names).size === names.length ? rowMaker(names) : (v) => rowsByField(v, names);
+    this.make = rowMakerFor(names);
   }
 
   row(b: Buffer, at: number): void {

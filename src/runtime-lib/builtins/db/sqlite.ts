@@ -10,11 +10,10 @@
 import { createRequire } from "node:module";
 import type BetterSqlite3 from "better-sqlite3";
 import { LuaTable } from "../../core/table.js";
-import { memoryTicks } from "../../core/memory.js";
 import { LFloat, isNumber, mkFloat, normInt } from "../../core/numbers.js";
 import { NULL, utf8Decode, utf8Encode } from "../convert.js";
 import { decodeJson, encodeJson, JsonError } from "../json.js";
-import { DbError, DbGen, Driver, ExecResult, QueryOptions, isUtf8String, nullOf, resultTable, unsupported } from "./conn.js";
+import { DbError, DbGen, Driver, ExecResult, QueryOptions, RowMaker, isUtf8String, nullOf, resultTable, rowMakerFor, unsupported } from "./conn.js";
 
 type Database = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement<unknown[]>;
@@ -87,7 +86,7 @@ let hooked = false;
 
 /** Column names, declared types and converters (without and with keep_null) of readers, and
  *  the schema versions they were read at. */
-const shapes = new WeakMap<Statement, { main: unknown; temp: unknown; names: string[]; types: Array<string | null>; conv: Array<Array<(v: unknown) => unknown>> }>();
+const shapes = new WeakMap<Statement, { main: unknown; temp: unknown; names: string[]; types: Array<string | null>; conv: Array<Array<(v: unknown) => unknown>>; make: RowMaker }>();
 
 /** Prepared statements kept per connection, by SQL text (the least recently used go). */
 const CACHE_SIZE = 128;
@@ -152,19 +151,13 @@ class SqliteDriver implements Driver {
     }
     // (after running: a statement prepared before a schema change is prepared again as it
     // runs, and may then have other columns)
-    const { names, conv } = this.shape(st, o);
+    const { names, conv, make } = this.shape(st, o);
     const rows: LuaTable[] = new Array(raw.length);
     for (let i = 0; i < raw.length; i++) {
       const r = raw[i];
-      const t = new LuaTable();
-      for (let j = 0; j < names.length; j++) {
-        const v = conv[j](r[j]);
-        // (stored without counting: the memory limit hears of the rows below)
-        if (v !== undefined) t.setField(names[j], v);
-      }
-      rows[i] = t;
+      for (let j = 0; j < conv.length; j++) r[j] = conv[j](r[j]);
+      rows[i] = make(r);
     }
-    memoryTicks(rows.length * (names.length + 1));
     return resultTable(rows, names);
   }
 
@@ -177,17 +170,18 @@ class SqliteDriver implements Driver {
 
   /** A reader's column names and converters (kept with the statement until the schema
    *  changes: reading them costs more than the schema versions do). */
-  private shape(st: Statement, o: QueryOptions): { names: string[]; conv: Array<(v: unknown) => unknown> } {
+  private shape(st: Statement, o: QueryOptions): { names: string[]; conv: Array<(v: unknown) => unknown>; make: RowMaker } {
     let sh = shapes.get(st);
     const [main, temp] = this.schemaVersions();
     if (sh === undefined || sh.main !== main || sh.temp !== temp) {
       const cols = st.columns();
-      sh = { main, temp, names: cols.map((c) => utf8Encode(c.name)), types: cols.map((c) => c.type), conv: [] };
+      const names = cols.map((c) => utf8Encode(c.name));
+      sh = { main, temp, names, types: cols.map((c) => c.type), conv: [], make: rowMakerFor(names) };
       shapes.set(st, sh);
     }
     const k = o.keepNull ? 1 : 0;
     const conv = (sh.conv[k] ??= sh.types.map((t) => converter(t, o)));
-    return { names: sh.names, conv };
+    return { names: sh.names, conv, make: sh.make };
   }
 
   private runStmt(st: Statement, values: unknown[]): ExecResult {
