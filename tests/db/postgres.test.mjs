@@ -255,7 +255,12 @@ local k = db.query(c, "SELECT NULL::int AS a, NULL::jsonb AS j", nil, {keep_null
 print(k.a == json.null, k.j == json.null, json.encode(k))
 print(json.encode(db.query(c, "SELECT 1 AS x WHERE false")), #db.query(c, "SELECT 1 AS x WHERE false").columns)
 print(show(db.query(c, "SELECT $1::int AS v", table.pack(nil))[1].v), show(db.query(c, "SELECT $1::int IS NULL AS v", {json.null})[1].v))
-`, ['z,a,m\tz=1:integer a=nil m=2:integer\tnil', 'true\ttrue\t{"a":null,"j":null}', '[]\t1', 'nil\ttrue:boolean']);
+-- the same name twice: the last column's value, unless it is NULL
+print(show(db.query(c, "SELECT 1 AS x, 2 AS x")[1].x), show(db.query(c, "SELECT 1 AS x, NULL::int AS x")[1].x))
+-- no columns at all
+local none = db.query(c, "SELECT FROM generate_series(1, 3)")
+print(#none, next(none[1]), #none.columns)
+`, ['z,a,m\tz=1:integer a=nil m=2:integer\tnil', 'true\ttrue\t{"a":null,"j":null}', '[]\t1', 'nil\ttrue:boolean', '2:integer\t1:integer', '3\tnil\t0']);
 });
 
 pgTest('big results (they cross in batches): every row, in order, NULLs in place; several statements', () => {

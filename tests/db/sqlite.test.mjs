@@ -147,7 +147,7 @@ local n = 0 for _ in pairs(rows) do n = n + 1 end
 print(n, json.encode(db.query(c, "SELECT id, flag FROM v")))
 print(json.encode(db.query(c, "SELECT id FROM v WHERE id < 0")), #db.query(c, "SELECT id FROM v WHERE id < 0").columns)
 -- duplicate column names: the last one wins
-print(show(db.query(c, "SELECT 1 AS x, 2 AS x")[1].x))
+print(show(db.query(c, "SELECT 1 AS x, 2 AS x")[1].x), show(db.query(c, "SELECT 1 AS x, NULL AS x")[1].x))
 `, [
     'note,flag,doc,id\t2',
     'note=nil flag=true:boolean doc={} id=1:integer',
@@ -155,7 +155,7 @@ print(show(db.query(c, "SELECT 1 AS x, 2 AS x")[1].x))
     'json.null\ttrue\tn:string',
     '2\t[{"flag":true,"id":1},{"flag":false,"id":2}]',
     '[]\t1',
-    '2:integer',
+    '2:integer\t1:integer',
   ]);
 });
 

@@ -40,7 +40,7 @@ function partFor(keys: string[]): PartCtor {
 export function rowMaker(keys: string[]): (values: unknown[]) => LuaTable {
   const Part = partFor(keys);
   const args = keys.map((_, i) => `v[${i}]`).join(", ");
-  const anyNil = keys.map((_, i) => `v[${i}] === undefined`).join(" || ");
+  const anyNil = keys.map((_, i) => `v[${i}] === undefined`).join(" || ") || "false";
   const make = new Function(
     "Part", "LuaTable", "memoryTicks", "slow",
     `return function (v) {
