@@ -1,4 +1,4 @@
-// Loading the PostgreSQL driver in the I/O worker (src/runtime-lib/pg/values.ts,
+// Loading the PostgreSQL driver in the I/O worker (src/runtime-lib/exec/ops/pg-load.ts,
 // loadPg): pg asks as it loads whether it runs on Cloudflare Workers, and where Node has no
 // `navigator` (Node 20) it would build a global `Response` to find out, which loads Node's
 // own undici (~55 ms). No server needed.
@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 test("loading pg loads no copy of Node's undici and leaves no navigator behind", () => {
   const code = `
     const had = "navigator" in globalThis;
-    const { loadPg } = await import(${JSON.stringify(new URL('../../dist/runtime-lib/pg/values.js', import.meta.url).href)});
+    const { loadPg } = await import(${JSON.stringify(new URL('../../dist/runtime-lib/exec/ops/pg-load.js', import.meta.url).href)});
     const pg = loadPg();
     console.log(JSON.stringify({
       client: typeof pg.Client,

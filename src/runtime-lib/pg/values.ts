@@ -1,10 +1,9 @@
 // PostgreSQL's text format → Lua-ready values, for the I/O worker's PostgreSQL operations
 // (exec/ops/db.ts) and the Lua thread's (builtins/db/pg-direct.ts), and the result shape
-// that crosses to the Lua thread: rows go column by column
-// (typed arrays, and one string per text column), far cheaper to clone than an array per
-// row; builtins/db/pgvalues.ts turns them into Lua tables.
+// that crosses from the worker to the Lua thread: rows go column by column (typed arrays,
+// and one string per text column), far cheaper to clone than an array per row;
+// builtins/db/pgvalues.ts turns them into Lua tables.
 import { createRequire } from "node:module";
-import type * as Pg from "pg";
 
 /** How the Lua thread finishes a column's values: "v" values are final (integers as
  *  number/bigint, booleans, byte strings); "f" numbers are Lua floats; "j" values are JSON
@@ -14,26 +13,14 @@ export type Kind = ScalarKind | `[${ScalarKind}`;
 
 // ---- PostgreSQL text format → Lua-ready values ----
 
-// pg is evaluated when the first connection opens: a literal require, which esbuild bundles
-// but runs only when called (file-by-file tsc output, where ESM has no require, loads it
-// from node_modules)
+// Array literals are parsed by postgres-array (what pg's own parsers use): loaded on first
+// use by a literal require, which esbuild bundles but runs only when called (file-by-file tsc
+// output, where ESM has no require, loads it from node_modules). pg itself is for the worker
+// alone (exec/ops/pg-load.ts): the Lua thread's bundle must not carry it.
 export const esm = (id: string): unknown => createRequire(import.meta.url)(id);
-let pgLib: typeof Pg | undefined;
-export const loadPg = (): typeof Pg => (pgLib ??= withNavigator(() => (typeof require === "function" ? require("pg") : esm("pg")) as typeof Pg));
-
-/** Runs `load` with a global `navigator` whose userAgent says Node.js, as Node 21+ has. pg
- *  asks as it loads whether it runs on Cloudflare Workers; without `navigator` (Node 20) it
- *  builds a global `Response` to find out, which makes Node load its own copy of undici:
- *  ~55 ms of a run's first query. The global is there only while pg loads. */
-function withNavigator<T>(load: () => T): T {
-  if ("navigator" in globalThis) return load();
-  Object.defineProperty(globalThis, "navigator", { value: { userAgent: "Node.js" }, configurable: true, writable: true });
-  try {
-    return load();
-  } finally {
-    delete (globalThis as { navigator?: unknown }).navigator;
-  }
-}
+type ArrayParse = (s: string, element: (e: string) => unknown) => unknown[];
+let arrayParse: ArrayParse | undefined;
+const arrays = (): ArrayParse => (arrayParse ??= ((typeof require === "function" ? require("postgres-array") : esm("postgres-array")) as { parse: ArrayParse }).parse);
 
 /** UTF-8 text → a Lua byte string. */
 export const bytes = (s: string): string => (/[^\x00-\x7f]/.test(s) ? Buffer.from(s, "utf8").toString("latin1") : s);
@@ -91,9 +78,7 @@ export function typeInfo(oid: number): TypeInfo {
   const elem = ARRAYS[oid];
   if (elem === undefined) return SCALARS[oid] ?? TEXT;
   const e = SCALARS[elem] ?? TEXT;
-  // (pg-types' arrayParser is { create(text, transform) }, whatever @types/pg says)
-  const arrays = loadPg().types.arrayParser as unknown as { create(s: string, f: (e: string) => unknown): { parse(): unknown[] } };
-  return T(`[${e.kind}` as Kind, (s) => arrays.create(s, e.parse).parse());
+  return T(`[${e.kind}` as Kind, (s) => arrays()(s, e.parse));
 }
 
 // ---- results, column by column ----

@@ -8,10 +8,9 @@
 import { LuaTable } from "../../core/table.js";
 import { IoWait, idle } from "../../exec/scheduler.js";
 import { ioPost, ioSubmit, ioPending, ioWait } from "../../exec/bridge.js";
-import type { PgBatch, PgResult } from "../../pg/values.js";
+import { ARRAYS, type PgBatch, type PgResult } from "../../pg/values.js";
 import { DbError, DbGen, Driver, ExecResult, QueryOptions, failureMessage } from "./conn.js";
 import { NEEDS_TYPE, ParamType, PgParam, RowCollector, WireRows, pgParam, typedParam } from "./pgvalues.js";
-import { ARRAYS } from "../../pg/values.js";
 import { Lent, PgDirect } from "./pg-direct.js";
 
 export interface PgConnectOptions {

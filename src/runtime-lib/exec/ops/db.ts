@@ -17,10 +17,12 @@
 import fs from "node:fs";
 import type * as Pg from "pg";
 import type { OpHandler } from "../io-worker.js";
+import type { Lent } from "../../builtins/db/pg-direct.js";
 import { withoutNodeAdvice } from "./net-errors.js";
 import { StatementCache } from "../../pg/statements.js";
 import { statementMessages, wireValue, withSqlstate } from "../../pg/wire.js";
-import { ARRAYS, BATCH_ROWS, ColumnBuilder, Kind, PgBatch, PgResult, bytes, esm, loadPg, typeInfo } from "../../pg/values.js";
+import { ARRAYS, BATCH_ROWS, ColumnBuilder, Kind, PgBatch, PgResult, bytes, esm, typeInfo } from "../../pg/values.js";
+import { loadPg } from "./pg-load.js";
 
 // ---- connections ----
 
@@ -368,7 +370,7 @@ function enqueue<T>(id: unknown, c: Conn, q: Submittable, resolve: (v: T) => voi
     if (err.message === "Query read timeout") {
       // no answer even to the server-side timeout: the session is in an unknown state
       c.broken ??= "the server did not answer in time";
-      (c.client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+      streamOf(c).destroy();
       return reject(new Error("query timed out: the server did not answer"));
     }
     if (conns.get(id as number) !== c) return reject(new Error("connection was closed"));
@@ -389,21 +391,22 @@ async function describe(id: unknown, sql: string): Promise<Array<[number, number
 
 // ---- lending the socket to the Lua thread ----
 
-interface SocketHandle {
-  fd?: number;
-  readStop(): number;
-  readStart(): number;
+/** pg's socket: a net.Socket (TLS: a tls.TLSSocket, `encrypted`) and its libuv handle */
+interface PgStream {
+  _handle?: { fd?: number; readStop(): number; readStart(): number } | null;
+  encrypted?: boolean;
+  destroy(): void;
 }
-const handleOf = (c: Conn): SocketHandle | undefined => (c.client as unknown as { connection: { stream: { _handle?: SocketHandle; encrypted?: boolean } } }).connection.stream._handle;
+const streamOf = (c: Conn): PgStream => (c.client as unknown as { connection: { stream: PgStream } }).connection.stream;
 
 /** Stops reading the connection's socket and gives its descriptor to the Lua thread, which
  *  runs the queries itself until pg.reclaim. Only between queries (the Lua thread has none
  *  running here), and only for a plain socket: a TLS one stays with pg. */
-function lend(id: unknown): { fd: number; tx: string; cleared: boolean } | null {
+function lend(id: unknown): Lent | null {
   const c = connOf(id);
-  const stream = (c.client as unknown as { connection: { stream: { encrypted?: boolean } } }).connection.stream;
-  const h = handleOf(c);
-  if (c.lent || c.broken !== undefined || stream.encrypted || h === undefined || typeof h.fd !== "number" || h.fd < 0) return null;
+  const stream = streamOf(c);
+  const h = stream._handle;
+  if (c.lent || c.broken !== undefined || stream.encrypted || !h || typeof h.fd !== "number" || h.fd < 0) return null;
   h.readStop();
   c.lent = true;
   const cleared = c.cleared;
@@ -422,13 +425,13 @@ function reclaim(id: unknown, tx: string, cleared: boolean, broken: string | nul
   if (cleared) c.statements.clear();
   if (broken !== null) {
     c.broken ??= broken;
-    (c.client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+    streamOf(c).destroy();
   }
 }
 
 function giveBack(c: Conn): void {
   c.lent = false;
-  handleOf(c)?.readStart();
+  streamOf(c)._handle?.readStart();
 }
 
 async function close(id: unknown): Promise<void> {
