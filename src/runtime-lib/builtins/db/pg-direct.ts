@@ -69,6 +69,8 @@ export class PgDirect {
   /** why the connection broke, if it did */
   broken: string | undefined;
   private fd = -1;
+  /** the lent socket's identity (see socketId) */
+  private socket = "";
   private readonly statements = new StatementCache("assay_direct_");
   /** Syncs sent whose ReadyForQuery is still to be read (a statement whose handling stopped
    *  part way: see settle) */
@@ -85,6 +87,7 @@ export class PgDirect {
   /** The worker lent the socket. */
   lend(l: Lent): void {
     this.fd = l.fd;
+    this.socket = socketId(l.fd);
     this.tx = l.tx;
     // (what an earlier lend read past its last answer can only have been messages the server
     // sends unasked, notices say: the worker has had the socket since)
@@ -155,6 +158,9 @@ export class PgDirect {
    *  the name under which the statement `text` is being prepared. */
   private exchange(msgs: Buffer, a: Answer, fresh?: string, text?: string): Answer {
     if (this.broken !== undefined) throw new DbError(`connection lost: ${this.broken}`);
+    // (the descriptor is the worker's: were the worker gone, its number could name a file
+    // opened since)
+    if (socketId(this.fd) !== this.socket) throw this.lost("the I/O worker stopped");
     this.settle();
     this.write(msgs);
     this.owed++;
@@ -373,6 +379,17 @@ export class PgDirect {
     // command (57P01)" says more than the closed socket)
     this.broken ??= why;
     return new DbError(`connection lost: ${this.broken}`);
+  }
+}
+
+/** What names the open file behind descriptor `fd` (device and inode: a socket's inode is
+ *  its own while it is open); "" if it is not open. */
+function socketId(fd: number): string {
+  try {
+    const st = fs.fstatSync(fd);
+    return st.isSocket() ? `${st.dev}:${st.ino}` : "";
+  } catch {
+    return "";
   }
 }
 
