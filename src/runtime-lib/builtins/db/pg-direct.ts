@@ -95,12 +95,13 @@ export class PgDirect {
     if (l.cleared) this.statements.clear();
   }
 
-  /** The arguments of pg.reclaim, which gives the socket back to the worker: first the
-   *  answers still owed to an interrupted wait are read (the worker's pg expects none). */
+  /** The arguments of pg.reclaim, which gives the socket back to the worker: first what a
+   *  statement that stopped part way left unread is read (the worker's pg expects nothing). */
   giveBack(): [string, boolean, string | null] {
     try {
       if (this.broken === undefined) this.settle();
     } catch {
+      // (a signal, say: the session is in a state the worker cannot take up)
       this.broken ??= "interrupted while the server answered";
     }
     const cleared = this.cleared;
