@@ -22,6 +22,10 @@ const SPIN_MS = 1;
 /** The longest sleep between two reads of a quiet socket. */
 const MAX_NAP_MS = 2;
 
+/** The read buffer's size, and the size past which it is let go after an answer. */
+const BUFFER = 1 << 16;
+const BIG_BUFFER = 1 << 20;
+
 const napCell = new Int32Array(new SharedArrayBuffer(4));
 
 /** Where the rows of a query go as they are read. */
@@ -75,7 +79,7 @@ export class PgDirect {
   /** Syncs sent whose ReadyForQuery is still to be read (a statement whose handling stopped
    *  part way: see settle) */
   private owed = 0;
-  private buf = Buffer.allocUnsafe(1 << 16);
+  private buf = Buffer.allocUnsafe(BUFFER);
   private start = 0;
   private end = 0;
 
@@ -220,6 +224,11 @@ export class PgDirect {
         case 0x5a: // ReadyForQuery
           this.tx = String.fromCharCode(this.buf[at]);
           this.owed--;
+          // (a buffer grown for one big row is not kept for the life of the connection)
+          if (this.buf.length > BIG_BUFFER && this.start === this.end) {
+            this.buf = Buffer.allocUnsafe(BUFFER);
+            this.start = this.end = 0;
+          }
           return a;
         // (NoData, EmptyQueryResponse, CloseComplete, PortalSuspended, NoticeResponse,
         // ParameterStatus, NotificationResponse, CopyOutResponse, CopyData, CopyDone: nothing)
