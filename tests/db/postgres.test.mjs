@@ -668,7 +668,21 @@ local e = err(db.query, t, "SELECT 1")
 assert(shell.exec("kill -CONT " .. pid).status == 0)
 print(e, time() - t0 < 5)
 print(err(db.query, t, "SELECT 1"))
-`, ['db.query: query timed out: the server did not answer\ttrue', 'db.query: connection lost: the server did not answer in time']);
+-- the same while a statement too big for the socket's buffers is being sent
+local w = db.connect(url, {query_timeout = 0.3})
+local wpid = db.query(w, "SELECT pg_backend_pid() AS p")[1].p
+assert(shell.exec("kill -STOP " .. wpid).status == 0)
+local big = string.rep("x", 16 * 1024 * 1024)
+local we = err(db.query, w, "SELECT length($1) AS n", {big})
+assert(shell.exec("kill -CONT " .. wpid).status == 0)
+print(we)
+print(err(db.query, w, "SELECT 1"))
+`, [
+    'db.query: query timed out: the server did not answer\ttrue',
+    'db.query: connection lost: the server did not answer in time',
+    'db.query: query timed out: the server did not answer',
+    'db.query: connection lost: the server did not answer in time',
+  ]);
 });
 
 pgTest('SIGTERM (worker mode) interrupts a statement the Lua thread waits for at once', async () => {

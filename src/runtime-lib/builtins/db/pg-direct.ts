@@ -17,9 +17,10 @@ import { DbError } from "./conn.js";
 /** How much longer than the query timeout a server that does not answer at all is waited
  *  for (the server cancels the statement itself at the timeout: statement_timeout). */
 const NO_ANSWER_GRACE_MS = 2000;
-/** How long a read spins on a socket with nothing to read before it starts to sleep. */
+/** How long a read (or write) spins on a socket that is not ready before it starts to sleep. */
 const SPIN_MS = 1;
-/** The longest sleep between two reads of a quiet socket. */
+/** The first and the longest sleep between two tries of a quiet socket. */
+const FIRST_NAP_MS = 0.05;
 const MAX_NAP_MS = 2;
 
 /** The read buffer's size, and the size past which it is let go after an answer. */
@@ -319,12 +320,11 @@ export class PgDirect {
     this.end = live;
   }
 
-  /** Reads what the socket has, waiting for it: spinning at first, then in naps that
-   *  grow, checking for signals and the query timeout. */
+  /** Reads what the socket has, waiting for it (see wait). */
   private read(): void {
     if (this.start === this.end) this.start = this.end = 0;
     const t0 = performance.now();
-    let nap = 0.05;
+    let nap = FIRST_NAP_MS;
     const limit = Error.stackTraceLimit;
     // (every empty read throws: without a stack trace that costs far less)
     Error.stackTraceLimit = 0;
@@ -336,15 +336,7 @@ export class PgDirect {
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
           if (code === "EAGAIN" || code === "EWOULDBLOCK" || code === "EINTR") {
-            const waited = performance.now() - t0;
-            if (this.timeoutMs > 0 && waited > this.timeoutMs + NO_ANSWER_GRACE_MS) {
-              this.broken = "the server did not answer in time";
-              throw new DbError("query timed out: the server did not answer");
-            }
-            if (waited > SPIN_MS) {
-              this.nap(nap);
-              nap = Math.min(nap * 2, MAX_NAP_MS);
-            }
+            nap = this.wait(t0, nap);
             continue;
           }
           throw this.lost((e as Error).message);
@@ -361,19 +353,44 @@ export class PgDirect {
   private write(b: Buffer): void {
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
+    let t0 = performance.now();
+    let nap = FIRST_NAP_MS;
+    let at = 0;
     try {
-      for (let at = 0; at < b.length; ) {
+      while (at < b.length) {
         try {
           at += fs.writeSync(this.fd, b, at, b.length - at);
+          // (the timeout counts from the last progress, as for reads)
+          t0 = performance.now();
+          nap = FIRST_NAP_MS;
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
-          if (code === "EAGAIN" || code === "EWOULDBLOCK" || code === "EINTR") this.nap(0.05);
+          if (code === "EAGAIN" || code === "EWOULDBLOCK" || code === "EINTR") nap = this.wait(t0, nap);
           else throw this.lost((e as Error).message);
         }
       }
+    } catch (e) {
+      // (a signal or the timeout while a big statement was going out: the server has part
+      // of a message, and nothing can follow it)
+      if (at > 0) this.broken ??= "interrupted while a statement was sent";
+      throw e;
     } finally {
       Error.stackTraceLimit = limit;
     }
+  }
+
+  /** One turn of waiting for a socket that could not be read or written (since `t0`): a
+   *  spin for the first SPIN_MS, then a nap of `nap` ms; returns the next nap. Past the
+   *  query timeout and its grace, the server is taken for gone. */
+  private wait(t0: number, nap: number): number {
+    const waited = performance.now() - t0;
+    if (this.timeoutMs > 0 && waited > this.timeoutMs + NO_ANSWER_GRACE_MS) {
+      this.broken = "the server did not answer in time";
+      throw new DbError("query timed out: the server did not answer");
+    }
+    if (waited <= SPIN_MS) return nap;
+    this.nap(nap);
+    return Math.min(nap * 2, MAX_NAP_MS);
   }
 
   /** Sleeps `ms`; a signal (worker mode) wakes it and is raised. */
