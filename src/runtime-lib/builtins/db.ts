@@ -11,6 +11,7 @@
 // Parameters are bound, never interpolated: $1..$n for PostgreSQL, ? for SQLite. Every
 // function waits as I/O does: plain callers block, tasks park (builtins/waiting.ts).
 import { LuaTable } from "../core/table.js";
+import { trec } from "../core/record.js";
 import { EMPTY } from "../core/multi.js";
 import { ExitRequest } from "../core/errors.js";
 import { Y, startCall, withGen } from "../core/coro.js";
@@ -106,6 +107,10 @@ function* connectBody(url: unknown, opts: unknown): WaitBody {
 
 // ---- query, execute, close ----
 
+/** db.execute's results: { rows_affected = N } and { rows_affected = N, last_insert_id = id } */
+const countOnly = trec(["rows_affected"]);
+const countAndId = trec(["rows_affected", "last_insert_id"]);
+
 function* queryBody(conn: unknown, sql: unknown, ps: unknown, opts: unknown): WaitBody {
   const d = driverOf(conn, "db.query");
   const text = sqlOf(sql, "db.query");
@@ -116,10 +121,7 @@ function* executeBody(conn: unknown, sql: unknown, ps: unknown): WaitBody {
   const d = driverOf(conn, "db.execute");
   const text = sqlOf(sql, "db.execute");
   const r = yield* guarded("db.execute", d.execute(text, params(ps, "db.execute")));
-  const t = new LuaTable();
-  t.setStr("rows_affected", r.count);
-  if (r.lastId !== undefined) t.setStr("last_insert_id", r.lastId);
-  return t;
+  return r.lastId === undefined ? countOnly(r.count) : countAndId(r.count, r.lastId);
 }
 
 function* closeBody(conn: unknown): WaitBody {
