@@ -1,14 +1,17 @@
-// The frontend messages of one parameterised statement (PostgreSQL's extended query
-// protocol), written into one buffer: the statements of the I/O worker (exec/ops/db.ts) and
-// of the Lua thread (builtins/db/pg-direct.ts) go out as a single socket write rather than a
-// write per message.
+// The frontend messages the db builtin sends (PostgreSQL's wire protocol), for the I/O worker
+// (exec/ops/db.ts) and the Lua thread (builtins/db/pg-direct.ts). A parameterised statement
+// (the extended query protocol) is written into one buffer, so that it goes out as a single
+// socket write rather than a write per message:
 //
 //   Close 'C' (statement)   Parse 'P'   Bind 'B'   Describe 'D' (portal)   Execute 'E'   Sync 'S'
+//
+// The Lua thread also sends a simple Query 'Q', the Parse/Describe/Sync that asks for a
+// statement's parameter types, and a CopyFail 'f'.
 //
 // Every message is a type byte and a 32-bit length (which counts itself), then its fields;
 // strings are NUL-terminated UTF-8. Parameters are text, or bytes in binary format.
 
-/** A parameter as the worker receives it: null, text, or bytes. */
+/** A parameter as it is sent: null, text, or bytes. */
 export type WireParam = string | Uint8Array | null;
 
 /** A parameter as sent: text (PostgreSQL's text format for booleans and numbers), or bytes. */
