@@ -1,6 +1,7 @@
 // The `db` table (SPEC B§1.16; docs/db.md):
 //   db.connect(url, opts?) → conn       postgres:// or postgresql:// (one session per
-//                                       connection, in the I/O worker), sqlite: URLs (embedded)
+//                                       connection, opened by the I/O worker; see
+//                                       db/postgres.ts), sqlite: URLs (embedded)
 //   db.query(conn, sql, params?, opts?) → rows    rows[i] keyed by column name; rows.columns
 //                                       lists the names in order; opts.keep_null = true puts
 //                                       json.null where a column is NULL
