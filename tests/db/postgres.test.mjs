@@ -685,18 +685,12 @@ print(err(db.query, w, "SELECT 1"))
   ]);
 });
 
-pgTest('SIGTERM (worker mode) interrupts a statement the Lua thread waits for at once', async () => {
+/** Runs `text` in worker mode (ASSAY_WORKER=1, as process 1 in a container) with the URL,
+ *  sends SIGTERM 100 ms after it printed "ready"; its output, errors and exit code. */
+function runSignalled(text) {
   const file = join(mkdtempSync(join(tmpdir(), 'assay-pg-sig-')), 'sig.lua');
-  writeFileSync(file, `
-local c = db.connect((...))
-db.query(c, "SELECT 1")
-print("ready")
-io.stdout:flush()
-local t0 = time()
-local ok, e = pcall(db.query, c, "SELECT pg_sleep(5)")
-print(ok, e, time() - t0 < 2)
-`);
-  const r = await new Promise((resolve) => {
+  writeFileSync(file, text);
+  return new Promise((resolve) => {
     const p = spawn(launcher, ['run', file, url], { env: { ...process.env, ASSAY_WORKER: '1' } });
     let out = '';
     let err = '';
@@ -707,9 +701,23 @@ print(ok, e, time() - t0 < 2)
     p.stderr.on('data', (d) => (err += d));
     p.on('close', (code) => resolve({ out, err, code }));
   });
-  assert.equal(r.err, '');
-  assert.equal(r.out, 'ready\nfalse\tinterrupted (SIGTERM)\ttrue\n');
-  assert.equal(r.code, 0);
+}
+
+pgTest('SIGTERM (worker mode) interrupts a statement at once, on the Lua thread and through the worker', async () => {
+  for (const prelude of ['', '-- a task: statements go through the worker\nasync.spawn(function() sleep(100) end)']) {
+    const start = `local c = db.connect((...))\n${prelude}\ndb.query(c, "SELECT 1")\nprint("ready")\nio.stdout:flush()\n`;
+    const caught = await runSignalled(`${start}local t0 = time()
+local ok, e = pcall(db.query, c, "SELECT pg_sleep(5)")
+print(ok, e, time() - t0 < 2)
+`);
+    assert.equal(caught.err, '');
+    assert.equal(caught.out, 'ready\nfalse\tinterrupted (SIGTERM)\ttrue\n');
+    assert.equal(caught.code, 0);
+    // uncaught: the run ends with 128 + 15, as for any wait
+    const uncaught = await runSignalled(`${start}db.query(c, "SELECT pg_sleep(5)")\n`);
+    assert.equal(uncaught.code, 143);
+    assert.match(uncaught.err, /^assay: interrupted \(SIGTERM\)\nstack traceback:\n\t\[C\]: in field 'query'\n/);
+  }
 });
 
 // ---------------------------------------------------------------------------

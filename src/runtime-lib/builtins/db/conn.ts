@@ -4,7 +4,6 @@
 // (which park): see builtins/waiting.ts.
 import { isUtf8 } from "node:buffer";
 import { LuaTable } from "../../core/table.js";
-import { LuaError } from "../../core/errors.js";
 import { Userdata, typeName } from "../../core/values.js";
 import type { Wait } from "../../exec/scheduler.js";
 import { NULL, markShape } from "../convert.js";
@@ -35,14 +34,6 @@ export class DbError extends Error {}
 
 /** A bad parameter list, reported as "db: <message>" whatever the function (as the original). */
 export class ParamError extends DbError {}
-
-/** The message of an error from a driver or a failed I/O wait. */
-export function failureMessage(e: unknown): string | undefined {
-  if (e instanceof DbError) return e.message;
-  if (e instanceof LuaError && typeof e.value === "string") return e.value;
-  if (typeof e === "string") return e;
-  return undefined;
-}
 
 /** An open (or closed) database connection: an opaque userdata. */
 export class Connection extends Userdata {

@@ -168,12 +168,12 @@ export class PgDirect {
     // opened since)
     if (socketId(this.fd) !== this.socket) throw this.lost("the I/O worker stopped");
     this.settle();
-    this.write(msgs);
+    this.send(msgs);
     this.owed++;
     for (;;) {
       let type: number;
       try {
-        type = this.next();
+        type = this.takeMessage();
       } catch (e) {
         // (the server said why it closed the session: that is this statement's error)
         if (a.error?.fatal && e instanceof DbError && this.broken !== undefined) this.check(a);
@@ -220,7 +220,7 @@ export class PgDirect {
           break;
         }
         case 0x47: // CopyInResponse
-          this.write(copyFailMessage("COPY FROM STDIN is not supported"));
+          this.send(copyFailMessage("COPY FROM STDIN is not supported"));
           break;
         case 0x5a: // ReadyForQuery
           this.tx = String.fromCharCode(this.buf[at]);
@@ -241,7 +241,7 @@ export class PgDirect {
    *  result past the memory limit), up to the ReadyForQuery it was owed. */
   private settle(): void {
     while (this.owed > 0) {
-      if (this.next() === 0x5a) {
+      if (this.takeMessage() === 0x5a) {
         this.tx = String.fromCharCode(this.buf[this.body]);
         this.owed--;
       }
@@ -289,7 +289,7 @@ export class PgDirect {
   /** Reads the next whole message: returns its type, with this.body at its body and
    *  this.start past it (it counts as read even if handling it fails: a row past the memory
    *  limit, say). */
-  private next(): number {
+  private takeMessage(): number {
     for (;;) {
       const avail = this.end - this.start;
       if (avail >= 5) {
@@ -302,7 +302,7 @@ export class PgDirect {
         }
         this.room(1 + len);
       } else this.room(5);
-      this.read();
+      this.fill();
     }
   }
 
@@ -320,8 +320,8 @@ export class PgDirect {
     this.end = live;
   }
 
-  /** Reads what the socket has, waiting for it (see wait). */
-  private read(): void {
+  /** Reads what the socket has, waiting for it (see stalled). */
+  private fill(): void {
     if (this.start === this.end) this.start = this.end = 0;
     const t0 = performance.now();
     let nap = FIRST_NAP_MS;
@@ -336,7 +336,7 @@ export class PgDirect {
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
           if (code === "EAGAIN" || code === "EWOULDBLOCK" || code === "EINTR") {
-            nap = this.wait(t0, nap);
+            nap = this.stalled(t0, nap);
             continue;
           }
           throw this.lost((e as Error).message);
@@ -350,7 +350,7 @@ export class PgDirect {
     }
   }
 
-  private write(b: Buffer): void {
+  private send(b: Buffer): void {
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     let t0 = performance.now();
@@ -365,7 +365,7 @@ export class PgDirect {
           nap = FIRST_NAP_MS;
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
-          if (code === "EAGAIN" || code === "EWOULDBLOCK" || code === "EINTR") nap = this.wait(t0, nap);
+          if (code === "EAGAIN" || code === "EWOULDBLOCK" || code === "EINTR") nap = this.stalled(t0, nap);
           else throw this.lost((e as Error).message);
         }
       }
@@ -382,7 +382,7 @@ export class PgDirect {
   /** One turn of waiting for a socket that could not be read or written (since `t0`): a
    *  spin for the first SPIN_MS, then a nap of `nap` ms; returns the next nap. Past the
    *  query timeout and its grace, the server is taken for gone. */
-  private wait(t0: number, nap: number): number {
+  private stalled(t0: number, nap: number): number {
     const waited = performance.now() - t0;
     if (this.timeoutMs > 0 && waited > this.timeoutMs + NO_ANSWER_GRACE_MS) {
       this.broken = "the server did not answer in time";

@@ -6,10 +6,10 @@
 // to the server from the Lua thread (pg-direct.ts); it goes back to the worker before
 // anything else uses the connection.
 import { LuaTable } from "../../core/table.js";
-import { IoWait, idle } from "../../exec/scheduler.js";
+import { IoFailure, IoWait, idle } from "../../exec/scheduler.js";
 import { ioPost, ioSubmit, ioPending, ioWait } from "../../exec/bridge.js";
 import { ARRAYS, type PgBatch, type PgResult } from "../../pg/values.js";
-import { DbError, DbGen, Driver, ExecResult, QueryOptions, failureMessage } from "./conn.js";
+import { DbError, DbGen, Driver, ExecResult, QueryOptions } from "./conn.js";
 import { NEEDS_TYPE, ParamType, PgParam, RowCollector, WireRows, pgParam, typedParam } from "./pgvalues.js";
 import { Lent, PgDirect } from "./pg-direct.js";
 
@@ -19,13 +19,13 @@ export interface PgConnectOptions {
   queryTimeout?: number;
 }
 
-/** Runs worker op `op`; a failure becomes a DbError with the worker's message. */
+/** Runs worker op `op`; the op's failure becomes a DbError with the worker's message.
+ *  Anything else raised during the wait (a signal's "interrupted (SIGTERM)") goes on as it is. */
 function* io(op: string, args: unknown[], onEvent?: (v: unknown) => void): DbGen<unknown> {
   try {
     return yield new IoWait(op, args, onEvent);
   } catch (e) {
-    const msg = failureMessage(e);
-    throw msg === undefined ? e : new DbError(msg);
+    throw e instanceof IoFailure ? new DbError(e.message) : e;
   }
 }
 
