@@ -36,10 +36,10 @@ const opts = { args: [url ?? ''] };
 const lines = (text, expected) => expectLines(`local url = ...\nlocal c = db.connect(url)\n${text}`, expected, opts);
 /** The same snippet both ways a statement reaches the server: from the Lua thread (plain
  *  code with nothing else to run), and from the I/O worker (the snippet runs in a task). */
-const linesBothWays = (text, expected) => {
-  lines(text, expected);
+const linesBothWays = (text, expected, env = {}) => {
+  expectLines(`local url = ...\nlocal c = db.connect(url)\n${text}`, expected, { ...opts, env });
   // (the same line numbers: the prelude is two lines either way)
-  expectLines(`local url = ...\nasync.spawn(function() local c = db.connect(url)\n${text}\nend):await()`, expected, opts);
+  expectLines(`local url = ...\nasync.spawn(function() local c = db.connect(url)\n${text}\nend):await()`, expected, { ...opts, env });
 };
 
 // ---------------------------------------------------------------------------
@@ -646,15 +646,11 @@ print(db.query(c, "SELECT 1 AS one, repeat('y', 70000) AS y")[1].one, #db.query(
 });
 
 pgTest('a result past the memory limit fails that query; the session goes on', () => {
-  const text = `
+  linesBothWays(`
 local ok, e = pcall(db.query, c, "SELECT g, repeat('x', 100) AS t FROM generate_series(1, 300000) g")
 print(ok, e)
 print(db.query(c, "SELECT 5 AS v")[1].v)
-`;
-  const expected = ['false\tnot enough memory', '5'];
-  const env = { ASSAY_MEMORY_LIMIT: '16' };
-  expectLines(`local url = ...\nlocal c = db.connect(url)\n${text}`, expected, { ...opts, env });
-  expectLines(`local url = ...\nasync.spawn(function() local c = db.connect(url)\n${text}\nend):await()`, expected, { ...opts, env });
+`, ['false\tnot enough memory', '5'], { ASSAY_MEMORY_LIMIT: '16' });
 });
 
 pgTest('a server that stops answering: query_timeout ends the wait, and the connection is lost', () => {
