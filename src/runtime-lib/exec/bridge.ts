@@ -36,14 +36,18 @@ export interface IoEvent {
 
 /** A running worker and its end of the event channel. */
 interface Live {
+  /** which worker of the run it is (1, 2, ...: a restarted worker has a new one) */
+  id: number;
   worker: WorkerThreads.Worker;
   port: WorkerThreads.MessagePort;
+  /** [0] counts the worker's messages; [1] is set as it stops (io-worker.ts) */
   counter: Int32Array;
 }
 
 const req = createRequire(import.meta.url);
 let wt: typeof WorkerThreads | undefined;
 let current: Live | undefined;
+let workers = 0;
 let nextId = 1;
 /** ops submitted whose final event has not reached `ready` */
 const pending = new Set<number>();
@@ -61,7 +65,7 @@ export const embeddedIoWorker: { code?: string } = {};
 function start(): Live {
   wt ??= req("node:worker_threads") as typeof WorkerThreads;
   const { port1, port2 } = new wt.MessageChannel();
-  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const counter = new Int32Array(new SharedArrayBuffer(8));
   const code = embeddedIoWorker.code;
   // bundled (dist/bundle/*.mjs) or compiled file by file (dist/runtime-lib/exec/*.js)
   const file = new URL(import.meta.url.endsWith(".mjs") ? "./io-worker.mjs" : "./io-worker.js", import.meta.url);
@@ -80,7 +84,7 @@ function start(): Live {
   });
   worker.unref();
   port1.unref();
-  const live: Live = { worker, port: port1, counter };
+  const live: Live = { id: ++workers, worker, port: port1, counter };
   // seen only when the main thread's event loop runs; a worker that can still run JS
   // reports its death on the event port instead (io-worker.ts)
   worker.on("error", (e) => retire(live, `${e.name}: ${e.message}`));
@@ -287,6 +291,17 @@ export function ioShutdown(): void {
   if (!w) return;
   w.port.close();
   w.worker.terminate().catch(() => {});
+}
+
+/** The running worker (a number no other worker of the run has), or 0 when none runs. */
+export function ioWorkerId(): number {
+  return current?.id ?? 0;
+}
+
+/** Whether worker `id` (ioWorkerId) still runs and has not begun to stop: what it owns (a
+ *  socket it lent, say) is still open. One shared-memory read, without draining its events. */
+export function ioWorkerAlive(id: number): boolean {
+  return current !== undefined && current.id === id && Atomics.load(current.counter, 1) === 0;
 }
 
 /** Number of ops submitted and not finished. */

@@ -33,7 +33,8 @@ export type WorkerMessage = IoEvent | { id: 0; kind: "stopped"; message: string 
 export interface IoWorkerData {
   /** where events go (the main thread reads them with receiveMessageOnPort) */
   events: MessagePort;
-  /** bumped (and notified) after every message posted on `events` */
+  /** [0] bumped (and notified) after every message posted on `events`; [1] set to 1 as the
+   *  worker stops, before Node closes what it owns (bridge.ts ioWorkerAlive) */
   counter: Int32Array;
   /** op modules loaded with ioLoadOps into earlier workers, to load again */
   modules: string[];
@@ -274,6 +275,7 @@ process.on("uncaughtExceptionMonitor", (e) => {
   fatal ??= `uncaught exception: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`;
 });
 process.on("exit", (code) => {
+  Atomics.store(counter, 1, 1);
   try {
     post({ id: 0, kind: "stopped", message: fatal ?? `exited with code ${code}` });
     flushEvents();

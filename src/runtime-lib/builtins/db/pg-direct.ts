@@ -12,6 +12,7 @@ import { StatementCache } from "../../pg/statements.js";
 import { copyFailMessage, describeMessages, queryMessage, statementMessages, wireValue, withSqlstate } from "../../pg/wire.js";
 import { bytes } from "../../pg/values.js";
 import { checkSignal, signalState } from "../../exec/signals.js";
+import { ioWorkerAlive } from "../../exec/bridge.js";
 import { DbError } from "./conn.js";
 
 /** How much longer than the query timeout a server that does not answer at all is waited
@@ -74,8 +75,8 @@ export class PgDirect {
   /** why the connection broke, if it did */
   broken: string | undefined;
   private fd = -1;
-  /** the lent socket's identity (see socketId) */
-  private socket = "";
+  /** the worker that lent the socket (ioWorkerId): the descriptor is open while it runs */
+  private worker = 0;
   private readonly statements = new StatementCache("assay_direct_");
   /** Syncs sent whose ReadyForQuery is still to be read (a statement whose handling stopped
    *  part way: see settle) */
@@ -89,10 +90,10 @@ export class PgDirect {
     private readonly timeoutMs: number,
   ) {}
 
-  /** The worker lent the socket. */
-  lend(l: Lent): void {
+  /** Worker `worker` (ioWorkerId) lent the socket. */
+  lend(l: Lent, worker: number): void {
     this.fd = l.fd;
-    this.socket = socketId(l.fd);
+    this.worker = worker;
     this.tx = l.tx;
     // (what an earlier lend read past its last answer can only have been messages the server
     // sends unasked, notices say: the worker has had the socket since)
@@ -166,7 +167,7 @@ export class PgDirect {
     if (this.broken !== undefined) throw new DbError(`connection lost: ${this.broken}`);
     // (the descriptor is the worker's: were the worker gone, its number could name a file
     // opened since)
-    if (socketId(this.fd) !== this.socket) throw this.lost("the I/O worker stopped");
+    if (!ioWorkerAlive(this.worker)) throw this.lost("the I/O worker stopped");
     this.settle();
     this.send(msgs);
     this.owed++;
@@ -406,17 +407,6 @@ export class PgDirect {
     // command (57P01)" says more than the closed socket)
     this.broken ??= why;
     return new DbError(`connection lost: ${this.broken}`);
-  }
-}
-
-/** What names the open file behind descriptor `fd` (device and inode: a socket's inode is
- *  its own while it is open); "" if it is not open. */
-function socketId(fd: number): string {
-  try {
-    const st = fs.fstatSync(fd);
-    return st.isSocket() ? `${st.dev}:${st.ino}` : "";
-  } catch {
-    return "";
   }
 }
 

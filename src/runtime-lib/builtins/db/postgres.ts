@@ -7,7 +7,7 @@
 // anything else uses the connection.
 import { LuaTable } from "../../core/table.js";
 import { IoFailure, IoWait, idle } from "../../exec/scheduler.js";
-import { ioPost, ioSubmit, ioPending, ioWait } from "../../exec/bridge.js";
+import { ioPost, ioSubmit, ioPending, ioWait, ioWorkerId } from "../../exec/bridge.js";
 import { ARRAYS, type PgBatch, type PgResult } from "../../pg/values.js";
 import { DbError, DbGen, Driver, ExecResult, QueryOptions } from "./conn.js";
 import { NEEDS_TYPE, ParamType, PgParam, RowCollector, WireRows, pgParam, typedParam } from "./pgvalues.js";
@@ -64,7 +64,7 @@ class PgDriver implements Driver {
       const lent = (yield* io("pg.lend", [this.id])) as Lent | null;
       if (lent === null) this.unlendable = true;
       else {
-        this.direct.lend(lent);
+        this.direct.lend(lent, ioWorkerId());
         this.lent = true;
       }
     }
