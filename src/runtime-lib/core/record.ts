@@ -32,12 +32,32 @@ function partFor(keys: string[]): PartCtor {
   return Part;
 }
 
-/** A maker of tables with the fields `keys` (distinct) from an array of their values, for
- *  rows made by the runtime (database results). Unlike a record constructor's, the tables
- *  have a hidden class of their own, in which an integral float stays in its slot (as an
- *  LFloat, which every reader takes as it is) instead of aside: rows are read, not computed
- *  with, and a float column is half integral floats. A nil value takes the generic path. */
-export function rowMaker(keys: string[]): (values: unknown[]) => LuaTable {
+/** Makes a table from the values of its fields in order (undefined: no field). */
+export type RowMaker = (values: unknown[]) => LuaTable;
+
+/** A maker of tables with the fields `keys` from an array of their values, for rows made by
+ *  the runtime (database results). Unlike a record constructor's, the tables have a hidden
+ *  class of their own, in which an integral float stays in its slot (as an LFloat, which
+ *  every reader takes as it is) instead of aside: rows are read, not computed with, and a
+ *  float column is half integral floats. A nil value, or a key given twice, takes the generic
+ *  path. */
+export function rowMaker(keys: string[]): RowMaker {
+  // (one per column list, as trec: a query run in a loop must not compile a maker per call)
+  const id = keys.join("\0");
+  let maker = rowMakers.get(id);
+  if (maker === undefined) {
+    if (rowMakers.size >= ROW_MAKERS) rowMakers.clear();
+    rowMakers.set(id, (maker = makeRowMaker(keys)));
+  }
+  return maker;
+}
+
+/** makers by column list, at most ROW_MAKERS of them (column lists come from queries) */
+const rowMakers = new Map<string, RowMaker>();
+const ROW_MAKERS = 512;
+
+function makeRowMaker(keys: string[]): RowMaker {
+  if (new Set(keys).size !== keys.length) return (v) => fieldsOf(keys, v);
   const Part = partFor(keys);
   const args = keys.map((_, i) => `v[${i}]`).join(", ");
   const anyNil = keys.map((_, i) => `v[${i}] === undefined`).join(" || ") || "false";
@@ -51,15 +71,16 @@ export function rowMaker(keys: string[]): (values: unknown[]) => LuaTable {
   return t;
 };`,
   );
-  const slow = (values: unknown[]): LuaTable => {
-    const t = new LuaTable();
-    memoryTick();
-    keys.forEach((k, i) => {
-      if (values[i] !== undefined) t.setStr(k, values[i]);
-    });
-    return t;
-  };
-  return make(Part, LuaTable, memoryTicks, slow) as (values: unknown[]) => LuaTable;
+  return make(Part, LuaTable, memoryTicks, (v: unknown[]) => fieldsOf(keys, v)) as RowMaker;
+}
+
+/** The generic path of the makers: fields keys[i] = values[i] stored one by one, nil values
+ *  left out (of a key given twice, the later value stays). */
+function fieldsOf(keys: string[], values: unknown[]): LuaTable {
+  const t = new LuaTable();
+  memoryTick();
+  for (let i = 0; i < keys.length; i++) if (values[i] !== undefined) t.setStr(keys[i], values[i]);
+  return t;
 }
 
 function makeRecordMaker(keys: string[]): RecordMaker {
@@ -79,13 +100,5 @@ function makeRecordMaker(keys: string[]): RecordMaker {
   return t;
 };`,
   );
-  const slow = (...values: unknown[]): LuaTable => {
-    const t = new LuaTable();
-    memoryTick();
-    keys.forEach((k, i) => {
-      if (values[i] !== undefined) t.setStr(k, values[i]);
-    });
-    return t;
-  };
-  return make(Part, LuaTable, LFloat, memoryTicks, slow) as RecordMaker;
+  return make(Part, LuaTable, LFloat, memoryTicks, (...values: unknown[]) => fieldsOf(keys, values)) as RecordMaker;
 }

@@ -7,7 +7,6 @@ import { LuaTable } from "../../core/table.js";
 import { Userdata, typeName } from "../../core/values.js";
 import type { Wait } from "../../exec/scheduler.js";
 import { NULL, markShape } from "../convert.js";
-import { rowMaker } from "../../core/record.js";
 
 export type DbGen<T> = Generator<Wait, T, unknown>;
 
@@ -75,21 +74,6 @@ export const isUtf8String = (s: string): boolean => !/[\x80-\xff]/.test(s) || is
 
 /** The value of an SQL NULL in a row. */
 export const nullOf = (o: QueryOptions): unknown => (o.keepNull ? NULL : undefined);
-
-/** Makes a row table from its column values in order (undefined: no field). */
-export type RowMaker = (values: unknown[]) => LuaTable;
-
-/** The row maker for columns `names`: tables of one hidden class of their own (rowMaker),
- *  unless a name comes twice — then fields are stored one by one, the last column's value
- *  winning as it is stored last. */
-export function rowMakerFor(names: string[]): RowMaker {
-  if (new Set(names).size === names.length) return rowMaker(names);
-  return (values) => {
-    const t = new LuaTable();
-    for (let i = 0; i < names.length; i++) if (values[i] !== undefined) t.setStr(names[i], values[i]);
-    return t;
-  };
-}
 
 /** The result of a query: an array of rows; `rows.columns` (through the metatable, so it is
  *  not one of the array's keys) lists the column names in order. */

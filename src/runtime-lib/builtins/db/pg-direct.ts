@@ -10,7 +10,6 @@
 import fs from "node:fs";
 import { StatementCache } from "../../pg/statements.js";
 import { copyFailMessage, describeMessages, queryMessage, statementMessages, wireValue, withSqlstate } from "../../pg/wire.js";
-import { bytes } from "../../pg/values.js";
 import { checkSignal, signalState } from "../../exec/signals.js";
 import { ioWorkerAlive } from "../../exec/bridge.js";
 import { DbError } from "./conn.js";
@@ -258,7 +257,8 @@ export class PgDirect {
     for (let i = 0; i < n; i++) {
       // (name, table oid, column number, type oid, type size, type modifier, format)
       const z = b.indexOf(0, at);
-      names.push(bytes(b.toString("utf8", at, z)));
+      // (UTF-8 bytes: what a Lua string holds)
+      names.push(b.toString("latin1", at, z));
       oids.push(b.readUInt32BE(z + 1 + 6));
       at = z + 1 + 18;
     }

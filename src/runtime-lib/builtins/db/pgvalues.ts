@@ -5,10 +5,11 @@
 // according to the parameter's type — bytea gets the bytes in binary format; tables too:
 // json/jsonb and untyped parameters get JSON text, array types an array literal.
 import { LuaTable } from "../../core/table.js";
+import { RowMaker, rowMaker } from "../../core/record.js";
 import { LFloat, isNumber, mkFloat, normInt } from "../../core/numbers.js";
 import { NULL, utf8Decode } from "../convert.js";
 import { decodeJson, encodeJson, JsonError } from "../json.js";
-import { DbError, QueryOptions, RowMaker, isUtf8String, nullOf, resultTable, rowMakerFor, unsupported } from "./conn.js";
+import { DbError, QueryOptions, isUtf8String, nullOf, resultTable, unsupported } from "./conn.js";
 import { bytes, typeInfo } from "../../pg/values.js";
 import type { Column, Kind, PgBatch, ScalarKind } from "../../pg/values.js";
 import type { RowSink } from "./pg-direct.js";
@@ -270,7 +271,7 @@ export class WireRows implements RowSink {
   private names: string[] = [];
   private convs: RawConverter[] = [];
   private values: unknown[] = [];
-  private make: RowMaker = rowMakerFor([]);
+  private make: RowMaker = rowMaker([]);
   constructor(private readonly o: QueryOptions) {}
 
   columns(names: string[], oids: number[]): void {
@@ -279,7 +280,7 @@ export class WireRows implements RowSink {
     this.names = names;
     this.convs = oids.map((oid) => rawConverter(oid, this.o));
     this.values = new Array(names.length).fill(undefined);
-    this.make = rowMakerFor(names);
+    this.make = rowMaker(names);
   }
 
   row(b: Buffer, at: number): void {

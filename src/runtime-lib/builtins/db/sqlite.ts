@@ -10,10 +10,11 @@
 import { createRequire } from "node:module";
 import type BetterSqlite3 from "better-sqlite3";
 import { LuaTable } from "../../core/table.js";
+import { RowMaker, rowMaker } from "../../core/record.js";
 import { LFloat, isNumber, mkFloat, normInt } from "../../core/numbers.js";
 import { NULL, utf8Decode, utf8Encode } from "../convert.js";
 import { decodeJson, encodeJson, JsonError } from "../json.js";
-import { DbError, DbGen, Driver, ExecResult, QueryOptions, RowMaker, isUtf8String, nullOf, resultTable, rowMakerFor, unsupported } from "./conn.js";
+import { DbError, DbGen, Driver, ExecResult, QueryOptions, isUtf8String, nullOf, resultTable, unsupported } from "./conn.js";
 
 type Database = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement<unknown[]>;
@@ -176,7 +177,7 @@ class SqliteDriver implements Driver {
     if (sh === undefined || sh.main !== main || sh.temp !== temp) {
       const cols = st.columns();
       const names = cols.map((c) => utf8Encode(c.name));
-      sh = { main, temp, names, types: cols.map((c) => c.type), conv: [], make: rowMakerFor(names) };
+      sh = { main, temp, names, types: cols.map((c) => c.type), conv: [], make: rowMaker(names) };
       shapes.set(st, sh);
     }
     const k = o.keepNull ? 1 : 0;
