@@ -42,8 +42,9 @@ export interface RowSink {
 interface Answer {
   /** where the rows go (none: they are dropped) */
   sink?: RowSink;
-  /** a result set began (RowDescription): its rows are wanted */
-  described: boolean;
+  /** the statement this exchange prepares: its SQL text and name, cached once the server
+   *  confirms it (ParseComplete) */
+  prepares?: { text: string; name: string };
   count: number;
   bound: boolean;
   /** parameter types (a Describe) */
@@ -140,7 +141,8 @@ export class PgDirect {
       const idle = this.tx === "I";
       const msgs = statementMessages({ close: cache.takeClosing(), name, parse: known === undefined, text, params: values.map(wireValue), describe: rows });
       const a = answer(sink);
-      this.exchange(msgs, a, known === undefined ? name : undefined, text);
+      if (known === undefined) a.prepares = { text, name };
+      this.exchange(msgs, a);
       if (a.error === undefined) return a;
       if (known !== undefined && !a.bound) {
         // a statement prepared earlier failed before it ran: it may be stale (a table it uses
@@ -160,9 +162,8 @@ export class PgDirect {
     return a;
   }
 
-  /** Sends `msgs` (ending with a Sync) and reads the answer up to ReadyForQuery. `fresh`:
-   *  the name under which the statement `text` is being prepared. */
-  private exchange(msgs: Buffer, a: Answer, fresh?: string, text?: string): Answer {
+  /** Sends `msgs` (ending with a Sync) and reads the answer up to ReadyForQuery. */
+  private exchange(msgs: Buffer, a: Answer): Answer {
     if (this.broken !== undefined) throw new DbError(`connection lost: ${this.broken}`);
     // (the descriptor is the worker's: were the worker gone, its number could name a file
     // opened since)
@@ -183,17 +184,16 @@ export class PgDirect {
       const end = this.start;
       switch (type) {
         case 0x31: // ParseComplete
-          if (fresh !== undefined) this.statements.add(text!, fresh);
+          if (a.prepares !== undefined) this.statements.add(a.prepares.text, a.prepares.name);
           break;
         case 0x32: // BindComplete
           a.bound = true;
           break;
         case 0x54: // RowDescription
           if (a.sink !== undefined) this.rowDescription(a.sink, at);
-          a.described = true;
           break;
-        case 0x44: // DataRow
-          if (a.sink !== undefined && a.described) a.sink.row(this.buf, at);
+        case 0x44: // DataRow (always after its RowDescription)
+          if (a.sink !== undefined) a.sink.row(this.buf, at);
           break;
         case 0x43: {
           // CommandComplete: "INSERT 0 5", "UPDATE 3", "SELECT 100": the count is the last number
@@ -411,5 +411,5 @@ export class PgDirect {
 }
 
 function answer(sink?: RowSink): Answer {
-  return { sink, described: false, count: 0, bound: false, params: [] };
+  return { sink, count: 0, bound: false, params: [] };
 }
