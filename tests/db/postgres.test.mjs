@@ -656,21 +656,21 @@ print(db.query(c, "SELECT 5 AS v")[1].v)
 pgTest('a server that stops answering: query_timeout ends the wait, and the connection is lost', () => {
   // (SIGSTOP to the session's backend process; SIGCONT once the timeout has been seen)
   linesBothWays(`
-local t = db.connect(url, {query_timeout = 0.3})
-local pid = db.query(t, "SELECT pg_backend_pid() AS p")[1].p
+-- runs f(conn, ...) on a new connection whose server process is stopped meanwhile
+local function stopped(f, ...)
+  local conn = db.connect(url, {query_timeout = 0.3})
+  local pid = db.query(conn, "SELECT pg_backend_pid() AS p")[1].p
+  assert(shell.exec("kill -STOP " .. pid).status == 0)
+  local e = err(f, conn, ...)
+  assert(shell.exec("kill -CONT " .. pid).status == 0)
+  return e, conn
+end
 local t0 = time()
-assert(shell.exec("kill -STOP " .. pid).status == 0)
-local e = err(db.query, t, "SELECT 1")
-assert(shell.exec("kill -CONT " .. pid).status == 0)
+local e, t = stopped(db.query, "SELECT 1")
 print(e, time() - t0 < 5)
 print(err(db.query, t, "SELECT 1"))
 -- the same while a statement too big for the socket's buffers is being sent
-local w = db.connect(url, {query_timeout = 0.3})
-local wpid = db.query(w, "SELECT pg_backend_pid() AS p")[1].p
-assert(shell.exec("kill -STOP " .. wpid).status == 0)
-local big = string.rep("x", 16 * 1024 * 1024)
-local we = err(db.query, w, "SELECT length($1) AS n", {big})
-assert(shell.exec("kill -CONT " .. wpid).status == 0)
+local we, w = stopped(db.query, "SELECT length($1) AS n", {string.rep("x", 16 * 1024 * 1024)})
 print(we)
 print(err(db.query, w, "SELECT 1"))
 `, [

@@ -10,8 +10,7 @@ import { LFloat, isNumber, mkFloat, normInt } from "../../core/numbers.js";
 import { NULL, utf8Decode } from "../convert.js";
 import { decodeJson, encodeJson, JsonError } from "../json.js";
 import { DbError, QueryOptions, isUtf8String, nullOf, resultTable, unsupported } from "./conn.js";
-import { bytes, typeInfo } from "../../pg/values.js";
-import type { Column, Kind, PgBatch, ScalarKind } from "../../pg/values.js";
+import { bytes, typeInfo, type Column, type Kind, type PgBatch, type ScalarKind } from "../../pg/values.js";
 import type { RowSink } from "./pg-direct.js";
 import { memoryTicks } from "../../core/memory.js";
 
