@@ -55,6 +55,11 @@ export class FuncState {
   probeCall: L.Node | null = null;
   /** nesting depth of to-be-closed variables at the current point */
   closeDepth = 0;
+  /** a plain function that can tell when pcall called it (`$d`, set up by its first
+   *  statement): its `error(...)` statements outside any try then return the error to pcall
+   *  instead of throwing it; `returnsErrors` once one does */
+  canReturnErrors = false;
+  returnsErrors = false;
   /** innermost Lua loop labels */
   loops: string[] = [];
   /** nesting depth of inline arithmetic while emitting, and the deepest reached: each depth
@@ -64,7 +69,7 @@ export class FuncState {
 
   /** Declarations of the function's temporaries, emitted once its body is done. */
   tempDecls(): string {
-    const names = ["$t", "$o", "$a", "$i", "$v", "$w", "$x"];
+    const names = ["$t", "$o", "$a", "$i", "$v", "$w", "$k", "$x"];
     for (let d = 0; d < this.arithMax; d++) names.push(`$p${d}`, `$q${d}`, `$r${d}`);
     // (var, not let: V8 gives a function's registers undefined on entry, while `let x;`
     // is an explicit store per name at every call, paid by code the interpreter runs)

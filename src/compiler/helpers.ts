@@ -8,7 +8,7 @@ export const HELPERS = [
   "index", "indexS", "setindex", "setindexS", "callable",
   "tnew", "trec", "forprep", "forval", "$fp", "forIn", "closable", "closeVar", "varargTable",
   "$B", "$SM", "selectVa", "selectOk",
-  "$Y", "cg", "cg0", "cg1", "cg2", "cg3", "gop", "tru", "gonly", "forClose", "closeVarG", "LuaError",
+  "$Y", "cg", "cg0", "cg1", "cg2", "cg3", "gop", "tru", "gonly", "forClose", "closeVarG", "LuaError", "$PC",
 ] as const;
 
 export type Helper = (typeof HELPERS)[number];

@@ -10,7 +10,7 @@ import { closable, closeVar, closeVarG } from "./core/close.js";
 import { builtins } from "./core/values.js";
 import { memoryTick } from "./core/memory.js";
 import { trec } from "./core/record.js";
-import { LuaError } from "./core/errors.js";
+import { LuaError, protectedCalls } from "./core/errors.js";
 
 /** The values of a call result as an array to spread (not a copy: never mutated). A single
  *  value goes into an array made for any value: an array literal whose values were all
@@ -77,5 +77,5 @@ export const helpers = {
   index: ops.index, indexS: ops.indexS, setindex: ops.setindex, setindexS: ops.setindexS, callable: ops.callable,
   tnew, trec, forprep, forval, $fp, forIn, closable, closeVar, varargTable,
   $B: builtins, $SM: ops.stringMeta, selectVa, selectOk,
-  $Y: Y, cg, cg0, cg1, cg2, cg3, gop, tru, gonly, forClose, closeVarG, LuaError,
+  $Y: Y, cg, cg0, cg1, cg2, cg3, gop, tru, gonly, forClose, closeVarG, LuaError, $PC: protectedCalls,
 };

@@ -167,7 +167,9 @@ export function callExpr(n: L.Expression, t: T, tail = false): Frag {
 
 /** The statement `error(...)` by the global's name, in plain code: the function raiseAt
  *  (lib/base.ts) gives for the site returns the error, and the statement throws it from this
- *  function's own frame; null for any other statement. */
+ *  function's own frame, or returns it when pcall called this function and no try of this
+ *  function's (a to-be-closed variable, a generic for) encloses the statement (FuncState
+ *  canReturnErrors); null for any other statement. */
 export function errorStatement(n: L.CallStatement, t: T): Frag | null {
   const c = n.expression as AnyCall;
   if (t.fn.gen || t.fn.probeCall === c || c.base.type !== "Identifier" || c.base.name !== "error") return null;
@@ -176,7 +178,10 @@ export function errorStatement(n: L.CallStatement, t: T): Frag | null {
   const desc = describe(c.base, t);
   const bound = siteBoundCallee(c.base, callee, line, t, calleeFrag("$t", desc, line), "raiseAt");
   if (bound === null) return null;
-  return ["if (($x = ", bound, new Mark(line, callInfo(desc)), "(", argsFrag(callArgs(c), t), ")) instanceof LuaError) throw $x;\n"];
+  const returns = t.fn.canReturnErrors && t.fn.closeDepth === 0;
+  if (returns) t.fn.returnsErrors = true;
+  const raise = returns ? "{ if ($d) return $x; throw $x; }\n" : "throw $x;\n";
+  return ["if (($x = ", bound, new Mark(line, callInfo(desc)), "(", argsFrag(callArgs(c), t), ")) instanceof LuaError) ", raise];
 }
 
 /** `error(...)` and `assert(...)` by their global names: while the global is the builtin,

@@ -90,10 +90,12 @@ function compileFunc(
     prologue.push(params.length ? `let ${params.map((p, i) => `${p} = p$${i}`).join(", ")};\n` : "");
   }
   if (fn.isVararg) jsParams = [...jsParams, "...va"];
+  fn.canReturnErrors = !gen && selfValue === jsName;
   const body = block(n.body, inner, undefined, n.loc?.end.line);
   const tail = endsWithReturn(n.body) ? "" : "return EMPTY;\n";
   const inside: Frag = fn.tailLoop ? ["$tail: for (;;) {\n", prologue, body, tail, "}\n"] : [prologue, body, tail];
-  return { params: jsParams, body: [fn.tempDecls(), inside] };
+  const called = fn.returnsErrors ? `const $d = $PC.direct === ${jsName} && ($PC.direct = null, true);\n` : "";
+  return { params: jsParams, body: [fn.tempDecls(), called, inside] };
 }
 
 /** Does the body contain `return name(...)` (not inside a nested function)? */

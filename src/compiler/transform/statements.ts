@@ -113,6 +113,17 @@ function fieldSet(obj: Frag, key: string, value: Frag, mark: Mark, t: T): Frag {
   ];
 }
 
+/** `obj[key] = value` as a statement: the raw store inline when obj is a table whose array
+ *  part already holds a value at key (no metamethod applies to a key with a value) and value
+ *  is not nil; otherwise setindex (appends, the hash part, metamethods, deletion, errors). */
+function indexSet(obj: Frag, key: Frag, value: Frag, mark: Mark, t: T): Frag {
+  return [
+    "$w = ", obj, ";\n$k = ", key, ";\n$x = ", value, ";\n",
+    'if ($w instanceof LuaTable && typeof $k === "number" && $x !== undefined && $w.arr[$k - 1] !== undefined) $w.arr[$k - 1] = $x;\n',
+    "else ", slowOp(t, mark, "setindex", ["$w", "$k", "$x"], ""), ";\n",
+  ];
+}
+
 /** The store of a value into an assignment target. */
 function storeFrag(target: L.Expression, value: Frag, t: T, pre?: Frag[]): Frag {
   const line = lineOf(target);
@@ -129,12 +140,12 @@ function storeFrag(target: L.Expression, value: Frag, t: T, pre?: Frag[]): Frag 
   if (pre) {
     // object (and key) were evaluated beforehand into pre[0] (and pre[1])
     if (target.type === "MemberExpression") return fieldSet(pre[0], target.identifier.name, value, mark, t);
-    return [slowOp(t, mark, "setindex", [pre[0], pre[1], value], ""), ";\n"];
+    return indexSet(pre[0], pre[1], value, mark, t);
   }
   if (target.type === "MemberExpression") return fieldSet(expr(target.base, t), target.identifier.name, value, mark, t);
   const ix = target as L.IndexExpression;
   if (ix.index.type === "StringLiteral") return fieldSet(expr(ix.base, t), strValue(ix.index), value, mark, t);
-  return [slowOp(t, mark, "setindex", [expr(ix.base, t), expr(ix.index, t), value], ""), ";\n"];
+  return indexSet(expr(ix.base, t), expr(ix.index, t), value, mark, t);
 }
 
 function assignmentStatement(n: L.AssignmentStatement, t: T): Frag {

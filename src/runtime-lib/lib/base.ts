@@ -255,6 +255,15 @@ function assertAt(site: number): Function {
   });
 }
 
+/** `pcall(error, v, level)` whose error value is v itself: not a string, or a string at
+ *  level 1 or below (level 1 is pcall, a builtin, which adds no position). pcall then gives
+ *  false, v without raising anything. */
+function plainRaise(v: unknown, level: unknown): boolean {
+  if (level === undefined) return true;
+  if (typeof level !== "number" || !Number.isInteger(level)) return false;
+  return typeof v !== "string" || level <= 1;
+}
+
 /** A protected call's results when the call succeeded: true, then what it returned. */
 function succeeded(r: unknown): Multi {
   return r instanceof Multi ? new Multi([true, ...r.v]) : new Multi([true, r]);
@@ -262,9 +271,15 @@ function succeeded(r: unknown): Multi {
 
 function pcall(f: unknown, ...args: unknown[]): unknown {
   if (arguments.length === 0) throw argError(1, "pcall", "value expected");
+  if (f === error && plainRaise(args[0], args[1])) return new Multi([false, args[0]]);
   protectedCalls.depth++;
   try {
-    return succeeded(callable(f)(...args));
+    const fn = callable(f);
+    // a compiled Lua function that finds itself here returns the errors its error(...)
+    // statements raise (a LuaError is never a Lua value) instead of throwing them
+    protectedCalls.direct = fn;
+    const r = fn(...args);
+    return r instanceof LuaError ? new Multi([false, r.value]) : succeeded(r);
   } catch (e) {
     if (e instanceof ExitRequest) throw e;
     return new Multi([false, toLuaError(e).value]);
