@@ -7,6 +7,7 @@ import { lineOf, resolve } from "../context.js";
 import { T } from "./state.js";
 import { describe, expr, exprList, isMulti, jsString, multiFrag, propAccess } from "./expressions.js";
 import { genResult, slowOp } from "./gen.js";
+import { mathCall } from "./mathcalls.js";
 
 type AnyCall = L.CallExpression | L.StringCallExpression | L.TableCallExpression;
 
@@ -100,7 +101,8 @@ export function resultsFrag(args: L.Expression[], t: T, tailCall = false): Frag 
 
 /** A call in a single-value context. */
 export function callFirst(n: L.Expression, t: T): Frag {
-  return (t.fn.probeCall === n ? null : selectCall(n as AnyCall, t, true)) ?? ["first(", callExpr(n, t), ")"];
+  if (t.fn.probeCall === n) return ["first(", callExpr(n, t), ")"];
+  return selectCall(n as AnyCall, t, true) ?? mathCall(n as AnyCall, t) ?? ["first(", callExpr(n, t), ")"];
 }
 
 /** The last call of a restartable function's plain code (restartable.ts): `$t` holds the

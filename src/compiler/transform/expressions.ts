@@ -272,7 +272,7 @@ function operands(n: { left: L.Expression; right: L.Expression }, t: T, pre: Fra
 
 /** Runs `body` with the next arithmetic depth `d` taken: its temporaries ($p<d>, $q<d>, ...)
  *  are this expression's, and the expressions compiled inside it use deeper ones. */
-function atNextDepth<R>(t: T, body: (d: number) => R): R {
+export function atNextDepth<R>(t: T, body: (d: number) => R): R {
   const fn = t.fn;
   const d = fn.arithDepth++;
   fn.arithMax = Math.max(fn.arithMax, d + 1);

@@ -22,7 +22,16 @@ export const builtins: {
   assertAt: ((site: number) => Function) | null;
   /** the statement `error(...)` by name at a site (lib/base.ts raiseAt) */
   raiseAt: ((site: number) => Function) | null;
-} = { select: null, yield: null, error: null, assert: null, errorAt: null, assertAt: null, raiseAt: null };
+  /** math functions whose calls by name compiled code computes inline (transform/mathcalls.ts) */
+  mathSqrt: Function | null;
+  mathFloor: Function | null;
+  mathAbs: Function | null;
+  mathMax: Function | null;
+  mathMin: Function | null;
+} = {
+  select: null, yield: null, error: null, assert: null, errorAt: null, assertAt: null, raiseAt: null,
+  mathSqrt: null, mathFloor: null, mathAbs: null, mathMax: null, mathMin: null,
+};
 
 /** Coroutine objects register their class here so `type` can name them. */
 export const threadClass: { ctor: Function | null } = { ctor: null };

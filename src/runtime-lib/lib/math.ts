@@ -9,6 +9,7 @@ import { LFloat, LuaNumber, MAXINT, MININT, absFloat, floatToInt, mkFloat, negat
 import { argError, checkInteger, checkNumber, libError } from "./aux.js";
 import { lessThan } from "./table.js";
 import { Xoshiro, smear32 } from "./xoshiro.js";
+import { builtins } from "../core/values.js";
 
 const MAX_SAFE = 9007199254740991;
 const TWO32 = 4294967296;
@@ -388,6 +389,7 @@ export function openMath(G: LuaTable): void {
     tan, type, atan2, cosh, sinh, tanh, pow, frexp, ldexp, log10, random, randomseed,
     pi: Math.PI, huge: Infinity, maxinteger: MAXINT, mininteger: MININT,
   });
+  Object.assign(builtins, { mathSqrt: sqrt, mathFloor: floor, mathAbs: abs, mathMax: max, mathMin: min });
   // (a new state draws a new seed, at its first use)
   seeded = false;
   G.setField("math", M);
