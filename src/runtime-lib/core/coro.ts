@@ -28,7 +28,7 @@
 //    as a call's result: one value, or a Multi) or a request to wait (exec model, see
 //    exec/). What the driver passes back in is the resume's values in the same form.
 import { Multi, first } from "./multi.js";
-import { metaOf, callable, objTypeName } from "./ops.js";
+import { metaOf, callable, attempt } from "./ops.js";
 import { LuaError, rtError } from "./errors.js";
 
 type Gen = Generator<unknown, unknown, unknown>;
@@ -86,7 +86,7 @@ export function startCall(f: unknown, args: unknown[], site?: number): unknown {
       return took(r, saved);
     }
     const h = metaOf(f, "__call");
-    if (h === undefined) throw rtError(`attempt to call a ${objTypeName(f)} value`, "c", 0, site);
+    if (h === undefined) throw rtError(attempt("call", f), "c", 0, site);
     args.unshift(f);
     f = h;
   }

@@ -34,6 +34,24 @@ export function objTypeName(v: unknown): string {
   return typeof n === "string" ? n : typeName(v);
 }
 
+/** "attempt to <action> a <type> value" for v's type name: one string per action and type,
+ *  which the message cache of a site (errors.ts positionedAtSite) compares by identity. A
+ *  text built anew for every error, then compared, cost ~100 ns of an error raised in a loop
+ *  under pcall. (A __name can be any string: at most 32 of those are kept per action.) */
+const attemptTexts = new Map<string, Map<string, string>>();
+
+export function attempt(action: string, v: unknown): string {
+  const type = objTypeName(v);
+  let byType = attemptTexts.get(action);
+  if (byType === undefined) attemptTexts.set(action, (byType = new Map()));
+  let text = byType.get(type);
+  if (text === undefined) {
+    text = `attempt to ${action} a ${type} value`;
+    if (byType.size < 32) byType.set(type, text);
+  }
+  return text;
+}
+
 /** Calls a Lua value with arguments and returns its first result. */
 export function call1(f: unknown, ...args: unknown[]): unknown {
   return first(callable(f)(...args));
@@ -52,7 +70,7 @@ export function callable(f: unknown, site?: number): Function {
   }
   // the error comes when the call happens, after its arguments are evaluated (as in Lua)
   return () => {
-    throw rtError(`attempt to call a ${objTypeName(f)} value`, "c", 0, site);
+    throw rtError(attempt("call", f), "c", 0, site);
   };
 }
 
@@ -108,7 +126,7 @@ function indexMiss(o: LuaTable, k: unknown, mt: LuaTable): unknown {
     }
     // a non-table, non-function __index value: index it in turn (no variable name)
     const next = metaOf(h, "__index");
-    if (next === undefined) throw rtError(`attempt to index a ${objTypeName(h)} value`);
+    if (next === undefined) throw rtError(attempt("index", h));
     if (typeof next === "function") return first(mm2(next, h, k));
     h = next;
   }
@@ -126,7 +144,7 @@ function indexOther(o: unknown, k: unknown, site: number | undefined): unknown {
     }
   }
   const h = metaOf(o, "__index");
-  if (h === undefined) throw rtError(`attempt to index a ${objTypeName(o)} value`, "i", 0, site);
+  if (h === undefined) throw rtError(attempt("index", o), "i", 0, site);
   if (typeof h === "function") return first(mm2(h, o, k));
   return index(h, k);
 }
@@ -146,7 +164,7 @@ export function setindex(o: unknown, k: unknown, v: unknown, site?: number): voi
       if (o.get(k) !== undefined) return rawsetChecked(o, k, v, site);
     } else {
       h = metaOf(o, "__newindex");
-      if (h === undefined) throw rtError(`attempt to index a ${objTypeName(o)} value`, loop === 0 ? "i" : undefined, 0, site);
+      if (h === undefined) throw rtError(attempt("index", o), loop === 0 ? "i" : undefined, 0, site);
     }
     if (typeof h === "function") {
       mm3(h, o, k, v);
@@ -276,7 +294,7 @@ function arithSlow(op: Op, a: unknown, b: unknown, site: number | undefined): un
   const h = metaOf(b, ev);
   if (h !== undefined) return first(mm2(h, a, b));
   const bad = x === undefined ? 0 : 1;
-  throw rtError(`attempt to perform arithmetic on a ${objTypeName(bad === 0 ? a : b)} value`, "a", bad, site);
+  throw rtError(attempt("perform arithmetic on", bad === 0 ? a : b), "a", bad, site);
 }
 
 export function add(a: unknown, b: unknown, site?: number): unknown {
@@ -361,7 +379,7 @@ export function unm(a: unknown, site?: number): unknown {
   if (typeof a === "string") throw inStringMetamethod(luaError("attempt to unm a 'string' with a 'string'", site), "unm");
   const h = metaOf(a, "__unm");
   if (h !== undefined) return first(mm2(h, a, a));
-  throw rtError(`attempt to perform arithmetic on a ${objTypeName(a)} value`, "a", 0, site);
+  throw rtError(attempt("perform arithmetic on", a), "a", 0, site);
 }
 
 // ---- bitwise ----
@@ -387,7 +405,7 @@ function bitSlow(op: number, a: unknown, b: unknown, site: number | undefined): 
     throw rtError("number%v has no integer representation", "a", x === null ? 0 : 1, site);
   }
   const bad = x === undefined ? 0 : 1;
-  throw rtError(`attempt to perform bitwise operation on a ${objTypeName(bad === 0 ? a : b)} value`, "a", bad, site);
+  throw rtError(attempt("perform bitwise operation on", bad === 0 ? a : b), "a", bad, site);
 }
 
 function smallInt(v: unknown): v is number {
@@ -434,7 +452,7 @@ export function concat(a: unknown, b: unknown, site?: number): unknown {
   const h = metaOf(a, "__concat") ?? metaOf(b, "__concat");
   if (h !== undefined) return first(mm2(h, a, b));
   const bad = x === undefined ? 0 : 1;
-  throw rtError(`attempt to concatenate a ${objTypeName(bad === 0 ? a : b)} value`, "k", bad, site);
+  throw rtError(attempt("concatenate", bad === 0 ? a : b), "k", bad, site);
 }
 
 export function len(v: unknown, site?: number): unknown {
@@ -447,7 +465,7 @@ export function len(v: unknown, site?: number): unknown {
   }
   const h = metaOf(v, "__len");
   if (h !== undefined) return first(mm1(h, v));
-  throw rtError(`attempt to get length of a ${objTypeName(v)} value`, "i", 0, site);
+  throw rtError(attempt("get length of", v), "i", 0, site);
 }
 
 // ---- comparison ----
