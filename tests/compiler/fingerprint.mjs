@@ -1,14 +1,17 @@
 // The compiler's fingerprint: a hash of what it makes of a fixed corpus of Lua files (the
-// benchmark programs and the conformance cases). The compile cache keys entries by
+// benchmark programs, and corpus/ beside this file for the constructs they do not use
+// much). The compile cache keys entries by
 // COMPILER_VERSION, not by the compiler's code, so compiled code that changes under the same
 // version would be served stale from every user's cache. compiler-fingerprint.json records
-// the version and the fingerprint together; the test beside this file fails when one moves
-// without the other.
+// the version and the fingerprint together (and a hash of the corpus's sources, so that an
+// edit of the corpus is told apart from a change of the compiler); the test beside this file
+// fails when one moves without the other.
 //
 //   node tests/compiler/fingerprint.mjs           prints the current version and fingerprint
 //   node tests/compiler/fingerprint.mjs --record  writes them to compiler-fingerprint.json,
 //                                                 refusing a new fingerprint under the
-//                                                 version already recorded
+//                                                 version already recorded (unless the
+//                                                 corpus itself changed)
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,9 +35,14 @@ function luaFiles(dir) {
 
 /** The corpus, relative to the repository root, in a fixed order. */
 export function corpus() {
-  return [...luaFiles(path.join(root, 'benchmarks', 'programs')), ...luaFiles(path.join(root, 'tests', 'conformance'))].map((f) =>
-    path.relative(root, f),
-  );
+  return [...luaFiles(path.join(root, 'benchmarks', 'programs')), ...luaFiles(path.join(here, 'corpus'))].map((f) => path.relative(root, f));
+}
+
+/** The hash of the corpus's names and sources. */
+export function sources() {
+  const h = createHash('sha256');
+  for (const f of corpus()) h.update(f + '\0' + fs.readFileSync(path.join(root, f), 'latin1') + '\0');
+  return h.digest('hex').slice(0, 32);
 }
 
 /** The fingerprint of the current compiler (files that do not compile count by their error). */
@@ -57,12 +65,12 @@ export function recorded() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const now = { version: COMPILER_VERSION, fingerprint: fingerprint() };
+  const now = { version: COMPILER_VERSION, sources: sources(), fingerprint: fingerprint() };
   if (!process.argv.includes('--record')) {
     console.log(JSON.stringify(now));
   } else {
     const old = fs.existsSync(RECORD) ? recorded() : null;
-    if (old && old.version === now.version && old.fingerprint !== now.fingerprint) {
+    if (old && old.version === now.version && old.sources === now.sources && old.fingerprint !== now.fingerprint) {
       console.error(`compiled code changed under COMPILER_VERSION ${now.version}: bump it (src/compiler/compiled.ts), rebuild, then record`);
       process.exit(1);
     }
