@@ -199,11 +199,17 @@ function assert(...args: unknown[]): unknown {
  *  tracebacks name it as the builtin. It only throws what errorFor makes: V8 counts a
  *  function hot as it returns, so a function that always throws runs in the interpreter
  *  without type feedback for good, where every property read (the getters of this
- *  bundle's imports among them) is a slow lookup. */
+ *  bundle's imports among them) is a slow lookup. Called by pcall itself (`pcall(error,
+ *  v)`), it hands the error back as its result, as compiled Lua functions do with the errors
+ *  of their own error statements (protectedCalls.direct in core/errors.ts). */
 function makeError(site: number | undefined) {
-  return function error(v: unknown, level: unknown): unknown {
-    throw errorFor(v, level, site);
+  const error = function error(v: unknown, level: unknown): unknown {
+    const e = errorFor(v, level, site);
+    if (protectedCalls.direct !== error) throw e;
+    protectedCalls.direct = null;
+    return e;
   };
+  return error;
 }
 
 function errorFor(v: unknown, level: unknown, site: number | undefined): LuaError {
@@ -255,15 +261,6 @@ function assertAt(site: number): Function {
   });
 }
 
-/** `pcall(error, v, level)` whose error value is v itself: not a string, or a string at
- *  level 1 or below (level 1 is pcall, a builtin, which adds no position). pcall then gives
- *  false, v without raising anything. */
-function plainRaise(v: unknown, level: unknown): boolean {
-  if (level === undefined) return true;
-  if (typeof level !== "number" || !Number.isInteger(level)) return false;
-  return typeof v !== "string" || level <= 1;
-}
-
 /** A protected call's results when the call succeeded: true, then what it returned. */
 function succeeded(r: unknown): Multi {
   return r instanceof Multi ? new Multi([true, ...r.v]) : new Multi([true, r]);
@@ -271,12 +268,12 @@ function succeeded(r: unknown): Multi {
 
 function pcall(f: unknown, ...args: unknown[]): unknown {
   if (arguments.length === 0) throw argError(1, "pcall", "value expected");
-  if (f === error && plainRaise(args[0], args[1])) return new Multi([false, args[0]]);
   protectedCalls.depth++;
   try {
     const fn = callable(f);
     // a compiled Lua function that finds itself here returns the errors its error(...)
-    // statements raise (a LuaError is never a Lua value) instead of throwing them
+    // statements raise (a LuaError is never a Lua value) instead of throwing them, and so
+    // does the builtin error
     protectedCalls.direct = fn;
     const r = fn(...args);
     return r instanceof LuaError ? new Multi([false, r.value]) : succeeded(r);
