@@ -41,6 +41,13 @@ export function calleeFrag(callee: Frag, desc: string, line: number): Frag {
   return ['(typeof ($t = ', callee, ') === "function" ? $t : ', mark, "callable($t, ", new Site(mark), "))"];
 }
 
+/** Whether `name` (at `line`) names a global, no local of that name being in scope: calls
+ *  through it may get the fast path of the builtin of that name. */
+export function isGlobalName(t: T, name: string, line: number): boolean {
+  const r = resolve(t.scope, name, line);
+  return !(r.binding && r.binding.kind === "local");
+}
+
 /** `select('#', ...)` and `select(i, ...)` read the vararg array directly while the global
  *  `select` is still the builtin (no array copies); otherwise the call is made as written. */
 function selectCall(c: AnyCall, t: T, single: boolean): Frag | null {
@@ -49,8 +56,7 @@ function selectCall(c: AnyCall, t: T, single: boolean): Frag | null {
   if (c.base.type !== "Identifier" || c.base.name !== "select" || args.length !== 2) return null;
   const [n, rest] = args;
   if (rest.type !== "VarargLiteral" || t.chunk.isParenthesized(rest) || !t.fn.isVararg) return null;
-  const r = resolve(t.scope, "select", lineOf(c));
-  if (r.binding && r.binding.kind === "local") return null;
+  if (!isGlobalName(t, "select", lineOf(c))) return null;
   const simple = n.type === "StringLiteral" || n.type === "NumericLiteral" || (n.type === "Identifier" && typeof expr(n, t) === "string") ||
     (n.type === "UnaryExpression" && n.operator === "-" && n.argument.type === "NumericLiteral");
   if (!simple) return null;
@@ -81,8 +87,7 @@ function genCall(callee: Frag, desc: string, line: number, args: L.Expression[],
 function isCoroutineYield(base: L.Expression, t: T): boolean {
   if (base.type !== "MemberExpression" || base.indexer !== "." || base.identifier.name !== "yield") return false;
   if (base.base.type !== "Identifier" || base.base.name !== "coroutine") return false;
-  const r = resolve(t.scope, "coroutine", lineOf(base));
-  return !(r.binding && r.binding.kind === "local");
+  return isGlobalName(t, "coroutine", lineOf(base));
 }
 
 /** A list of values (return's, yield's) as a call's result: the value itself when there is
@@ -193,8 +198,7 @@ export function errorStatement(n: L.CallStatement, t: T): Frag | null {
  *  value). */
 function siteBoundCallee(base: L.Expression, callee: Frag, line: number, t: T, other: Frag, maker?: string): Frag | null {
   if (base.type !== "Identifier" || (base.name !== "error" && base.name !== "assert")) return null;
-  const r = resolve(t.scope, base.name, lineOf(base));
-  if (r.binding && r.binding.kind === "local") return null;
+  if (!isGlobalName(t, base.name, lineOf(base))) return null;
   const at = new Mark(line, "");
   return ["(($t = ", callee, ") === $B.", base.name, " ? ", at, `$B.${maker ?? base.name + "At"}(`, new Site(at), ") : ", other, ")"];
 }

@@ -7,10 +7,10 @@
 // result, which the runtime boxes as an LFloat, and a NaN whose sign matters, go the slow way).
 import type * as L from "../parser/ast.js";
 import { Frag, Mark } from "../frag.js";
-import { lineOf, resolve } from "../context.js";
+import { lineOf } from "../context.js";
 import { T } from "./state.js";
 import { atNextDepth, describe, expr, isMulti } from "./expressions.js";
-import { callInfo, calleeFrag } from "./calls.js";
+import { callInfo, calleeFrag, isGlobalName } from "./calls.js";
 
 interface Inline {
   /** the number of arguments the inline path takes */
@@ -44,8 +44,7 @@ export function mathCall(c: L.CallExpression | L.StringCallExpression | L.TableC
   const inline = Object.hasOwn(INLINE, base.identifier.name) ? INLINE[base.identifier.name] : undefined;
   if (inline === undefined || args.length !== inline.n || args.some((a) => isMulti(a, t))) return null;
   const line = lineOf(c);
-  const r = resolve(t.scope, "math", lineOf(base.base));
-  if (r.binding && r.binding.kind === "local") return null;
+  if (!isGlobalName(t, "math", lineOf(base.base))) return null;
   const callee = expr(base, t);
   return atNextDepth(t, (d) => {
     const temps = [`$q${d}`, `$r${d}`].slice(0, args.length);
