@@ -335,12 +335,9 @@ export class PgDirect {
         try {
           n = fs.readSync(this.fd, this.buf, this.end, this.buf.length - this.end, null);
         } catch (e) {
-          const code = (e as NodeJS.ErrnoException).code;
-          if (code === "EAGAIN" || code === "EWOULDBLOCK" || code === "EINTR") {
-            nap = this.stalled(t0, nap);
-            continue;
-          }
-          throw this.lost((e as Error).message);
+          if (!notReady(e)) throw this.lost((e as Error).message);
+          nap = this.stalled(t0, nap);
+          continue;
         }
         if (n === 0) throw this.lost("Connection terminated unexpectedly");
         this.end += n;
@@ -365,9 +362,8 @@ export class PgDirect {
           t0 = performance.now();
           nap = FIRST_NAP_MS;
         } catch (e) {
-          const code = (e as NodeJS.ErrnoException).code;
-          if (code === "EAGAIN" || code === "EWOULDBLOCK" || code === "EINTR") nap = this.stalled(t0, nap);
-          else throw this.lost((e as Error).message);
+          if (!notReady(e)) throw this.lost((e as Error).message);
+          nap = this.stalled(t0, nap);
         }
       }
     } catch (e) {
@@ -408,6 +404,13 @@ export class PgDirect {
     this.broken ??= why;
     return new DbError(`connection lost: ${this.broken}`);
   }
+}
+
+/** Whether a read or write of the non-blocking socket failed only for want of data or room
+ *  (or a signal): try again. */
+function notReady(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === "EAGAIN" || code === "EWOULDBLOCK" || code === "EINTR";
 }
 
 function answer(sink?: RowSink): Answer {
