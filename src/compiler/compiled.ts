@@ -4,7 +4,7 @@
 
 /** Bumped whenever the compiled code changes for the same source: it is part of every
  *  compile-cache key. */
-export const COMPILER_VERSION = "21";
+export const COMPILER_VERSION = "22";
 
 export interface Compiled {
   code: string;

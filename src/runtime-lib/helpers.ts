@@ -23,9 +23,9 @@ export function spread(r: unknown): unknown[] {
   return one;
 }
 
-/** A table constructor: positional values, then key/value pairs. */
-export function tnew(arr: unknown[], kv?: unknown[]): LuaTable {
-  const n = arr.length;
+/** A table constructor: positional values (none: undefined), then key/value pairs. */
+export function tnew(arr?: unknown[], kv?: unknown[]): LuaTable {
+  const n = arr === undefined ? 0 : arr.length;
   const t = new LuaTable(arr);
   memoryTick();
   if (kv) {

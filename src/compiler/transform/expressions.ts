@@ -418,10 +418,12 @@ function tableExpr(n: L.TableConstructorExpression, t: T): Frag {
   });
   // a positional multi-valued expression only expands when it is the last field
   const last = n.fields[n.fields.length - 1];
+  // (no positional values: no array for them, as the table shares one empty array part)
   const arr =
     last && last.type === "TableValue"
       ? arrayFrag(pos, t)
-      : ["[", join(pos.map((p) => expr(p, t)), ", "), "]"];
+      : pos.length === 0 ? "undefined" : ["[", join(pos.map((p) => expr(p, t)), ", "), "]"];
+  if (n.fields.length === 0) return "tnew()";
   if (kv.length === 0) return ["tnew(", arr, ")"];
   return [new Mark(lineOf(n), ""), "tnew(", arr, ", [", join(kv, ", "), "])"];
 }

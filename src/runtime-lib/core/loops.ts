@@ -123,6 +123,13 @@ const GENERIC = 0;
 const NEXT = 1;
 const IPAIRS = 2;
 
+/** Where a walk of a table by `next` (ForIter's NEXT kind) is. */
+const ARRAY = 0;
+const STRINGS = 1;
+const OTHERS = 2;
+/** after a start from a key of the program's own (`for k, v in next, t, k0`): next() itself */
+const BY_NEXT = 3;
+
 export class ForIter {
   a: unknown = undefined;
   b: unknown = undefined;
@@ -130,41 +137,29 @@ export class ForIter {
   err: unknown = undefined;
   private kind = GENERIC;
   private fn: Function | null = null;
+  /** NEXT: the part of the table the walk is in, and the keys of that part still to come
+   *  (a snapshot of the string part's keys, or an iterator of one of its Maps) */
+  private part = ARRAY;
+  private keys: string[] | null = null;
+  private kpos = 0;
+  private it: Iterator<unknown> | null = null;
   constructor(
     private f: unknown,
     private s: unknown,
     private c: unknown,
     readonly closing: unknown,
   ) {
-    if (f === fastIterators.next && s instanceof LuaTable) this.kind = NEXT;
-    else if (f === fastIterators.ipairsAux && s instanceof LuaTable && s.mt === null) this.kind = IPAIRS;
+    if (f === fastIterators.next && s instanceof LuaTable) {
+      this.kind = NEXT;
+      if (c !== undefined) this.part = BY_NEXT;
+    } else if (f === fastIterators.ipairsAux && s instanceof LuaTable && s.mt === null) this.kind = IPAIRS;
     else if (typeof f === "function") this.fn = f;
   }
 
   step(): boolean {
     switch (this.kind) {
-      case NEXT: {
-        const t = this.s as LuaTable;
-        const c = this.c;
-        // the array part walked in place, without next()'s [key, value] pair a step (pairs
-        // over an array 25 -> 15 ns an entry on Node 20); past it, next() goes on from the
-        // last key
-        if (c === undefined || (typeof c === "number" && c >= 1 && c <= t.arr.length && Number.isInteger(c))) {
-          const i = t.arrayNext(c === undefined ? 0 : c);
-          if (i >= 0) {
-            this.c = this.a = i + 1;
-            this.b = t.arr[i];
-            this.r = undefined;
-            return true;
-          }
-        }
-        const e = t.next(this.c);
-        if (e === undefined) return false;
-        this.c = this.a = e[0];
-        this.b = e[1];
-        this.r = undefined;
-        return true;
-      }
+      case NEXT:
+        return this.walk(this.s as LuaTable);
       case IPAIRS: {
         const i = (this.c as number) + 1;
         const v = (this.s as LuaTable).getInt(i);
@@ -179,6 +174,64 @@ export class ForIter {
       this.fn = callable(this.f);
     }
     return this.took(this.fn(this.s, this.c));
+  }
+
+  /** One step of `pairs(t)`, in next()'s order (array part, string keys, other keys), each
+   *  part walked in place: next() makes a [key, value] pair a step and finds its place again
+   *  from the key (pairs over an array 25 -> 15 ns an entry on Node 20; over a
+   *  200,000-key dictionary 97 -> 46 ms, lua5.4 42-56). Values assigned or cleared during
+   *  the walk are seen as next() would see them; the string keys of the object part are
+   *  the ones it had when the walk reached them (as next() takes them), a Map's come from
+   *  its own iterator, which skips entries deleted since. */
+  private walk(t: LuaTable): boolean {
+    if (this.part === BY_NEXT) {
+      const e = t.next(this.c);
+      return e !== undefined && this.took2(e[0], e[1]);
+    }
+    if (this.part === ARRAY) {
+      // (after the last key returned, or from the start; past the end when the array part
+      // shrank)
+      const i = t.arrayNext(this.c === undefined ? 0 : (this.c as number));
+      if (i >= 0) return this.took2(i + 1, t.arr[i]);
+      this.part = STRINGS;
+      if (t.sm !== null) this.it = t.sm.keys();
+      else this.keys = t.stringKeys();
+    }
+    if (this.part === STRINGS) {
+      const keys = this.keys;
+      const sm = t.sm;
+      if (keys !== null) {
+        while (this.kpos < keys.length) {
+          const k = keys[this.kpos++];
+          const v = t.getStr(k);
+          if (v !== undefined) return this.took2(k, v);
+        }
+        this.keys = null;
+      } else if (sm !== null) {
+        for (let r = this.it!.next(); !r.done; r = this.it!.next()) {
+          const v = sm.get(r.value as string);
+          if (v !== undefined) return this.took2(r.value, v);
+        }
+      }
+      this.part = OTHERS;
+      this.it = t.h === null ? null : t.h.keys();
+    }
+    const h = t.h;
+    if (this.it !== null && h !== null) {
+      for (let r = this.it.next(); !r.done; r = this.it.next()) {
+        const v = h.get(r.value);
+        if (v !== undefined) return this.took2(r.value, v);
+      }
+    }
+    this.it = null;
+    return false;
+  }
+
+  private took2(k: unknown, v: unknown): boolean {
+    this.c = this.a = k;
+    this.b = v;
+    this.r = undefined;
+    return true;
   }
 
   private check(): void {

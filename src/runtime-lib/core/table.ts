@@ -32,6 +32,13 @@ export function plainField(v: unknown): boolean {
  *  write fails loudly), replaced by the table's own object on its first string key. */
 const NO_STRINGS: StrPart = Object.freeze(new StrCtor());
 
+/** The array part of every table that has no array values yet: shared, frozen (a stray
+ *  write fails loudly), replaced by the table's own array on its first append. A record
+ *  (`{name = a, id = b}`) then costs two objects instead of three: 120 bytes instead of 152. */
+const NO_KEYS: string[] = Object.freeze([]) as unknown as string[];
+
+const NO_ARRAY = Object.freeze([]) as unknown as unknown[];
+
 /** From this length on (a power of two), an array part growing by appends reserves room for
  *  as many elements again (reserve); up to this one, since V8 keeps an array longer than
  *  about 2^27 as a dictionary. */
@@ -69,8 +76,11 @@ export class LuaTable {
   private nstr = 0;
 
   constructor(arr?: unknown[]) {
-    this.arr = arr ?? [];
-    if (arr) while (arr.length > 0 && arr[arr.length - 1] === undefined) arr.pop();
+    if (arr === undefined || arr.length === 0) this.arr = NO_ARRAY;
+    else {
+      this.arr = arr;
+      while (arr.length > 0 && arr[arr.length - 1] === undefined) arr.pop();
+    }
   }
 
   private extra(): TableExtra {
@@ -200,6 +210,12 @@ export class LuaTable {
       return;
     }
     if (k === n + 1 && v !== undefined) {
+      if (n === 0) {
+        this.arr = [v];
+        memoryTick();
+        if (this.h !== null && this.h.size > 0) this.migrate();
+        return;
+      }
       if (n >= RESERVE_FROM && n <= RESERVE_UPTO && (n & (n - 1)) === 0) reserve(a, n);
       a.push(v);
       memoryTick();
@@ -247,6 +263,12 @@ export class LuaTable {
     }
     const j = this.arrayNext(i);
     return j >= 0 ? [j + 1, a[j]] : this.stringsStart();
+  }
+
+  /** The keys of the object part of the string keys (none when they are in the Map), in
+   *  next()'s order. */
+  stringKeys(): string[] {
+    return this.s === NO_STRINGS ? NO_KEYS : Object.keys(this.s);
   }
 
   /** The index (0-based) of the array part's first value at or after index i, or -1. */
