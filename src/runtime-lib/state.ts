@@ -31,5 +31,6 @@ export function createGlobals(opts: StateOptions = {}): LuaTable {
   openBuiltins(G);
   openPackage(G);
   if (opts.arg) G.setField("arg", opts.arg);
+  G.compactStrings();
   return G;
 }
