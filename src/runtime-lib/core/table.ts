@@ -35,9 +35,10 @@ const NO_STRINGS: StrPart = Object.freeze(new StrCtor());
 /** The array part of every table that has no array values yet: shared, frozen (a stray
  *  write fails loudly), replaced by the table's own array on its first append. A record
  *  (`{name = a, id = b}`) then costs two objects instead of three: 120 bytes instead of 152. */
-const NO_KEYS: string[] = Object.freeze([]) as unknown as string[];
-
 const NO_ARRAY = Object.freeze([]) as unknown as unknown[];
+
+/** The string keys of a table that has none (stringKeys). */
+const NO_KEYS = Object.freeze([]) as unknown as string[];
 
 /** From this length on (a power of two), an array part growing by appends reserves room for
  *  as many elements again (reserve); up to this one, since V8 keeps an array longer than
@@ -284,8 +285,8 @@ export class LuaTable {
     return j >= 0 ? [j + 1, a[j]] : this.stringsStart();
   }
 
-  /** The keys of the object part of the string keys (none when they are in the Map), in
-   *  next()'s order. */
+  /** The string keys held in the object part (none when they are in the Map), in next()'s
+   *  order. */
   stringKeys(): string[] {
     return this.s === NO_STRINGS ? NO_KEYS : Object.keys(this.s);
   }
