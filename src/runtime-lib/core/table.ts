@@ -37,6 +37,9 @@ const NO_STRINGS: StrPart = Object.freeze(new StrCtor());
  *  (`{name = a, id = b}`) then costs two objects instead of three: 120 bytes instead of 152. */
 const NO_ARRAY = Object.freeze([]) as unknown as unknown[];
 
+/** Above this many string keys, compactStrings rebuilds a string part. */
+const COMPACT_FROM = 16;
+
 /** The string keys of a table that has none (stringKeys). */
 const NO_KEYS = Object.freeze([]) as unknown as string[];
 
@@ -187,6 +190,9 @@ export class LuaTable {
   compactStrings(): void {
     if (this.sm !== null || this.s === NO_STRINGS) return;
     const keys = Object.keys(this.s);
+    // (V8 kept 25 such properties in fast mode, and turned to a hash table at the 26th: a
+    // small library's table needs no constructor compiled at every start)
+    if (keys.length <= COMPACT_FROM) return;
     const stores = keys.map((k, i) => `this[${JSON.stringify(k)}] = v[${i}];`).join(" ");
     const Part = new Function("v", stores) as unknown as { new (v: unknown[]): StrPart; prototype: object };
     Part.prototype = StrCtor.prototype;
