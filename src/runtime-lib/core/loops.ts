@@ -3,9 +3,8 @@
 import { LuaTable } from "./table.js";
 import { LuaNumber, floatToInt, mkFloat, normInt, toF, wrapInt } from "./numbers.js";
 import { Multi } from "./multi.js";
-import { callable, metaOf, tonum } from "./ops.js";
+import { attempt, callable, metaOf, objTypeName, tonum } from "./ops.js";
 import { luaError, rtError } from "./errors.js";
-import { typeName } from "./values.js";
 import { closable, closeVar, closeVarG } from "./close.js";
 import { Y, cg2 } from "./coro.js";
 
@@ -42,7 +41,7 @@ export function forprep(a: unknown, b: unknown, c: unknown): number {
 
 function forNum(v: unknown, what: string): LuaNumber {
   const n = tonum(v);
-  if (n === undefined) throw luaError(`bad 'for' ${what} (number expected, got ${typeName(v)})`);
+  if (n === undefined) throw luaError(`bad 'for' ${what} (number expected, got ${objTypeName(v)})`);
   return n;
 }
 
@@ -207,8 +206,8 @@ export class ForIter {
           if (v !== undefined) return this.took2(k, v);
         }
         this.keys = null;
-      } else if (sm !== null) {
-        for (let r = this.it!.next(); !r.done; r = this.it!.next()) {
+      } else if (sm !== null && this.it !== null) {
+        for (let r = this.it.next(); !r.done; r = this.it.next()) {
           const v = sm.get(r.value as string);
           if (v !== undefined) return this.took2(r.value, v);
         }
@@ -236,7 +235,7 @@ export class ForIter {
 
   private check(): void {
     if (typeof this.f !== "function" && metaOf(this.f, "__call") === undefined)
-      throw rtError(`attempt to call a ${typeName(this.f)} value (for iterator 'for iterator')`);
+      throw rtError(`${attempt("call", this.f)} (for iterator 'for iterator')`);
   }
 
   /** step() in generator code: the iterator call is started (a generator when Y.y, whose

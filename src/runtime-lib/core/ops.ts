@@ -439,9 +439,15 @@ export function tostr(v: unknown): string | undefined {
   return undefined;
 }
 
-/** Where the flattening read of a short concatenation goes (a store the compiler cannot
- *  drop). */
+/** Where flatten's read goes (a store the compiler cannot drop). */
 const flat = { sink: 0 };
+
+/** s as one flat string: V8 flattens a rope (a cons string of parts) in place when a
+ *  character of it is read, after which the collector keeps the flat copy alone. */
+export function flatten(s: string): string {
+  flat.sink = s.charCodeAt(0);
+  return s;
+}
 
 /** The longest result of `..` that is copied into a flat string at once. V8 makes a result
  *  of 13 characters or more a rope of its two parts, 32 bytes besides them, that keeps both
@@ -455,17 +461,16 @@ const FLAT_UPTO = 64;
 export function concat(a: unknown, b: unknown, site?: number): unknown {
   if (typeof a === "string" && typeof b === "string") {
     const r = a + b;
-    if (r.length <= FLAT_UPTO) flat.sink = r.charCodeAt(0);
+    if (r.length <= FLAT_UPTO) return flatten(r);
     // long strings share their parts: count the new part, a tick a kilobyte
-    else if (r.length > 4096) memoryTicks((a.length < b.length ? a.length : b.length) >> 10);
+    if (r.length > 4096) memoryTicks((a.length < b.length ? a.length : b.length) >> 10);
     return r;
   }
   const x = tostr(a);
   const y = tostr(b);
   if (x !== undefined && y !== undefined) {
     const r = x + y;
-    if (r.length <= FLAT_UPTO) flat.sink = r.charCodeAt(0);
-    return r;
+    return r.length <= FLAT_UPTO ? flatten(r) : r;
   }
   const h = metaOf(a, "__concat") ?? metaOf(b, "__concat");
   if (h !== undefined) return first(mm2(h, a, b));

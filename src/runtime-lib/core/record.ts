@@ -5,7 +5,7 @@
 // keys gets one hidden class through monomorphic stores, with no key
 // array built and no per-key checks. A nil value (which must not create its key) takes the
 // generic path.
-import { LuaTable, StrCtor, StrPart } from "./table.js";
+import { LuaTable, partFor } from "./table.js";
 import { memoryTick, memoryTicks } from "./memory.js";
 import { LFloat } from "./numbers.js";
 
@@ -19,17 +19,6 @@ export function trec(keys: string[]): RecordMaker {
   let maker = makers.get(id);
   if (maker === undefined) makers.set(id, (maker = makeRecordMaker(keys)));
   return maker;
-}
-
-type PartCtor = { new (...v: unknown[]): StrPart; prototype: object };
-
-/** A string-part constructor of its own for `keys`: its objects get one hidden class. */
-function partFor(keys: string[]): PartCtor {
-  const params = keys.map((_, i) => `a${i}`);
-  const stores = keys.map((k, i) => `this[${JSON.stringify(k)}] = a${i};`).join(" ");
-  const Part = new Function(...params, stores) as unknown as PartCtor;
-  Part.prototype = StrCtor.prototype;
-  return Part;
 }
 
 /** Makes a table from the values of its fields in order (undefined: no field). */

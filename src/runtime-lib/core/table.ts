@@ -23,6 +23,18 @@ export type StrPart = Record<string, unknown>;
 export const StrCtor = function StrPart(this: any) {} as unknown as { new (): StrPart; prototype: object };
 StrCtor.prototype = Object.create(null);
 
+type PartCtor = { new (...v: unknown[]): StrPart; prototype: object };
+
+/** A string-part constructor of its own for `keys` (record makers, compactStrings): its
+ *  objects get one hidden class, laid out by V8 from the constructor's named stores. */
+export function partFor(keys: string[]): PartCtor {
+  const params = keys.map((_, i) => `a${i}`);
+  const stores = keys.map((k, i) => `this[${JSON.stringify(k)}] = a${i};`).join(" ");
+  const Part = new Function(...params, stores) as unknown as PartCtor;
+  Part.prototype = StrCtor.prototype;
+  return Part;
+}
+
 /** Whether v may be stored in a string part as it is (not an LFloat, not NaN). */
 export function plainField(v: unknown): boolean {
   return v === v && !(v instanceof LFloat);
@@ -80,11 +92,8 @@ export class LuaTable {
   private nstr = 0;
 
   constructor(arr?: unknown[]) {
-    if (arr === undefined || arr.length === 0) this.arr = NO_ARRAY;
-    else {
-      this.arr = arr;
-      while (arr.length > 0 && arr[arr.length - 1] === undefined) arr.pop();
-    }
+    if (arr !== undefined) while (arr.length > 0 && arr[arr.length - 1] === undefined) arr.pop();
+    this.arr = arr === undefined || arr.length === 0 ? NO_ARRAY : arr;
   }
 
   private extra(): TableExtra {
@@ -193,11 +202,8 @@ export class LuaTable {
     // (V8 kept 25 such properties in fast mode, and turned to a hash table at the 26th: a
     // small library's table needs no constructor compiled at every start)
     if (keys.length <= COMPACT_FROM) return;
-    const stores = keys.map((k, i) => `this[${JSON.stringify(k)}] = v[${i}];`).join(" ");
-    const Part = new Function("v", stores) as unknown as { new (v: unknown[]): StrPart; prototype: object };
-    Part.prototype = StrCtor.prototype;
     const s = this.s;
-    this.s = new Part(keys.map((k) => s[k]));
+    this.s = new (partFor(keys))(...keys.map((k) => s[k]));
   }
 
   /** A field the runtime names itself (library registration, _G): stays in the string
@@ -236,14 +242,12 @@ export class LuaTable {
       return;
     }
     if (k === n + 1 && v !== undefined) {
-      if (n === 0) {
-        this.arr = [v];
-        memoryTick();
-        if (this.h !== null && this.h.size > 0) this.migrate();
-        return;
+      // (an empty array part may be the shared one, which is frozen)
+      if (n === 0) this.arr = [v];
+      else {
+        if (n >= RESERVE_FROM && n <= RESERVE_UPTO && (n & (n - 1)) === 0) reserve(a, n);
+        a.push(v);
       }
-      if (n >= RESERVE_FROM && n <= RESERVE_UPTO && (n & (n - 1)) === 0) reserve(a, n);
-      a.push(v);
       memoryTick();
       if (this.h !== null && this.h.size > 0) this.migrate();
       return;
@@ -306,14 +310,14 @@ export class LuaTable {
 
   private stringsStart(): [unknown, unknown] | undefined {
     if (this.sm !== null) return this.mapFrom(this.sm.entries(), true);
-    return this.stringsFrom(Object.keys(this.s), 0);
+    return this.stringsFrom(this.stringKeys(), 0);
   }
 
   private nextString(k: string): [unknown, unknown] | undefined {
     if (this.sm !== null) return this.nextInMap(this.sm, k, true);
     const x = this.x;
     if (x !== null && x.itKeys !== null && x.itKeys[x.itPos] === k) return this.stringsFrom(x.itKeys, x.itPos + 1);
-    const all = Object.keys(this.s);
+    const all = this.stringKeys();
     const pos = all.indexOf(k);
     if (pos < 0) throw nextKeyError();
     return this.stringsFrom(all, pos + 1);

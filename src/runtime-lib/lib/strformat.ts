@@ -2,7 +2,7 @@
 // exact decimal conversions of doubles rounded half-to-even, %a as glibc's hex output,
 // 64-bit integers exact (JS numbers or bigints), and Lua's checks and messages.
 import { LFloat, LuaNumber, nanSign } from "../core/numbers.js";
-import { tostringMeta } from "../core/ops.js";
+import { flatten, tostringMeta } from "../core/ops.js";
 import { LuaTable } from "../core/table.js";
 import { addressOf } from "../core/values.js";
 import { argError, checkInteger, checkNumber, checkString, libError } from "./aux.js";
@@ -395,9 +395,6 @@ function parseFormat(f: string): Item[] {
 
 const formats = new Map<string, Item[]>();
 
-/** where the flattening read goes (a store the compiler cannot drop) */
-const flat = { sink: 0 };
-
 /** One conversion of argument `arg` (value v), with str_format's checks in its order. */
 function convert(it: Item, v: unknown, arg: number): string {
   const conv = it.conv;
@@ -506,10 +503,9 @@ export const { format } = {
       if (it.lit !== "") out = out + it.lit + piece;
       else out = out === "" ? piece : out + piece;
     }
-    // more than two pieces make a rope: flatten it now (reading a character does, in place),
-    // so that results kept in tables hold one flat string and not every piece
-    if (n > 2) flat.sink = out.charCodeAt(0);
-    return out;
+    // more than two pieces make a rope: flattened now, results kept in tables hold one flat
+    // string and not every piece
+    return n > 2 ? flatten(out) : out;
   },
 };
 

@@ -7,7 +7,7 @@ import { checkMemory } from "../core/memory.js";
 import { LuaTable } from "../core/table.js";
 import { EMPTY, Multi, first } from "../core/multi.js";
 import { LuaError, captureSites } from "../core/errors.js";
-import { callable, eq, getMetatable, index, metaOf, objTypeName, setindex, tostr } from "../core/ops.js";
+import { attempt, callable, eq, getMetatable, index, metaOf, objTypeName, setindex, tostr } from "../core/ops.js";
 import { LFloat, MAXINT, floatToInt, isNumber, str2number, toIntExact, wrapInt } from "../core/numbers.js";
 import { numLt } from "../core/arith.js";
 import { typeName } from "../core/values.js";
@@ -67,7 +67,7 @@ export function lenOf(v: unknown, fname: string): Int {
   } else if (typeof v === "string") return v.length;
   else {
     const h = metaOf(v, "__len");
-    if (h === undefined) throw plainError(`attempt to get length of a ${objTypeName(v)} value`);
+    if (h === undefined) throw plainError(attempt("get length of", v));
     r = first(callable(h)(v));
   }
   const i = toInteger(r);
